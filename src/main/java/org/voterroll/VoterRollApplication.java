@@ -1,0 +1,143 @@
+package org.voterroll;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.voterroll.county.CountyConfigException;
+import org.voterroll.generate.CountyGenerator;
+import org.voterroll.generate.GenerationResult;
+import org.voterroll.generate.GeneratorOptions;
+import org.voterroll.reconcile.ReconcileService;
+import org.voterroll.reconcile.Run;
+
+/** The command line: reconcile, restart, generate. */
+@SpringBootApplication
+public class VoterRollApplication {
+
+    static final String HELP = """
+            voter-roll — builds a county's voter rolls (选民名单) from its agencies' nightly files.
+
+            Usage:
+              java -jar voter-roll.jar reconcile --county DIR --inbox DIR --out DIR [--previous DIR]
+                  Runs the nightly reconciliation. DIR of --county holds election.yml and xuanqu.csv;
+                  --inbox holds the night's delivery (huji_*.csv, shebao_*.xlsx, ...); results go to
+                  <out>/<run id>/ (rolls, posting lists, books, exceptions, rejects, summary.json, report.html).
+                  --previous: on a county's first run, a directory of the previous roll's files
+                  (rolls/<选区编码>.csv); later runs compare with the county's last completed run.
+                  Prints the run's output directory as its last line; exits 1 with a message on failure.
+              java -jar voter-roll.jar restart RUN_ID
+                  Finishes a failed or interrupted run where it stopped.
+              java -jar voter-roll.jar generate --persons N --seed S --out DIR [--townships T]
+                  Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks.
+              java -jar voter-roll.jar --help
+
+            Database: with nothing set, an embedded database in ./data (set VOTER_ROLL_HOME to move it).
+            For PostgreSQL set VOTER_ROLL_DB_URL=jdbc:postgresql://host:5432/db, VOTER_ROLL_DB_USER,
+            VOTER_ROLL_DB_PASSWORD (or spring.datasource.*). Output files are GB18030; set
+            VOTER_ROLL_OUTPUT_ENCODING=UTF-8 for UTF-8.
+            """;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        try {
+            String command = args[0];
+            Map<String, String> opts = options(args);
+            switch (command) {
+                case "generate" -> {
+                    GenerationResult r = CountyGenerator.generate(new GeneratorOptions(intOpt(opts, "--persons", null),
+                            Long.parseLong(opts.getOrDefault("--seed", "1")), intOpt(opts, "--townships", 0), Path.of(required(opts, "--out"))));
+                    out.println("generated " + r.persons() + " persons");
+                    out.println(r.out().toAbsolutePath());
+                    return 0;
+                }
+                case "reconcile" -> {
+                    try (ConfigurableApplicationContext ctx = batchContext(args)) {
+                        Path previous = opts.containsKey("--previous") ? Path.of(opts.get("--previous")) : null;
+                        Run run = ctx.getBean(ReconcileService.class).reconcile(Path.of(required(opts, "--county")),
+                                Path.of(required(opts, "--inbox")), Path.of(required(opts, "--out")), previous);
+                        return report(run, out, err);
+                    }
+                }
+                case "restart" -> {
+                    if (args.length < 2) throw new IllegalArgumentException("restart needs a run id");
+                    try (ConfigurableApplicationContext ctx = batchContext(args)) {
+                        return report(ctx.getBean(ReconcileService.class).restart(args[1]), out, err);
+                    }
+                }
+                default -> throw new IllegalArgumentException("unknown command '" + command + "' (see --help)");
+            }
+        } catch (IllegalArgumentException | CountyConfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            Throwable r = e;
+            while (r.getCause() != null) r = r.getCause();
+            err.println("error: " + (r.getMessage() == null ? r.toString() : r.getMessage()));
+            return 1;
+        }
+    }
+
+    private static int report(Run run, PrintStream out, PrintStream err) {
+        if (Run.COMPLETED.equals(run.status())) {
+            out.println("run " + run.runId() + " completed");
+            out.println(run.outputPath());
+            return 0;
+        }
+        err.println("run " + run.runId() + " " + run.status() + ": " + run.message());
+        err.println("fix the cause, then: java -jar voter-roll.jar restart " + run.runId());
+        return 1;
+    }
+
+    private static ConfigurableApplicationContext batchContext(String[] args) {
+        SpringApplication app = new SpringApplication(VoterRollApplication.class);
+        app.setWebApplicationType(WebApplicationType.NONE);
+        Map<String, Object> defaults = new HashMap<>();
+        String enc = System.getenv("VOTER_ROLL_OUTPUT_ENCODING");
+        if (enc != null) defaults.put("voter-roll.output-encoding", enc);
+        app.setDefaultProperties(defaults);
+        return app.run();
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--")) {
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) throw new IllegalArgumentException(args[i] + " needs a value");
+                m.put(args[i], args[++i]);
+            }
+        }
+        return m;
+    }
+
+    private static String required(Map<String, String> opts, String name) {
+        String v = opts.get(name);
+        if (v == null) throw new IllegalArgumentException("missing " + name + " (see --help)");
+        return v;
+    }
+
+    private static int intOpt(Map<String, String> opts, String name, Integer dflt) {
+        String v = opts.get(name);
+        if (v == null) {
+            if (dflt == null) throw new IllegalArgumentException("missing " + name);
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
+        }
+    }
+}

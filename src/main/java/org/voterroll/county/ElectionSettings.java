@@ -1,0 +1,77 @@
+package org.voterroll.county;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/** election.yml of RULES.md. */
+public record ElectionSettings(String countyCode, String countyName, LocalDate electionDay, int inMigrantMonths,
+                               LocalDate previousElectionDay) {
+
+    public static ElectionSettings load(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new CountyConfigException("找不到选举设置文件 (missing election settings): " + file
+                    + " — the county directory must hold election.yml");
+        }
+        Map<String, Object> y;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            // dates are read as text: SnakeYAML would turn 2026-12-15 into a java.util.Date in the local zone
+            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()) {
+                { this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR)); }
+            }).load(r);
+            if (!(parsed instanceof Map<?, ?> m)) throw new CountyConfigException(file + ": not a YAML mapping of settings");
+            @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
+            y = map;
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof CountyConfigException c) throw c;
+            throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): " + e.getMessage());
+        }
+        String code = text(y, "county-code", file);
+        if (!code.matches("\\d{6}")) throw new CountyConfigException(file + ": county-code must be the 6-digit GB/T 2260 code, got '" + code + "'");
+        String name = text(y, "county-name", file);
+        LocalDate e = date(y, "election-day", file, true);
+        LocalDate prev = date(y, "previous-election-day", file, false);
+        if (prev != null && !prev.isBefore(e)) {
+            throw new CountyConfigException(file + ": previous-election-day " + prev + " must be before election-day " + e);
+        }
+        int months = 12;
+        Object m = y.get("in-migrant-months");
+        if (m != null) {
+            try {
+                months = Integer.parseInt(m.toString().strip());
+            } catch (NumberFormatException ex) {
+                throw new CountyConfigException(file + ": in-migrant-months must be a whole number of months, got '" + m + "'");
+            }
+            if (months < 0 || months > 600) throw new CountyConfigException(file + ": in-migrant-months out of range (0..600): " + months);
+        }
+        return new ElectionSettings(code, name, e, months, prev);
+    }
+
+    private static String text(Map<String, Object> y, String key, Path file) {
+        Object v = y.get(key);
+        if (v == null || v.toString().isBlank()) throw new CountyConfigException(file + ": missing setting '" + key + "'");
+        return v.toString().strip();
+    }
+
+    private static LocalDate date(Map<String, Object> y, String key, Path file, boolean required) {
+        Object v = y.get(key);
+        if (v == null || v.toString().isBlank()) {
+            if (required) throw new CountyConfigException(file + ": missing setting '" + key + "' (a date like 2026-12-15)");
+            return null;
+        }
+        try {
+            return LocalDate.parse(v.toString().strip());
+        } catch (DateTimeParseException ex) {
+            throw new CountyConfigException(file + ": '" + key + "' must be a date like 2026-12-15, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.voterroll.identity;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.voterroll.identity.match.ChineseNames;
+
+/**
+ * Blocking keys: only a record and a person that share a key are compared. Sex × birth month × a
+ * surname reading keeps blocks to a few dozen people in a county of a million, and every reading of a
+ * polyphonic surname gets its own key so that homophone typos still meet.
+ */
+public final class Blocking {
+    private Blocking() {}
+
+    public static List<String> keys(String name, Character sex, YearMonth birth) {
+        if (name == null || name.isEmpty() || birth == null) return List.of();
+        List<String> out = new ArrayList<>(4);
+        List<String> surnames = ChineseNames.surnameKeys(name);
+        for (char s : sex == null ? new char[] {'M', 'F'} : new char[] {sex}) {
+            for (String k : surnames) out.add(s + "|" + birth + "|" + k);
+        }
+        return out;
+    }
+}

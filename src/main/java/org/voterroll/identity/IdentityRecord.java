@@ -1,0 +1,80 @@
+package org.voterroll.identity;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+import org.voterroll.identity.match.PartyView;
+import org.voterroll.normalize.IdNumbers;
+import org.voterroll.normalize.Sex;
+
+/** What identity resolution knows of one input record. */
+public record IdentityRecord(long recId, String source, String idNumber, String idStatus, String name, Character sex,
+                             LocalDate birthDate, YearMonth birthMonth, String areaCode, String householdKey,
+                             String relation, String rowHash, String fileName, int lineNo) {
+
+    /** The columns {@link #read} expects, for a SELECT over src_record aliased r. */
+    public static final String COLUMNS = """
+            r.rec_id, r.source, r.id_number, r.id_status, r.name, r.sex, r.birth_date, r.birth_month, r.area_code,
+            r.household_key, r.relation, r.row_hash, r.file_name, r.line_no
+            """;
+
+    public static IdentityRecord read(ResultSet rs) throws SQLException {
+        String sex = rs.getString("sex");
+        java.sql.Date b = rs.getDate("birth_date");
+        String m = rs.getString("birth_month");
+        return new IdentityRecord(rs.getLong("rec_id"), rs.getString("source"), rs.getString("id_number"),
+                rs.getString("id_status"), rs.getString("name"), sex == null ? null : sex.charAt(0),
+                b == null ? null : b.toLocalDate(), m == null ? null : YearMonth.parse(m), rs.getString("area_code"),
+                rs.getString("household_key"), rs.getString("relation"), rs.getString("row_hash"),
+                rs.getString("file_name"), rs.getInt("line_no"));
+    }
+
+    public boolean isHuji() {
+        return "huji".equals(source);
+    }
+
+    public boolean hasUsableNumber() {
+        return "VALID".equals(idStatus) || "LEGACY15".equals(idStatus);
+    }
+
+    /** Sex as the record states it, else as its number (valid or not) encodes it. */
+    public Character effectiveSex() {
+        if (sex != null) return sex;
+        if (idNumber != null && idNumber.length() == 18) return IdNumbers.sex(idNumber) == Sex.MALE ? 'M' : 'F';
+        return null;
+    }
+
+    /** Birth date as stated, else as the number encodes it (if that is a real date). */
+    public LocalDate effectiveBirthDate() {
+        if (birthDate != null) return birthDate;
+        if (birthMonth == null && idNumber != null && idNumber.length() == 18) return IdNumbers.birthDate(idNumber);
+        return null;
+    }
+
+    public YearMonth effectiveBirthMonth() {
+        LocalDate d = effectiveBirthDate();
+        return d != null ? YearMonth.from(d) : birthMonth;
+    }
+
+    /** A usable number whose encoded sex or birth contradicts the record's own fields is not trusted (docs/decisions.md). */
+    public boolean numberContradictsRecord() {
+        if (idNumber == null || idNumber.length() != 18) return false;
+        LocalDate encoded = IdNumbers.birthDate(idNumber);
+        if (encoded == null) return true;
+        if (birthDate != null && !birthDate.equals(encoded)) return true;
+        if (birthDate == null && birthMonth != null && !birthMonth.equals(YearMonth.from(encoded))) return true;
+        Character encodedSex = IdNumbers.sex(idNumber) == Sex.MALE ? 'M' : 'F';
+        return sex != null && !sex.equals(encodedSex);
+    }
+
+    public PartyView toParty() {
+        return new PartyView(idNumber, name, effectiveSex(), birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null),
+                birthDate == null ? birthMonth : null, areaCode, householdKey, relation);
+    }
+
+    public String where() {
+        return fileName + ":" + lineNo;
+    }
+}

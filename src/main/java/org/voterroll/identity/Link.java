@@ -1,0 +1,20 @@
+package org.voterroll.identity;
+
+/** A record attached to a person: certain links are acted on, the others are candidates for review. */
+public record Link(long recId, String personKey, Method method, boolean certain, Double score, String evidence) {
+
+    public enum Method {
+        /** the normalised numbers are equal */
+        NUMBER,
+        /** one wrong digit or one adjacent swap away from exactly one person whose name, sex and birth agree */
+        REPAIRED,
+        /** a chaiqian row without number, singled out by case, relation and identical name */
+        HOUSEHOLD,
+        /** a shared number (重号) whose name points to neither or both persons */
+        SHARED_NUMBER,
+        /** weighted evidence of several fields; never acted on where it would change a listing */
+        FUZZY,
+        /** a township decided this record belongs to this person */
+        DECIDED
+    }
+}

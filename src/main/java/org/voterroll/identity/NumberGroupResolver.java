@@ -1,0 +1,63 @@
+package org.voterroll.identity;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resolves the records that carry one usable identity number (RULES.md "One person, one line"):
+ * the police records under it are one person when their names agree (一人多户 with a legacy number),
+ * several persons when they clearly differ (重号); every other record links to the person it names.
+ */
+public final class NumberGroupResolver {
+
+    public record Result(List<PersonSeed> persons, List<Link> links, List<IdentityRecord> pending, boolean shared) {}
+
+    /** @param group records with this usable number, police first, original 18-digit before legacy, then by rec_id */
+    public Result resolve(String number, List<IdentityRecord> group) {
+        List<PersonSeed> persons = new ArrayList<>();
+        List<Link> links = new ArrayList<>();
+        List<IdentityRecord> pending = new ArrayList<>();
+        List<IdentityRecord> others = new ArrayList<>();
+        for (IdentityRecord r : group) {
+            if (r.numberContradictsRecord()) {
+                pending.add(r);
+                continue;
+            }
+            if (!r.isHuji()) {
+                others.add(r);
+                continue;
+            }
+            PersonSeed home = null;
+            for (PersonSeed p : persons) {
+                if (NameRules.agree(p.name(), r.name())) {
+                    home = p;
+                    break;
+                }
+            }
+            if (home == null) {
+                home = PersonSeed.of(persons.isEmpty() ? number : number + "#" + r.name(), number, r);
+                persons.add(home);
+            }
+            links.add(new Link(r.recId(), home.personKey(), Link.Method.NUMBER, true, null, "号码相同"));
+        }
+        if (persons.isEmpty() && !others.isEmpty()) {
+            persons.add(PersonSeed.of(number, number, others.get(0)));
+        }
+        for (IdentityRecord r : others) {
+            if (persons.size() == 1) {
+                links.add(new Link(r.recId(), persons.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同"));
+                continue;
+            }
+            List<PersonSeed> named = persons.stream().filter(p -> NameRules.agree(p.name(), r.name())).toList();
+            if (named.size() == 1) {
+                links.add(new Link(r.recId(), named.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同，姓名一致（重号）"));
+            } else {
+                for (PersonSeed p : persons) {
+                    links.add(new Link(r.recId(), p.personKey(), Link.Method.SHARED_NUMBER, false, null,
+                            "重号：号码相同，姓名" + (named.isEmpty() ? "与各人均不符" : "与多人相符")));
+                }
+            }
+        }
+        return new Result(persons, links, pending, persons.size() > 1);
+    }
+}

@@ -1,0 +1,202 @@
+package org.voterroll.identity.match;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Classification of each field of a pair into its outcome string. Shared by {@link PairScorer}
+ * and {@link MatchWeights#reestimateU}, so that scoring and estimation use the same outcomes.
+ */
+final class FieldOutcomes {
+
+    static final String MISSING = "MISSING";
+
+    // SEX
+    static final String AGREE = "AGREE";
+    static final String DISAGREE = "DISAGREE";
+    // BIRTH
+    static final String SAME_DATE = "SAME_DATE";
+    static final String SAME_MONTH = "SAME_MONTH";
+    static final String DAY_OFF = "DAY_OFF";
+    static final String DIFFERENT = "DIFFERENT";
+    // ID_SHAPE (besides the IdShape names)
+    static final String EQUAL_INVALID = "EQUAL_INVALID";
+    // AREA
+    static final String SAME_VILLAGE = "SAME_VILLAGE";
+    static final String SAME_TOWNSHIP = "SAME_TOWNSHIP";
+    static final String SAME_COUNTY = "SAME_COUNTY";
+    // HOUSEHOLD
+    static final String SAME_HOUSEHOLD = "SAME_HOUSEHOLD";
+    static final String SAME_HOUSEHOLD_RELATION_CONFLICT = "SAME_HOUSEHOLD_RELATION_CONFLICT";
+
+    /** Every outcome of every field except MISSING (whose weight is always 0). */
+    static final Map<Field, List<String>> OUTCOMES = new EnumMap<>(Field.class);
+
+    static {
+        OUTCOMES.put(Field.NAME, List.of("EXACT", "WILDCARD", "DOT_VARIANT", "HOMOPHONE", "ONE_CHAR", "DIFFERENT"));
+        OUTCOMES.put(Field.SEX, List.of(AGREE, DISAGREE));
+        OUTCOMES.put(Field.BIRTH, List.of(SAME_DATE, SAME_MONTH, DAY_OFF, DIFFERENT));
+        OUTCOMES.put(Field.ID_SHAPE, List.of("EQUAL", EQUAL_INVALID, "ONE_DIGIT", "ADJACENT_SWAP", "NEAR", DIFFERENT));
+        OUTCOMES.put(Field.AREA, List.of(SAME_VILLAGE, SAME_TOWNSHIP, SAME_COUNTY, DIFFERENT));
+        OUTCOMES.put(Field.HOUSEHOLD, List.of(SAME_HOUSEHOLD, SAME_HOUSEHOLD_RELATION_CONFLICT, DIFFERENT));
+    }
+
+    private FieldOutcomes() {
+    }
+
+    static String outcome(Field f, PartyView a, PartyView b) {
+        return switch (f) {
+            case NAME -> name(a.name(), b.name());
+            case SEX -> sex(a.sex(), b.sex());
+            case BIRTH -> birth(a.birthDate(), a.birthMonth(), b.birthDate(), b.birthMonth());
+            case ID_SHAPE -> id(a.idNumber(), b.idNumber());
+            case AREA -> area(a.areaCode(), b.areaCode());
+            case HOUSEHOLD -> household(a.householdKey(), a.relation(), b.householdKey(), b.relation());
+        };
+    }
+
+    static String name(String a, String b) {
+        if (isBlank(a) || isBlank(b)) {
+            return MISSING;
+        }
+        return ChineseNames.compare(a.strip(), b.strip()).name();
+    }
+
+    static String sex(Character a, Character b) {
+        Character x = normSex(a);
+        Character y = normSex(b);
+        if (x == null || y == null) {
+            return MISSING;
+        }
+        return x.equals(y) ? AGREE : DISAGREE;
+    }
+
+    private static Character normSex(Character c) {
+        if (c == null) {
+            return null;
+        }
+        char u = Character.toUpperCase(c);
+        return (u == 'M' || u == 'F') ? u : null;
+    }
+
+    /**
+     * SAME_DATE / DAY_OFF (same year and month, other day) when both dates are known; SAME_MONTH
+     * when at least one side only knows the month and the months agree; otherwise DIFFERENT.
+     */
+    static String birth(LocalDate da, YearMonth ma, LocalDate db, YearMonth mb) {
+        YearMonth xa = da != null ? YearMonth.from(da) : ma;
+        YearMonth xb = db != null ? YearMonth.from(db) : mb;
+        if (xa == null || xb == null) {
+            return MISSING;
+        }
+        if (da != null && db != null) {
+            if (da.equals(db)) {
+                return SAME_DATE;
+            }
+            return xa.equals(xb) ? DAY_OFF : DIFFERENT;
+        }
+        return xa.equals(xb) ? SAME_MONTH : DIFFERENT;
+    }
+
+    /**
+     * The IdShape name, except: an equal number that fails the check digit is EQUAL_INVALID
+     * (placeholders and copied typos repeat), and two different numbers that are both valid are
+     * DIFFERENT whatever their shape — a valid number identifies a person, and a single wrong
+     * digit or adjacent swap always breaks the check digit, so two valid numbers a digit or two
+     * apart are two people (typically twins: same area, birth date, neighbouring sequence numbers).
+     */
+    static String id(String a, String b) {
+        IdShape shape = IdShape.of(a, b);
+        switch (shape) {
+            case MISSING:
+                return MISSING;
+            case EQUAL:
+                return IdNumbers.isValid18(a) ? "EQUAL" : EQUAL_INVALID;
+            case DIFFERENT:
+                return DIFFERENT;
+            default:
+                return IdNumbers.isValid18(a) && IdNumbers.isValid18(b) ? DIFFERENT : shape.name();
+        }
+    }
+
+    /**
+     * Compares area codes at the most precise level both sides know. A 12-digit code ending in
+     * 000 is a township code, a 9-digit one ending in 000 a county code. Codes that are not all
+     * digits or shorter than 6 digits are missing.
+     */
+    static String area(String a, String b) {
+        String x = areaPrefix(a);
+        String y = areaPrefix(b);
+        if (x == null || y == null) {
+            return MISSING;
+        }
+        if (!x.regionMatches(0, y, 0, 6)) {
+            return DIFFERENT;
+        }
+        int common = Math.min(x.length(), y.length());
+        if (common < 9 || !x.regionMatches(0, y, 0, 9)) {
+            return SAME_COUNTY;
+        }
+        if (common < 12 || !x.regionMatches(0, y, 0, 12)) {
+            return SAME_TOWNSHIP;
+        }
+        return SAME_VILLAGE;
+    }
+
+    /** The significant prefix of an area code: 12, 9 or 6 digits, or null. */
+    static String areaPrefix(String code) {
+        if (code == null) {
+            return null;
+        }
+        String s = code.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        int len = s.length() >= 12 ? 12 : s.length() >= 9 ? 9 : s.length() >= 6 ? 6 : 0;
+        if (len == 0) {
+            return null;
+        }
+        if (len == 12 && s.startsWith("000", 9)) {
+            len = 9;
+        }
+        if (len == 9 && s.startsWith("000", 6)) {
+            len = 6;
+        }
+        return s.substring(0, len);
+    }
+
+    /**
+     * Household keys are only comparable within one namespace (the part before the first ':',
+     * e.g. "chaiqian"; empty for a bare huji 户号): keys of different namespaces count as MISSING,
+     * since a chaiqian case number and a 户号 never coincide even for one person.
+     */
+    static String household(String ka, String ra, String kb, String rb) {
+        if (isBlank(ka) || isBlank(kb)) {
+            return MISSING;
+        }
+        String x = ka.strip();
+        String y = kb.strip();
+        if (!namespace(x).equals(namespace(y))) {
+            return MISSING;
+        }
+        if (!x.equals(y)) {
+            return DIFFERENT;
+        }
+        return HouseholdRelations.conflict(ra, rb) ? SAME_HOUSEHOLD_RELATION_CONFLICT : SAME_HOUSEHOLD;
+    }
+
+    static String namespace(String key) {
+        int i = key.indexOf(':');
+        return i < 0 ? "" : key.substring(0, i);
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

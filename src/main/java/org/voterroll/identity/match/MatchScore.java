@@ -1,0 +1,81 @@
+package org.voterroll.identity.match;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The score of one record pair: the sum of its field weights, and the weights themselves (one per
+ * {@link Field}, in field order).
+ */
+public record MatchScore(double total, List<FieldWeight> fields) {
+
+    public MatchScore {
+        Objects.requireNonNull(fields, "fields");
+        fields = List.copyOf(fields);
+    }
+
+    /** Builds a score whose total is the sum of the field weights. */
+    public static MatchScore of(List<FieldWeight> fields) {
+        double t = 0;
+        for (FieldWeight f : fields) {
+            t += f.weight();
+        }
+        return new MatchScore(t, fields);
+    }
+
+    /** {@code NAME=EXACT(+11.6) SEX=AGREE(+1.0) … total=+23.4}: every field, then the total. */
+    public String explain() {
+        StringBuilder sb = new StringBuilder();
+        for (FieldWeight f : fields) {
+            sb.append(f).append(' ');
+        }
+        return sb.append("total=").append(signed(total)).toString();
+    }
+
+    /** The weight of one field, or null if the score has none for it. */
+    public FieldWeight field(Field field) {
+        for (FieldWeight f : fields) {
+            if (f.field() == field) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** The outcome of one field, or null if the score has none for it. */
+    public String outcome(Field field) {
+        FieldWeight f = field(field);
+        return f == null ? null : f.outcome();
+    }
+
+    /**
+     * The total without the given fields: e.g. {@code totalExcluding(Field.ID_SHAPE)} tells whether
+     * two records sharing one number look like one person at all (重号 → ID_SHARED).
+     */
+    public double totalExcluding(Field... excluded) {
+        Set<Field> ex = Set.of(excluded);
+        double t = 0;
+        for (FieldWeight f : fields) {
+            if (!ex.contains(f.field())) {
+                t += f.weight();
+            }
+        }
+        return t;
+    }
+
+    @Override
+    public String toString() {
+        return explain();
+    }
+
+    static String signed(double w) {
+        // avoid "-0.0" for tiny negatives and for 0
+        double r = Math.round(w * 10) / 10.0;
+        if (r == 0) {
+            r = 0;
+        }
+        return String.format(Locale.ROOT, "%+.1f", r);
+    }
+}

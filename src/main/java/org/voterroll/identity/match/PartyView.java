@@ -1,0 +1,64 @@
+package org.voterroll.identity.match;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * What is known of one side of a pair. Nulls (and blank strings) mean missing.
+ *
+ * @param idNumber     18-character identity number as normalised; may be invalid (fails the check
+ *                     digit) or null
+ * @param name         normalised name: simplified characters, no spaces, middle dot U+00B7,
+ *                     '*' or '?' for one unknown rare character
+ * @param sex          'M' or 'F'
+ * @param birthDate    full birth date
+ * @param birthMonth   birth year and month, when only the month is known (ignored when
+ *                     {@code birthDate} is present)
+ * @param areaCode     12-digit village/community code, or a 9-digit township / 6-digit county code
+ * @param householdKey household identifier, e.g. {@code "chaiqian:DF-017"} or a huji 户号; keys
+ *                     are only comparable within one namespace (the part before the first ':')
+ * @param relation     与户主关系 (户主, 配偶, 子, 女, …)
+ */
+public record PartyView(
+        String idNumber,
+        String name,
+        Character sex,
+        LocalDate birthDate,
+        YearMonth birthMonth,
+        String areaCode,
+        String householdKey,
+        String relation) {
+
+    /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
+    public static PartyView empty() {
+        return new PartyView(null, null, null, null, null, null, null, null);
+    }
+
+    public PartyView withIdNumber(String v) {
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation);
+    }
+
+    public PartyView withName(String v) {
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation);
+    }
+
+    public PartyView withSex(Character v) {
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation);
+    }
+
+    public PartyView withBirthDate(LocalDate v) {
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation);
+    }
+
+    public PartyView withBirthMonth(YearMonth v) {
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation);
+    }
+
+    public PartyView withAreaCode(String v) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation);
+    }
+
+    public PartyView withHousehold(String key, String rel) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel);
+    }
+}

@@ -1,0 +1,122 @@
+package org.voterroll.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
+/** Looks at every file of an inbox: its source, encoding, header, and whether it can be loaded. */
+public final class DeliveryScanner {
+
+    public List<DeliveryFile> scan(Path inbox) throws IOException {
+        List<Path> paths;
+        try (Stream<Path> s = Files.list(inbox)) {
+            paths = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !isMarker(p.getFileName().toString()))
+                    .sorted()
+                    .toList();
+        }
+        List<DeliveryFile> files = new ArrayList<>();
+        Map<String, String> seenDigest = new HashMap<>();
+        int fileNo = 0;
+        for (Path p : paths) {
+            fileNo++;
+            files.add(inspect(fileNo, p, seenDigest));
+        }
+        return files;
+    }
+
+    /** Files that are part of the delivery protocol, not data (see docs/runbook.md: the READY marker). */
+    static boolean isMarker(String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        return n.equals("READY") || n.equals("READY.TXT") || n.equals("MANIFEST.TXT");
+    }
+
+    private DeliveryFile inspect(int fileNo, Path p, Map<String, String> seenDigest) {
+        String name = p.getFileName().toString();
+        long size;
+        String sha;
+        try {
+            size = Files.size(p);
+            try (InputStream in = Files.newInputStream(p)) {
+                sha = DigestUtils.sha256Hex(in);
+            }
+        } catch (IOException e) {
+            return new DeliveryFile(fileNo, p, null, DeliveryFile.Status.UNUSABLE, null, -1, null,
+                    "无法读取文件 (cannot read the file): " + e.getMessage(), null);
+        }
+        Source source = Source.ofFileName(name).orElse(null);
+        if (source == null) {
+            return new DeliveryFile(fileNo, p, null, DeliveryFile.Status.UNKNOWN_SOURCE, null, size, sha,
+                    "未知来源前缀，已忽略 (unknown source prefix '" + prefixOf(name) + "', ignored; known: "
+                            + knownPrefixes() + ")", null);
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+            return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNSUPPORTED, null, size, sha,
+                    "不支持的文件类型，只接受 .csv 和 .xlsx (only .csv and .xlsx are read)", null);
+        }
+        String twin = seenDigest.putIfAbsent(sha, name);
+        if (twin != null) {
+            return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.DUPLICATE, null, size, sha,
+                    "与 " + twin + " 内容完全相同，只读取一次 (identical to " + twin + ", read once)", null);
+        }
+        String encoding = "xlsx";
+        try {
+            TextEncoding.Detected detected = null;
+            if (lower.endsWith(".csv")) {
+                detected = TextEncoding.detect(p);
+                encoding = detected.label();
+            }
+            try (RowCursor cursor = RowCursor.open(p, detected)) {
+                List<String> header = cursor.header();
+                if (header.isEmpty()) {
+                    return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
+                            "文件为空，没有表头 (empty file: no header row)", null);
+                }
+                int[] columnOf = columnMapping(source, header);
+                List<String> missing = new ArrayList<>();
+                for (int i = 0; i < source.required().size(); i++) {
+                    if (columnOf[i] < 0) missing.add(source.headers().get(i));
+                }
+                if (!missing.isEmpty()) {
+                    return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
+                            "缺少必需的列 (missing required columns): " + String.join("、", missing)
+                                    + "；表头为 (header is): " + String.join(",", header), null);
+                }
+                // read it through once: a file that breaks half-way must not leave half a snapshot behind
+                while (cursor.next() != null) { }
+                return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, encoding, size, sha, null, columnOf);
+            }
+        } catch (IOException | RuntimeException e) {
+            return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
+                    "无法读取文件 (cannot read the file): " + e.getMessage(), null);
+        }
+    }
+
+    /** For each of the source's canonical headers, the file column that holds it, or -1. */
+    public static int[] columnMapping(Source source, List<String> header) {
+        List<String> canonical = source.headers();
+        int[] columnOf = new int[canonical.size()];
+        for (int i = 0; i < canonical.size(); i++) columnOf[i] = header.indexOf(canonical.get(i));
+        return columnOf;
+    }
+
+    private static String prefixOf(String name) {
+        int cut = name.indexOf('_');
+        return cut < 0 ? name : name.substring(0, cut);
+    }
+
+    private static String knownPrefixes() {
+        return String.join(", ", java.util.Arrays.stream(Source.values()).map(Source::prefix).toList());
+    }
+}

@@ -1,0 +1,293 @@
+package org.voterroll.ingest;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.voterroll.normalize.AreaCodes;
+import org.voterroll.normalize.IdNumbers;
+import org.voterroll.normalize.InvalidValueException;
+import org.voterroll.normalize.LenientDates;
+import org.voterroll.normalize.Names;
+import org.voterroll.normalize.Normalized;
+import org.voterroll.normalize.Sex;
+
+/**
+ * Turns a raw row of any source into a src_record row, normalising every value as SOURCES.md says.
+ * A row that cannot be used at all is rejected with the reason; every repair is noted.
+ * Pure: no I/O, no Spring.
+ */
+public final class RecordMapper {
+
+    private static final Set<String> HUJI_STATUS = Set.of("正常", "死亡", "迁出", "服兵役", "出国定居", "注销");
+    private static final Set<String> SHEBAO_STATUS = Set.of("参保缴费", "暂停缴费", "终止参保");
+    private static final Set<String> TONGJI_STATUS = Set.of("常住", "外出");
+    private static final Set<String> CHAIQIAN_MODE = Set.of("产权调换", "货币补偿");
+    private static final Set<String> XUANWEI_KIND = Set.of("剥夺政治权利", "停止行使选举权利", "不能行使选举权利", "恢复政治权利");
+    private static final Set<String> WAIDI_KIND = Set.of("已在外地登记", "原选区资格证明");
+
+    /** rec_id = snapshot << 40 | file << 28 | line: deterministic, so a restarted load writes the same ids. */
+    public static long recId(long snapshotId, int fileNo, int lineNo) {
+        return (snapshotId << 40) | ((long) fileNo << 28) | lineNo;
+    }
+
+    public IngestResult map(RawRow row, long snapshotId) {
+        Cells c = new Cells(row);
+        try {
+            if (row.cellCount() != row.headerCount()) {
+                throw new InvalidValueException("列数不符 (the row has " + row.cellCount() + " columns, the header "
+                        + row.headerCount() + ")");
+            }
+            RecordRow r = new RecordRow()
+                    .set(Column.REC_ID, recId(snapshotId, row.fileNo(), row.lineNo()))
+                    .set(Column.SNAPSHOT_ID, snapshotId)
+                    .set(Column.SOURCE, row.source().prefix())
+                    .set(Column.FILE_NAME, row.fileName())
+                    .set(Column.LINE_NO, row.lineNo())
+                    .set(Column.ROW_HASH, rowHash(row));
+            switch (row.source()) {
+                case HUJI -> huji(c, r);
+                case LIUDONG -> liudong(c, r);
+                case SHEBAO -> shebao(c, r);
+                case TONGJI -> tongji(c, r);
+                case CHAIQIAN -> chaiqian(c, r);
+                case MINZHENG -> minzheng(c, r);
+                case XUANWEI -> xuanwei(c, r);
+                case WAIDI -> waidi(c, r);
+            }
+            if (!c.repairs.isEmpty()) r.set(Column.REPAIRS, String.join("; ", c.repairs));
+            return new IngestResult.Accepted(row, r, !c.repairs.isEmpty());
+        } catch (InvalidValueException e) {
+            return new IngestResult.Rejected(row, e.getMessage());
+        }
+    }
+
+    private void huji(Cells c, RecordRow r) {
+        number(c, r, "公民身份号码", Need.REQUIRED_KEEP_MALFORMED);
+        name(c, r);
+        r.set(Column.FORMER_NAME, c.optionalName("曾用名"));
+        r.set(Column.SEX, sex(c, "性别", true));
+        r.set(Column.BIRTH_DATE, c.date("出生日期", true));
+        r.set(Column.HOUSEHOLD_KEY, "hj:" + c.required("户号"));
+        r.set(Column.RELATION, c.text("与户主关系"));
+        r.set(Column.ADDRESS, c.required("户籍地址"));
+        r.set(Column.AREA_CODE, c.area("户籍地区划代码", true));
+        r.set(Column.ETHNIC, c.text("民族"));
+        r.set(Column.STATUS, c.oneOf("人员状态", HUJI_STATUS));
+        r.set(Column.STATUS_DATE, c.date("状态变动日期", false));
+        r.set(Column.OTHER_AREA, c.area("迁往地区划代码", false));
+    }
+
+    private void liudong(Cells c, RecordRow r) {
+        number(c, r, "公民身份号码", Need.REQUIRED);
+        name(c, r);
+        r.set(Column.SEX, sex(c, "性别", false));
+        r.set(Column.BIRTH_DATE, c.date("出生日期", false));
+        r.set(Column.OTHER_AREA, c.area("户籍地区划代码", true));
+        r.set(Column.ADDRESS, c.required("居住地址"));
+        r.set(Column.AREA_CODE, c.area("居住地区划代码", true));
+        r.set(Column.START_DATE, c.date("登记日期", true));
+        r.set(Column.END_DATE, c.date("注销日期", false));
+        r.set(Column.KIND, c.text("居住事由"));
+    }
+
+    private void shebao(Cells c, RecordRow r) {
+        number(c, r, "社会保障号码", Need.REQUIRED);
+        name(c, r);
+        r.set(Column.SEX, sex(c, "性别", false));
+        r.set(Column.BIRTH_DATE, c.date("出生日期", false));
+        r.set(Column.ORG_NAME, c.text("参保单位名称"));
+        r.set(Column.ORG_CODE, c.creditCode("统一社会信用代码"));
+        r.set(Column.STATUS, c.oneOf("参保状态", SHEBAO_STATUS));
+        r.set(Column.REASON, c.text("终止原因"));
+        r.set(Column.STATUS_DATE, c.date("终止日期", false));
+    }
+
+    private void tongji(Cells c, RecordRow r) {
+        r.set(Column.HOUSEHOLD_KEY, "tj:" + c.required("住户编码"));
+        r.set(Column.ADDRESS, c.required("调查地址"));
+        r.set(Column.AREA_CODE, c.area("调查地区划代码", true));
+        name(c, r);
+        r.set(Column.SEX, sex(c, "性别", true));
+        r.setMonth(Column.BIRTH_MONTH, c.month("出生年月", true));
+        number(c, r, "公民身份号码", Need.OPTIONAL);
+        r.set(Column.KIND, c.text("户口登记地"));
+        r.set(Column.STATUS, c.oneOf("居住状态", TONGJI_STATUS));
+        r.set(Column.REASON, c.text("外出去向"));
+    }
+
+    private void chaiqian(Cells c, RecordRow r) {
+        r.set(Column.ORG_NAME, c.text("项目名称"));
+        r.set(Column.HOUSEHOLD_KEY, "cq:" + c.required("被征收户编号"));
+        name(c, r);
+        number(c, r, "公民身份号码", Need.OPTIONAL);
+        r.set(Column.RELATION, c.text("与户主关系"));
+        r.set(Column.ADDRESS, c.text("原房屋地址"));
+        r.set(Column.AREA_CODE, c.area("原区划代码", true));
+        r.set(Column.STATUS, c.oneOf("安置方式", CHAIQIAN_MODE));
+        r.set(Column.OTHER_ADDRESS, c.text("安置地址"));
+        r.set(Column.OTHER_AREA, c.area("安置区划代码", false));
+        r.set(Column.START_DATE, c.date("交房日期", false));
+        r.set(Column.END_DATE, c.date("拆除日期", false));
+    }
+
+    private void minzheng(Cells c, RecordRow r) {
+        number(c, r, "公民身份号码", Need.REQUIRED);
+        name(c, r);
+        r.set(Column.SEX, sex(c, "性别", false));
+        r.set(Column.START_DATE, c.date("死亡日期", true));
+        r.set(Column.END_DATE, c.date("火化日期", false));
+    }
+
+    private void xuanwei(Cells c, RecordRow r) {
+        number(c, r, "公民身份号码", Need.REQUIRED);
+        name(c, r);
+        r.set(Column.KIND, c.oneOf("类型", XUANWEI_KIND));
+        LocalDate from = c.date("起始日期", true);
+        LocalDate until = c.date("终止日期", false);
+        if (until != null && until.isBefore(from)) {
+            throw new InvalidValueException("终止日期早于起始日期 (period ends before it starts)");
+        }
+        r.set(Column.START_DATE, from);
+        r.set(Column.END_DATE, until);
+        r.set(Column.ORG_NAME, c.text("决定机关"));
+        r.set(Column.DOC_NO, c.text("文号"));
+    }
+
+    private void waidi(Cells c, RecordRow r) {
+        number(c, r, "公民身份号码", Need.REQUIRED);
+        name(c, r);
+        r.set(Column.KIND, c.oneOf("类型", WAIDI_KIND));
+        r.set(Column.OTHER_AREA, c.area("对方区划代码", true));
+        r.set(Column.ORG_NAME, c.text("对方选举委员会"));
+        r.set(Column.START_DATE, c.date("日期", true));
+    }
+
+    private enum Need { REQUIRED, REQUIRED_KEEP_MALFORMED, OPTIONAL }
+
+    private static void number(Cells c, RecordRow r, String header, Need need) {
+        String raw = c.raw(header);
+        IdNumbers.Parsed p = IdNumbers.parse(raw);
+        switch (p.status()) {
+            case EMPTY -> {
+                if (need != Need.OPTIONAL) throw new InvalidValueException(header + "为空 (identity number missing)");
+            }
+            case MALFORMED -> {
+                if (need == Need.REQUIRED) {
+                    throw new InvalidValueException(header + "无法识别 (unreadable identity number): " + IdNumbers.mask(raw.strip()));
+                }
+                c.repairs.add(header + "无法识别，按无号码处理");
+            }
+            default -> c.repairs.addAll(p.repairs());
+        }
+        r.set(Column.ID_RAW, raw == null ? null : raw.strip());
+        r.set(Column.ID_NUMBER, p.number());
+        r.set(Column.ID_STATUS, p.status().name());
+    }
+
+    private static void name(Cells c, RecordRow r) {
+        String raw = c.raw("姓名");
+        if (raw == null || raw.isBlank()) throw new InvalidValueException("姓名为空 (name missing)");
+        Normalized<String> n = Names.normalize(raw);
+        c.repairs.addAll(n.repairs());
+        r.set(Column.NAME, n.value());
+    }
+
+    private static String sex(Cells c, String header, boolean required) {
+        String raw = c.raw(header);
+        if (raw == null || raw.isBlank()) {
+            if (required) throw new InvalidValueException(header + "为空 (sex missing)");
+            return null;
+        }
+        Sex s = Sex.parse(raw);
+        if (!raw.strip().equals(s.label())) c.repairs.add("性别代码转换");
+        return s == Sex.MALE ? "M" : "F";
+    }
+
+    private static String rowHash(RawRow row) {
+        StringBuilder sb = new StringBuilder(row.source().prefix());
+        for (String v : row.values()) sb.append('\u001f').append(v == null ? "" : v.strip());
+        return DigestUtils.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+    }
+
+    /** Access to a row's cells by header name, collecting repairs. */
+    private static final class Cells {
+        final RawRow row;
+        final List<String> headers;
+        final List<String> repairs = new ArrayList<>(2);
+
+        Cells(RawRow row) {
+            this.row = row;
+            this.headers = row.source().headers();
+        }
+
+        String raw(String header) {
+            int i = headers.indexOf(header);
+            if (i < 0) throw new IllegalArgumentException("unknown header " + header + " for " + row.source());
+            return row.get(i);
+        }
+
+        String text(String header) {
+            String v = raw(header);
+            if (v == null) return null;
+            v = v.replace('\u3000', ' ').strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        String required(String header) {
+            String v = text(header);
+            if (v == null) throw new InvalidValueException(header + "为空 (required value missing)");
+            return v;
+        }
+
+        String optionalName(String header) {
+            String v = raw(header);
+            return v == null || v.isBlank() ? null : Names.normalize(v).value();
+        }
+
+        String oneOf(String header, Set<String> allowed) {
+            String v = required(header).replace(" ", "");
+            if (!allowed.contains(v)) throw new InvalidValueException(header + "取值无效 (unknown value): " + v);
+            return v;
+        }
+
+        LocalDate date(String header, boolean required) {
+            String v = raw(header);
+            Normalized<LocalDate> d = LenientDates.parseDate(v);
+            if (d == null || d.value() == null) {
+                if (required) throw new InvalidValueException(header + "为空 (date missing)");
+                return null;
+            }
+            if (d.repaired()) repairs.add(header + "格式转换");
+            return d.value();
+        }
+
+        YearMonth month(String header, boolean required) {
+            Normalized<YearMonth> m = LenientDates.parseMonth(raw(header));
+            if (m == null || m.value() == null) {
+                if (required) throw new InvalidValueException(header + "为空 (month missing)");
+                return null;
+            }
+            return m.value();
+        }
+
+        String area(String header, boolean required) {
+            Normalized<AreaCodes.Area> a = AreaCodes.parse(raw(header));
+            if (a == null || a.value() == null) {
+                if (required) throw new InvalidValueException(header + "为空 (area code missing)");
+                return null;
+            }
+            repairs.addAll(a.repairs());
+            return a.value().code();
+        }
+
+        String creditCode(String header) {
+            String v = text(header);
+            return v == null ? null : v.replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+}

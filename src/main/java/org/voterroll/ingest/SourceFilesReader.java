@@ -1,0 +1,114 @@
+package org.voterroll.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamException;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Reads every usable file of one source of one run, in file order, as canonical {@link RawRow}s.
+ * Saves its position (file, rows read) so a restarted load goes on where the committed chunks ended.
+ */
+public class SourceFilesReader implements ItemStreamReader<RawRow> {
+    private static final String FILE_INDEX = "file.index";
+    private static final String ROWS_IN_FILE = "file.rows";
+
+    private record FileRef(int fileNo, String name, String encoding) {}
+
+    private final String runId;
+    private final Source source;
+    private final Path inbox;
+    private final JdbcTemplate jdbc;
+
+    private List<FileRef> files;
+    private int fileIndex;
+    private int rowsInFile;
+    private RowCursor cursor;
+    private int[] columnOf;
+    private int headerCount;
+
+    public SourceFilesReader(String runId, Source source, Path inbox, JdbcTemplate jdbc) {
+        this.runId = runId;
+        this.source = source;
+        this.inbox = inbox;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void open(ExecutionContext ctx) throws ItemStreamException {
+        files = jdbc.query("""
+                SELECT file_no, file_name, encoding FROM source_file
+                WHERE run_id = ? AND source = ? AND status = 'USABLE' ORDER BY file_no""",
+                (rs, i) -> new FileRef(rs.getInt(1), rs.getString(2), rs.getString(3)), runId, source.prefix());
+        fileIndex = ctx.getInt(FILE_INDEX, 0);
+        int skip = ctx.getInt(ROWS_IN_FILE, 0);
+        if (fileIndex < files.size()) {
+            openFile();
+            try {
+                for (int i = 0; i < skip; i++) {
+                    if (cursor.next() == null) break;
+                    rowsInFile++;
+                }
+            } catch (IOException e) {
+                throw new ItemStreamException("cannot reposition in " + files.get(fileIndex).name(), e);
+            }
+        }
+    }
+
+    @Override
+    public RawRow read() throws Exception {
+        while (fileIndex < files.size()) {
+            RowCursor.Row row = cursor.next();
+            if (row != null) {
+                rowsInFile++;
+                FileRef f = files.get(fileIndex);
+                String[] values = new String[columnOf.length];
+                for (int i = 0; i < columnOf.length; i++) {
+                    int col = columnOf[i];
+                    values[i] = col >= 0 && col < row.cells().length ? row.cells()[col] : null;
+                }
+                return new RawRow(source, f.fileNo(), f.name(), row.lineNo(), values, row.raw(), row.cells().length, headerCount);
+            }
+            cursor.close();
+            cursor = null;
+            fileIndex++;
+            rowsInFile = 0;
+            if (fileIndex < files.size()) openFile();
+        }
+        return null;
+    }
+
+    private void openFile() {
+        FileRef f = files.get(fileIndex);
+        Path p = inbox.resolve(f.name());
+        try {
+            TextEncoding.Detected enc = f.name().toLowerCase().endsWith(".xlsx") ? null : TextEncoding.detect(p);
+            cursor = RowCursor.open(p, enc);
+            columnOf = DeliveryScanner.columnMapping(source, cursor.header());
+            headerCount = cursor.header().size();
+            rowsInFile = 0;
+        } catch (IOException e) {
+            throw new ItemStreamException("cannot open " + f.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext ctx) {
+        ctx.putInt(FILE_INDEX, fileIndex);
+        ctx.putInt(ROWS_IN_FILE, rowsInFile);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (cursor != null) cursor.close();
+        } catch (IOException ignored) {
+            // reading is over; nothing to save
+        }
+        cursor = null;
+    }
+}

@@ -1,0 +1,162 @@
+package org.voterroll.reconcile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.voterroll.county.CountyConfig;
+import org.voterroll.county.Districts;
+import org.voterroll.ingest.DeliveryFile;
+import org.voterroll.ingest.DeliveryScanner;
+import org.voterroll.ingest.RowCursor;
+import org.voterroll.ingest.Source;
+import org.voterroll.ingest.TextEncoding;
+import org.voterroll.normalize.IdNumbers;
+import org.voterroll.normalize.Names;
+import org.voterroll.normalize.Sex;
+import org.voterroll.normalize.LenientDates;
+import org.voterroll.store.BulkCopy;
+
+/**
+ * First step of a run: the county's districts, the delivery's files (which source, usable or not),
+ * the snapshot each source uses, and the previous roll to compare against.
+ */
+public class PrepareTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(PrepareTasklet.class);
+
+    private final Run run;
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final RunRepository runs;
+
+    public PrepareTasklet(Run run, JdbcTemplate jdbc, DataSource dataSource, RunRepository runs) {
+        this.run = run;
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.runs = runs;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String id = run.runId();
+        for (String t : List.of("district", "district_area", "district_unit", "source_file", "run_source", "previous_line")) {
+            jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", id);
+        }
+        jdbc.update("DELETE FROM src_record WHERE snapshot_id IN (SELECT snapshot_id FROM snapshot WHERE run_id = ?)", id);
+        jdbc.update("DELETE FROM snapshot WHERE run_id = ?", id);
+
+        saveDistricts(CountyConfig.load(run.countyDir()).districts());
+        List<DeliveryFile> files = new DeliveryScanner().scan(run.inboxDir());
+        saveDelivery(files);
+        loadPreviousRoll();
+        return RepeatStatus.FINISHED;
+    }
+
+    private void saveDistricts(Districts d) {
+        String id = run.runId();
+        jdbc.batchUpdate("INSERT INTO district (run_id, district_code, district_name, township_code, kind) VALUES (?, ?, ?, ?, ?)",
+                d.districts().stream().map(x -> new Object[] {id, x.code(), x.name(), x.township(), x.kind()}).toList());
+        jdbc.batchUpdate("INSERT INTO district_area (run_id, area_code, district_code) VALUES (?, ?, ?)",
+                d.districtOfArea().entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
+        jdbc.batchUpdate("INSERT INTO district_unit (run_id, credit_code, district_code) VALUES (?, ?, ?)",
+                d.districtOfUnit().entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
+    }
+
+    private void saveDelivery(List<DeliveryFile> files) {
+        String id = run.runId();
+        Map<Source, List<DeliveryFile>> bySource = new EnumMap<>(Source.class);
+        for (DeliveryFile f : files) {
+            jdbc.update("""
+                    INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    id, f.fileName(), f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
+                    f.encoding(), f.sizeBytes(), f.sha256(), f.message());
+            if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE)) {
+                bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
+            }
+            if (f.status() != DeliveryFile.Status.USABLE) {
+                log.warn("{}: {}", f.fileName(), f.message());
+            }
+        }
+        for (Source s : Source.values()) {
+            List<DeliveryFile> mine = bySource.getOrDefault(s, List.of());
+            boolean usable = !mine.isEmpty() && mine.stream().allMatch(f -> f.status() == DeliveryFile.Status.USABLE);
+            if (usable) {
+                long snap = jdbc.queryForObject("SELECT nextval('snapshot_seq')", Long.class);
+                jdbc.update("INSERT INTO snapshot (snapshot_id, run_id, county_code, source, loaded) VALUES (?, ?, ?, ?, FALSE)",
+                        snap, id, run.countyCode(), s.prefix());
+                jdbc.update("INSERT INTO run_source (run_id, source, snapshot_id, state, note) VALUES (?, ?, ?, 'FRESH', ?)",
+                        id, s.prefix(), snap, mine.size() + " file(s)");
+                continue;
+            }
+            Long previous = jdbc.query("""
+                    SELECT snapshot_id FROM snapshot WHERE county_code = ? AND source = ? AND loaded = TRUE AND run_id <> ?
+                    ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), id)
+                    .stream().findFirst().orElse(null);
+            String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)" : "本次文件不可用 (tonight's file is unusable)";
+            String note = previous == null ? why + "; 没有以前的快照可用 (no earlier snapshot: the source is empty for this run)"
+                    : why + "; 沿用上次快照 (the previous snapshot stays in force)";
+            jdbc.update("INSERT INTO run_source (run_id, source, snapshot_id, state, note) VALUES (?, ?, ?, ?, ?)",
+                    id, s.prefix(), previous, previous == null ? "NONE" : "PREVIOUS", note);
+            log.warn("source {}: {}", s.prefix(), note);
+        }
+    }
+
+    /** The baseline directory on a first run, else the county's last completed roll. */
+    private void loadPreviousRoll() throws IOException, java.sql.SQLException {
+        String id = run.runId();
+        if (run.previousRunId() != null) {
+            jdbc.update("""
+                    INSERT INTO previous_line (run_id, line_no, district_code, id_number, name, sex, birth_date)
+                    SELECT ?, ROW_NUMBER() OVER (ORDER BY district_code, seq), district_code, id_number, name, sex, birth_date
+                    FROM roll_line WHERE run_id = ?""", id, run.previousRunId());
+            return;
+        }
+        if (run.previousDir() == null) return;
+        Path dir = Files.isDirectory(run.previousDir().resolve("rolls")) ? run.previousDir().resolve("rolls") : run.previousDir();
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".csv")).sorted().toList();
+        }
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        int lineNo = 0;
+        try (BulkCopy copy = BulkCopy.into(c, "previous_line", List.of("run_id", "line_no", "district_code", "id_number", "name", "sex", "birth_date"))) {
+            for (Path f : files) {
+                try (RowCursor cur = RowCursor.open(f, TextEncoding.detect(f))) {
+                    List<String> h = cur.header();
+                    int cd = h.indexOf("选区编码"), cn = h.indexOf("公民身份号码"), cm = h.indexOf("姓名"), cs = h.indexOf("性别"), cb = h.indexOf("出生日期");
+                    if (cd < 0 || cn < 0 || cm < 0) {
+                        throw new IllegalStateException("previous roll " + f + ": needs the columns 选区编码, 姓名, 公民身份号码 of OUTPUTS.md (header is " + h + ")");
+                    }
+                    RowCursor.Row r;
+                    while ((r = cur.next()) != null) {
+                        String[] v = r.cells();
+                        IdNumbers.Parsed p = IdNumbers.parse(v[cn]);
+                        String number = p.number() != null ? p.number() : v[cn].strip();
+                        Sex sex = cs < 0 || v[cs].isBlank() ? null : Sex.parse(v[cs]);
+                        var birth = cb < 0 ? null : LenientDates.parseDate(v[cb]);
+                        copy.add(id, ++lineNo, v[cd].strip(), number, Names.normalize(v[cm]).value(),
+                                sex == null ? null : (sex == Sex.MALE ? "M" : "F"), birth == null ? null : birth.value());
+                    }
+                }
+            }
+        }
+        log.info("previous roll: {} lines from {}", lineNo, dir);
+    }
+}

@@ -1,0 +1,109 @@
+package org.voterroll.reconcile;
+
+import java.nio.charset.Charset;
+
+import javax.sql.DataSource;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.voterroll.identity.ResolveTasklet;
+import org.voterroll.roll.PublishTasklet;
+import org.voterroll.roll.RollTasklet;
+import org.voterroll.rules.DecideTasklet;
+
+/**
+ * The nightly reconciliation: prepare → load (partitioned by source) → resolve identities → decide
+ * (rules) → roll and books → publish files. Every step clears its own run-scoped rows first, so a
+ * restarted run redoes an unfinished step from a clean slate.
+ */
+@Configuration
+public class ReconcileJobConfiguration {
+
+    @Bean
+    public Job reconcileJob(JobRepository repository, Step prepareStep, @Qualifier("loadStep") Step loadStep, Step resolveStep,
+                            Step decideStep, Step rollStep, Step publishStep, RunStatusListener listener) {
+        return new JobBuilder("reconcile", repository)
+                .listener(listener)
+                .start(prepareStep).next(loadStep).next(resolveStep).next(decideStep).next(rollStep).next(publishStep)
+                .build();
+    }
+
+    @Bean
+    public Step prepareStep(JobRepository repository, PlatformTransactionManager tm, PrepareTasklet prepareTasklet) {
+        return new StepBuilder("prepare", repository).tasklet(prepareTasklet, tm).build();
+    }
+
+    @Bean
+    public Step resolveStep(JobRepository repository, PlatformTransactionManager tm, ResolveTasklet resolveTasklet) {
+        return new StepBuilder("resolve", repository).tasklet(resolveTasklet, tm).build();
+    }
+
+    @Bean
+    public Step decideStep(JobRepository repository, PlatformTransactionManager tm, DecideTasklet decideTasklet) {
+        return new StepBuilder("decide", repository).tasklet(decideTasklet, tm).build();
+    }
+
+    @Bean
+    public Step rollStep(JobRepository repository, PlatformTransactionManager tm, RollTasklet rollTasklet) {
+        return new StepBuilder("roll", repository).tasklet(rollTasklet, tm).build();
+    }
+
+    @Bean
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tm, PublishTasklet publishTasklet) {
+        return new StepBuilder("publish", repository).tasklet(publishTasklet, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    public PrepareTasklet prepareTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, JdbcTemplate jdbc,
+                                         DataSource dataSource) {
+        return new PrepareTasklet(runs.find(runId).orElseThrow(), jdbc, dataSource, runs);
+    }
+
+    @Bean
+    @StepScope
+    public ResolveTasklet resolveTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource) {
+        return new ResolveTasklet(runId, runs.find(runId).orElseThrow().countyCode(), dataSource);
+    }
+
+    @Bean
+    @StepScope
+    public DecideTasklet decideTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource) {
+        return new DecideTasklet(runs.find(runId).orElseThrow(), dataSource);
+    }
+
+    @Bean
+    @StepScope
+    public RollTasklet rollTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource) {
+        return new RollTasklet(runs.find(runId).orElseThrow(), dataSource);
+    }
+
+    @Bean
+    @StepScope
+    public PublishTasklet publishTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource,
+                                         @Value("${voter-roll.output-encoding:GB18030}") String encoding) {
+        return new PublishTasklet(runs.find(runId).orElseThrow(), dataSource, Charset.forName(encoding));
+    }
+
+    @Bean
+    public TaskExecutor partitionExecutor() {
+        ThreadPoolTaskExecutor e = new ThreadPoolTaskExecutor();
+        e.setCorePoolSize(2);
+        e.setMaxPoolSize(2);
+        e.setThreadNamePrefix("load-");
+        e.initialize();
+        return e;
+    }
+}

@@ -1,0 +1,70 @@
+package org.voterroll.reconcile;
+
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class RunRepository {
+    private final JdbcTemplate jdbc;
+
+    public RunRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Run r) {
+        jdbc.update("""
+                INSERT INTO run (run_id, county_code, county_name, election_day, previous_election_day, in_migrant_months,
+                                 county_dir, inbox_dir, out_dir, previous_dir, previous_run_id, status, started_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                r.runId(), r.countyCode(), r.countyName(), r.electionDay(), r.previousElectionDay(), r.inMigrantMonths(),
+                r.countyDir().toString(), r.inboxDir().toString(), r.outDir().toString(),
+                r.previousDir() == null ? null : r.previousDir().toString(), r.previousRunId(), r.status(),
+                Timestamp.valueOf(r.startedAt()));
+    }
+
+    public Optional<Run> find(String runId) {
+        return jdbc.query("SELECT * FROM run WHERE run_id = ?", RunRepository::map, runId).stream().findFirst();
+    }
+
+    public List<Run> recent(int limit) {
+        return jdbc.query("SELECT * FROM run ORDER BY started_at DESC LIMIT ?", RunRepository::map, limit);
+    }
+
+    /** The county's last completed run before the given one: its roll is the previous roll. */
+    public Optional<Run> lastCompleted(String countyCode, String beforeRunId) {
+        return jdbc.query("""
+                SELECT * FROM run WHERE county_code = ? AND status = 'COMPLETED' AND run_id <> ?
+                ORDER BY finished_at DESC LIMIT 1""", RunRepository::map, countyCode, beforeRunId).stream().findFirst();
+    }
+
+    public void attachJobExecution(String runId, long jobExecutionId) {
+        jdbc.update("UPDATE run SET job_execution_id = ?, status = 'RUNNING', message = NULL WHERE run_id = ?", jobExecutionId, runId);
+    }
+
+    public void finish(String runId, String status, String outputPath, String message) {
+        jdbc.update("UPDATE run SET status = ?, finished_at = ?, output_path = ?, message = ? WHERE run_id = ?",
+                status, Timestamp.valueOf(LocalDateTime.now()), outputPath, message, runId);
+    }
+
+    private static Run map(ResultSet rs, int i) throws SQLException {
+        Timestamp fin = rs.getTimestamp("finished_at");
+        Long exec = rs.getObject("job_execution_id", Long.class);
+        return new Run(rs.getString("run_id"), rs.getString("county_code"), rs.getString("county_name"),
+                rs.getDate("election_day").toLocalDate(),
+                rs.getDate("previous_election_day") == null ? null : rs.getDate("previous_election_day").toLocalDate(),
+                rs.getInt("in_migrant_months"), Path.of(rs.getString("county_dir")), Path.of(rs.getString("inbox_dir")),
+                Path.of(rs.getString("out_dir")),
+                rs.getString("previous_dir") == null ? null : Path.of(rs.getString("previous_dir")),
+                rs.getString("previous_run_id"), rs.getString("status"), exec,
+                rs.getTimestamp("started_at").toLocalDateTime(), fin == null ? null : fin.toLocalDateTime(),
+                rs.getString("output_path"), rs.getString("message"));
+    }
+}

@@ -1,0 +1,218 @@
+package org.voterroll.rules;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.voterroll.exceptions.DecisionBook;
+import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.identity.match.Thresholds;
+import org.voterroll.reconcile.Run;
+import org.voterroll.store.BufferedCopy;
+
+/**
+ * Applies the rules to every resolved person (one pass over persons and their linked records, sorted by
+ * person) and raises the identity exceptions: shared numbers, possible double registrations, invalid numbers.
+ */
+public class DecideTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(DecideTasklet.class);
+
+    private final Run run;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final JdbcTemplate streaming;
+
+    public DecideTasklet(Run run, DataSource dataSource) {
+        this.run = run;
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.streaming = new JdbcTemplate(dataSource);
+        this.streaming.setFetchSize(10_000);
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        String id = run.runId();
+        jdbc.update("DELETE FROM registration WHERE run_id = ?", id);
+        jdbc.update("DELETE FROM exception_item WHERE run_id = ?", id);
+        jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book = 'INMIGRANT'", id);
+        Map<String, String> area = new HashMap<>(), unit = new HashMap<>(), township = new HashMap<>();
+        jdbc.query("SELECT area_code, district_code FROM district_area WHERE run_id = ?", rs -> { area.put(rs.getString(1), rs.getString(2)); }, id);
+        jdbc.query("SELECT credit_code, district_code FROM district_unit WHERE run_id = ?", rs -> { unit.put(rs.getString(1), rs.getString(2)); }, id);
+        jdbc.query("SELECT district_code, township_code FROM district WHERE run_id = ?", rs -> { township.put(rs.getString(1), rs.getString(2)); }, id);
+        CountyRules rules = new CountyRules(run.countyCode(), run.electionDay(), run.previousElectionDay(), run.inMigrantMonths(),
+                area, unit, township);
+        DecisionBook book = DecisionBook.load(jdbc, run.countyCode());
+        Registrar registrar = new Registrar(rules, Thresholds.defaults().upper(),
+                fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
+
+        Connection c = DataSourceUtils.getConnection(dataSource);
+        int[] itemNo = {0};
+        int[] inmigrantNo = {0};
+        try (BufferedCopy reg = new BufferedCopy(c, "registration", List.of("run_id", "person_id", "id_number", "name", "sex", "birth_date",
+                "listed", "district_code", "basis", "reason", "township_code", "hukou_address", "residence_address", "in_migrant",
+                "rights_at_previous", "away_to", "away_source", "sort_key"));
+             BufferedCopy exc = new BufferedCopy(c, "exception_item", EXCEPTION_COLUMNS);
+             BufferedCopy inm = new BufferedCopy(c, "book_line", List.of("run_id", "book", "line_no", "person_id", "name", "sex",
+                     "birth_date", "id_number", "area_code", "other_area", "start_date", "months", "has_proof"))) {
+            List<Fact> facts = new ArrayList<>();
+            Object[][] head = {null};
+            ThrowingRunnable flush = () -> {
+                if (head[0] == null) return;
+                Object[] h = head[0];
+                PersonFacts p = new PersonFacts((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (Character) h[4], (LocalDate) h[5], List.copyOf(facts));
+                Outcome o = registrar.decide(p);
+                String sex = p.sex() == null ? null : p.sex().toString();
+                if (o.considered()) {
+                    reg.add(id, p.personId(), p.idNumber(), p.name(), sex, p.birthDate(), o.listed(), o.district(),
+                            o.basis() == null ? null : o.basis().label(), o.reason() == null ? null : o.reason().name(), o.township(),
+                            o.hukouAddress(), o.residenceAddress(), o.inMigrant(), o.rightsAtPrevious(),
+                            o.away() == null ? null : o.away().destination(), o.away() == null ? null : o.away().source(), o.sortKey());
+                }
+                for (Raised r : o.exceptions()) {
+                    exc.add(id, ++itemNo[0], r.code(), r.level().label(), r.township(), r.district(), p.idNumber(), p.name(),
+                            r.description(), r.evidence(), r.fingerprint(), p.personId());
+                }
+                Outcome.InMigrantEntry e = o.inMigrantEntry();
+                if (e != null) {
+                    inm.add(id, "INMIGRANT", ++inmigrantNo[0], p.personId(), p.name(), sex, p.birthDate(), p.idNumber(),
+                            e.registerArea(), e.residenceArea(), e.registeredOn(), e.months(), e.hasProof());
+                }
+                facts.clear();
+            };
+            streaming.query("""
+                    SELECT pr.person_id, p.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
+                           l.certain, l.method, l.score,
+                           CASE WHEN l.score IS NULL OR l.score > COALESCE((SELECT MAX(l2.score) FROM link l2 WHERE l2.run_id = l.run_id
+                                AND l2.rec_id = l.rec_id AND l2.person_id <> l.person_id), -1000000) THEN TRUE ELSE FALSE END AS best,
+                           r.rec_id, r.source, r.file_name, r.line_no, r.row_hash, r.id_number, r.id_status, r.name, r.birth_date, r.area_code,
+                           r.address, r.status, r.status_date, r.other_area, r.other_address, r.start_date, r.end_date, r.kind, r.reason, r.org_code
+                    FROM person_run pr
+                    JOIN person p ON p.person_id = pr.person_id
+                    JOIN link l ON l.run_id = pr.run_id AND l.person_id = pr.person_id
+                    JOIN src_record r ON r.rec_id = l.rec_id
+                    WHERE pr.run_id = ?
+                    ORDER BY pr.person_id, r.rec_id""", rs -> {
+                long personId = rs.getLong("person_id");
+                if (head[0] == null || (Long) head[0][0] != personId) {
+                    flush.run();
+                    String s = rs.getString("p_sex");
+                    head[0] = new Object[] {personId, rs.getString("person_key"), rs.getString("p_number"), rs.getString("p_name"),
+                            s == null ? null : s.charAt(0), date(rs, "p_birth")};
+                }
+                facts.add(new Fact(rs.getLong("rec_id"), rs.getString("source"), rs.getString("file_name"), rs.getInt("line_no"),
+                        rs.getString("row_hash"), rs.getString("id_number"), rs.getString("id_status"), rs.getString("name"),
+                        date(rs, "birth_date"), rs.getString("area_code"), rs.getString("address"), rs.getString("status"),
+                        date(rs, "status_date"), rs.getString("other_area"), rs.getString("other_address"), date(rs, "start_date"),
+                        date(rs, "end_date"), rs.getString("kind"), rs.getString("reason"), rs.getString("org_code"),
+                        rs.getBoolean("certain"), rs.getString("method"), rs.getObject("score") == null ? null : rs.getDouble("score"),
+                        rs.getBoolean("best")));
+            }, id);
+            flush.run();
+            identityExceptions(exc, itemNo, book);
+        }
+        log.info("rules: {} considered, {} listed, {} exceptions",
+                jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ?", Long.class, id),
+                jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ? AND listed = TRUE", Long.class, id), itemNo[0]);
+        return RepeatStatus.FINISHED;
+    }
+
+    static final List<String> EXCEPTION_COLUMNS = List.of("run_id", "item_no", "code", "level", "township_code", "district_code",
+            "id_numbers", "names", "description", "evidence", "fingerprint", "person_id");
+
+    /** ID_SHARED, PERSON_MULTI_RECORD and ID_INVALID come from identity resolution, not from one person's facts. */
+    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book) throws SQLException {
+        String id = run.runId();
+        List<Object[]> rows = new ArrayList<>();
+        jdbc.query("""
+                SELECT pr.id_number, pr.name, pr.area_code, p.person_key, pr.person_id FROM person_run pr JOIN person p ON p.person_id = pr.person_id
+                WHERE pr.run_id = ? AND pr.id_number IN
+                  (SELECT id_number FROM person_run WHERE run_id = ? GROUP BY id_number HAVING COUNT(*) > 1)
+                ORDER BY pr.id_number, p.person_key""", rs -> {
+            rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)});
+        }, id, id);
+        for (int i = 0; i < rows.size(); ) {
+            int j = i;
+            List<String> names = new ArrayList<>(), keys = new ArrayList<>();
+            while (j < rows.size() && rows.get(j)[0].equals(rows.get(i)[0])) {
+                names.add((String) rows.get(j)[1]);
+                keys.add((String) rows.get(j)[3]);
+                j++;
+            }
+            String fp = Fingerprint.of("ID_SHARED", keys.toArray(String[]::new));
+            if (book.find(fp).isEmpty()) {
+                String number = (String) rows.get(i)[0];
+                exc.add(id, ++itemNo[0], "ID_SHARED", "blocking", township((String) rows.get(i)[2]), null,
+                        String.join(";", java.util.Collections.nCopies(names.size(), number)), String.join(";", names),
+                        "同一号码由" + names.size() + "个明显不同的人使用（重号），均按各自情况列入，请公安核查 (one number, different people)",
+                        "户籍", fp, rows.get(i)[4]);
+            }
+            i = j;
+        }
+        jdbc.query("""
+                SELECT pp.key_a, pp.key_b, pp.score, pp.evidence, a.id_number, a.name, a.area_code, b.id_number, b.name, pa.person_id
+                FROM person_pair pp
+                JOIN person_stage a ON a.run_id = pp.run_id AND a.person_key = pp.key_a
+                JOIN person_stage b ON b.run_id = pp.run_id AND b.person_key = pp.key_b
+                JOIN person pa ON pa.county_code = ? AND pa.person_key = pp.key_a
+                WHERE pp.run_id = ? ORDER BY pp.key_a, pp.key_b""", rs -> {
+            String fp = Fingerprint.of("PERSON_MULTI_RECORD", rs.getString(1), rs.getString(2));
+            if (book.find(fp).isPresent()) return;
+            try {
+                exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", township(rs.getString(7)), null,
+                        rs.getString(5) + ";" + rs.getString(8), rs.getString(6) + ";" + rs.getString(9),
+                        "两条户籍记录可能是同一人（一人多户）：出生、性别相同，姓名相符，号码仅差两位；未合并，请核实 (possibly one person in two households)",
+                        String.format("%.1f ", rs.getDouble(3)) + rs.getString(4), fp, rs.getLong(10));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, run.countyCode(), id);
+        jdbc.query("""
+                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash
+                FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
+                WHERE p.run_id = ? AND r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id)
+                ORDER BY r.rec_id""", rs -> {
+            String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
+            if (book.find(fp).isPresent()) return;
+            String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
+            try {
+                exc.add(id, ++itemNo[0], "ID_INVALID", "blocking", township(rs.getString(4)), null, shown, rs.getString(3),
+                        "号码校验不通过且无法关联到任何人 (" + rs.getString(5) + ")，请核对号码 (invalid number, linked to nobody)",
+                        rs.getString(5) + " " + rs.getString(6) + ":" + rs.getInt(7), fp, null);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }, id);
+    }
+
+    private static String township(String area) {
+        return area != null && area.length() >= 9 ? area.substring(0, 9) : null;
+    }
+
+    private static LocalDate date(ResultSet rs, String col) throws SQLException {
+        java.sql.Date d = rs.getDate(col);
+        return d == null ? null : d.toLocalDate();
+    }
+
+    @FunctionalInterface
+    interface ThrowingRunnable {
+        void run() throws SQLException;
+    }
+
+}

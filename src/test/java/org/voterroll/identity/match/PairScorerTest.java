@@ -1,0 +1,371 @@
+package org.voterroll.identity.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.voterroll.identity.match.Fixtures.*;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PairScorerTest {
+
+    private final MatchWeights w = MatchWeights.defaults();
+    private final PairScorer scorer = new PairScorer(w);
+
+    private MatchScore score(PartyView a, PartyView b) {
+        MatchScore ab = scorer.score(a, b);
+        MatchScore ba = scorer.score(b, a);
+        assertThat(ba.total()).as("symmetry").isCloseTo(ab.total(), within(1e-9));
+        assertThat(ba.fields()).isEqualTo(ab.fields());
+        return ab;
+    }
+
+    private String outcome(Field f, PartyView a, PartyView b) {
+        return score(a, b).outcome(f);
+    }
+
+    @Nested
+    class Structure {
+
+        @Test
+        void everyFieldOnceInFieldOrder() {
+            MatchScore s = score(wangLi(), wangLi());
+            assertThat(s.fields()).extracting(FieldWeight::field).containsExactly(Field.values());
+        }
+
+        @Test
+        void totalIsTheSumOfFieldWeightsAndEachWeightComesFromTheTable() {
+            PartyView b = wangLi().withName("王莉").withIdNumber(ID_ONE_DIGIT).withAreaCode(VILLAGE_2);
+            MatchScore s = score(wangLi(), b);
+            assertThat(s.total()).isCloseTo(s.fields().stream().mapToDouble(FieldWeight::weight).sum(), within(1e-9));
+            for (FieldWeight f : s.fields()) {
+                assertThat(f.weight()).isEqualTo(w.weight(f.field(), f.outcome()));
+            }
+            assertThat(s.outcome(Field.NAME)).isEqualTo("HOMOPHONE");
+            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("ONE_DIGIT");
+            assertThat(s.outcome(Field.AREA)).isEqualTo("SAME_TOWNSHIP");
+        }
+
+        @Test
+        void explainListsEveryFieldAndTheTotal() {
+            MatchScore s = score(wangLi(), wangLi().withName("王莉").withSex(null));
+            String e = s.explain();
+            assertThat(e).startsWith("NAME=HOMOPHONE(+4.3) SEX=MISSING(+0.0) BIRTH=SAME_DATE(+14.3) ");
+            for (Field f : Field.values()) {
+                assertThat(e).contains(f.name() + "=" + s.outcome(f) + "(");
+            }
+            assertThat(e).matches("NAME=\\w+\\([+-]\\d+\\.\\d\\) SEX=\\w+\\([+-]\\d+\\.\\d\\) BIRTH=\\w+\\([+-]\\d+\\.\\d\\) "
+                    + "ID_SHAPE=\\w+\\([+-]\\d+\\.\\d\\) AREA=\\w+\\([+-]\\d+\\.\\d\\) HOUSEHOLD=\\w+\\([+-]\\d+\\.\\d\\) "
+                    + "total=[+-]\\d+\\.\\d");
+            assertThat(e).endsWith("total=" + String.format(java.util.Locale.ROOT, "%+.1f", s.total()));
+            assertThat(s.toString()).isEqualTo(e);
+        }
+
+        @Test
+        void explainOfNothingKnown() {
+            MatchScore s = score(PartyView.empty(), PartyView.empty());
+            assertThat(s.explain()).isEqualTo("NAME=MISSING(+0.0) SEX=MISSING(+0.0) BIRTH=MISSING(+0.0) "
+                    + "ID_SHAPE=MISSING(+0.0) AREA=MISSING(+0.0) HOUSEHOLD=MISSING(+0.0) total=+0.0");
+            assertThat(s.total()).isZero();
+        }
+
+        @Test
+        void negativeWeightsAreSignedInExplain() {
+            MatchScore s = score(wangLi(), wangLi().withName("王强").withIdNumber(null));
+            assertThat(s.explain()).startsWith("NAME=ONE_CHAR(-20.9) ");
+        }
+
+        @Test
+        void missingOnEitherSideWeighsZeroForEveryField() {
+            for (PartyView[] pair : List.of(new PartyView[] {wangLi(), PartyView.empty()},
+                    new PartyView[] {PartyView.empty(), wangLi()})) {
+                MatchScore s = scorer.score(pair[0], pair[1]);
+                assertThat(s.fields()).allSatisfy(f -> {
+                    assertThat(f.outcome()).isEqualTo("MISSING");
+                    assertThat(f.weight()).isZero();
+                });
+                assertThat(s.total()).isZero();
+            }
+        }
+
+        @Test
+        void blankValuesAreMissing() {
+            PartyView blank = new PartyView("  ", " ", null, null, null, "", " ", "户主");
+            assertThat(score(wangLi(), blank).fields()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo("MISSING"));
+        }
+
+        @Test
+        void totalExcludingAndFieldAccess() {
+            MatchScore s = score(wangLi(), wangLi().withName("李四"));
+            assertThat(s.totalExcluding(Field.ID_SHAPE)).isCloseTo(s.total() - s.field(Field.ID_SHAPE).weight(), within(1e-9));
+            assertThat(s.totalExcluding()).isCloseTo(s.total(), within(1e-9));
+            assertThat(s.totalExcluding(Field.values())).isZero();
+            assertThat(s.field(Field.NAME).outcome()).isEqualTo("DIFFERENT");
+            assertThat(MatchScore.of(List.of()).field(Field.NAME)).isNull();
+            assertThat(MatchScore.of(List.of()).outcome(Field.NAME)).isNull();
+        }
+
+        @Test
+        void scoreFieldsAreImmutable() {
+            MatchScore s = score(wangLi(), wangLi());
+            assertThatThrownBy(() -> s.fields().clear()).isInstanceOf(UnsupportedOperationException.class);
+        }
+
+        @Test
+        void nullViewsRejected() {
+            assertThatThrownBy(() -> scorer.score(null, wangLi())).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> new PairScorer(null)).isInstanceOf(NullPointerException.class);
+        }
+
+        @Test
+        void usesTheGivenWeights() {
+            MatchWeights custom = MatchWeights.builder().set(Field.SEX, "AGREE", 0.5, 0.5).build();
+            MatchScore s = new PairScorer(custom).score(wangLi(), wangLi());
+            assertThat(s.field(Field.SEX).weight()).isZero();
+            assertThat(new PairScorer(custom).weights()).isSameAs(custom);
+        }
+    }
+
+    @Nested
+    class Name {
+
+        @ParameterizedTest(name = "{0} / {1} -> {2}")
+        @CsvSource({"王丽, 王丽, EXACT", "王丽, 王莉, HOMOPHONE", "王丽, 王强, ONE_CHAR", "王丽, 李四强, DIFFERENT",
+                "张*明, 张晓明, WILDCARD", "买买提·艾力, 买买提艾力, DOT_VARIANT", "' 王丽 ', 王丽, EXACT"})
+        void outcomes(String a, String b, String expected) {
+            assertThat(outcome(Field.NAME, nameSexOnly(a, 'F'), nameSexOnly(b, 'F'))).isEqualTo(expected);
+        }
+
+        @Test
+        void weightsOrdered() {
+            double exact = w.weight(Field.NAME, "EXACT");
+            double dot = w.weight(Field.NAME, "DOT_VARIANT");
+            double wild = w.weight(Field.NAME, "WILDCARD");
+            double homo = w.weight(Field.NAME, "HOMOPHONE");
+            assertThat(exact).isGreaterThan(dot);
+            assertThat(dot).isGreaterThan(wild);
+            assertThat(wild).isGreaterThan(homo);
+            assertThat(homo).isPositive();
+            assertThat(w.weight(Field.NAME, "ONE_CHAR")).as("siblings: strongly negative").isLessThan(-10);
+            assertThat(w.weight(Field.NAME, "DIFFERENT")).isNegative();
+        }
+    }
+
+    @Nested
+    class Sex {
+        @Test
+        void outcomes() {
+            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
+            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'M'))).isEqualTo("DISAGREE");
+            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'f'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
+            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'U'), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
+            assertThat(outcome(Field.SEX, PartyView.empty(), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
+            assertThat(w.weight(Field.SEX, "AGREE")).isPositive();
+            assertThat(w.weight(Field.SEX, "DISAGREE")).isNegative();
+        }
+    }
+
+    @Nested
+    class Birth {
+        private PartyView date(int y, int m, int d) {
+            return PartyView.empty().withBirthDate(LocalDate.of(y, m, d));
+        }
+
+        private PartyView month(int y, int m) {
+            return PartyView.empty().withBirthMonth(YearMonth.of(y, m));
+        }
+
+        @Test
+        void outcomes() {
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 3, 12))).isEqualTo("SAME_DATE");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 3, 21))).isEqualTo("DAY_OFF");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 12, 3))).isEqualTo("DIFFERENT");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1986, 3, 12))).isEqualTo("DIFFERENT");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), month(1985, 3))).isEqualTo("SAME_MONTH");
+            assertThat(outcome(Field.BIRTH, month(1985, 3), month(1985, 3))).isEqualTo("SAME_MONTH");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), month(1985, 4))).isEqualTo("DIFFERENT");
+            assertThat(outcome(Field.BIRTH, month(1985, 3), month(1984, 3))).isEqualTo("DIFFERENT");
+            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), PartyView.empty())).isEqualTo("MISSING");
+            assertThat(outcome(Field.BIRTH, PartyView.empty(), month(1985, 3))).isEqualTo("MISSING");
+        }
+
+        @Test
+        void fullDateWinsOverMonth() {
+            PartyView both = date(1985, 3, 12).withBirthMonth(YearMonth.of(1990, 1));
+            assertThat(outcome(Field.BIRTH, both, date(1985, 3, 12))).isEqualTo("SAME_DATE");
+            assertThat(outcome(Field.BIRTH, both, month(1985, 3))).isEqualTo("SAME_MONTH");
+        }
+
+        @Test
+        void weightsOrdered() {
+            assertThat(w.weight(Field.BIRTH, "SAME_DATE")).isGreaterThan(w.weight(Field.BIRTH, "SAME_MONTH"));
+            assertThat(w.weight(Field.BIRTH, "SAME_MONTH")).isGreaterThan(w.weight(Field.BIRTH, "DAY_OFF"));
+            assertThat(w.weight(Field.BIRTH, "DAY_OFF")).isPositive();
+            assertThat(w.weight(Field.BIRTH, "DIFFERENT")).isNegative();
+        }
+    }
+
+    @Nested
+    class IdNumber {
+        private PartyView id(String n) {
+            return PartyView.empty().withIdNumber(n);
+        }
+
+        @Test
+        void outcomes() {
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID))).isEqualTo("EQUAL");
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_ONE_DIGIT))).isEqualTo("ONE_DIGIT");
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(IdShapeTest.swap(ID, 9)))).isEqualTo("ADJACENT_SWAP");
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_NEAR))).isEqualTo("NEAR");
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_OTHER_VALID))).isEqualTo("DIFFERENT");
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(null))).isEqualTo("MISSING");
+        }
+
+        @Test
+        void equalButInvalidNumberIsWeaker() {
+            assertThat(outcome(Field.ID_SHAPE, id(ID_ONE_DIGIT), id(ID_ONE_DIGIT))).isEqualTo("EQUAL_INVALID");
+            assertThat(outcome(Field.ID_SHAPE, id("000000000000000000"), id("000000000000000000"))).isEqualTo("EQUAL_INVALID");
+            assertThat(w.weight(Field.ID_SHAPE, "EQUAL_INVALID")).isPositive().isLessThan(w.weight(Field.ID_SHAPE, "EQUAL"));
+        }
+
+        @Test
+        void twoValidNumbersCloseTogetherAreTwoPeople() {
+            // twins: both numbers valid, NEAR in shape, but a valid number identifies a person
+            assertThat(IdShape.of(ID, ID_TWIN)).isEqualTo(IdShape.NEAR);
+            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_TWIN))).isEqualTo("DIFFERENT");
+            // a wrong digit or an adjacent swap always breaks the check digit (MOD 11-2), including a
+            // swap of the 17th digit with the check character: such shapes never join two valid numbers
+            for (int seq = 0; seq < 1000; seq++) {
+                String a = IdShapeTest.valid("33052119850312" + String.format("%03d", seq));
+                for (int i = 0; i < 17; i++) {
+                    String b = IdShapeTest.swap(a, i);
+                    if (!a.equals(b)) {
+                        assertThat(IdNumbers.isValid18(b)).as(a + " / " + b).isFalse();
+                    }
+                    String c = IdShapeTest.setChar(a, i, IdShapeTest.other(a.charAt(i)));
+                    assertThat(IdNumbers.isValid18(c)).as(a + " / " + c).isFalse();
+                }
+            }
+        }
+
+        @Test
+        void weightsOrdered() {
+            double eq = w.weight(Field.ID_SHAPE, "EQUAL");
+            assertThat(eq).isGreaterThan(w.weight(Field.ID_SHAPE, "EQUAL_INVALID"));
+            assertThat(w.weight(Field.ID_SHAPE, "EQUAL_INVALID")).isGreaterThan(w.weight(Field.ID_SHAPE, "ONE_DIGIT"));
+            assertThat(w.weight(Field.ID_SHAPE, "ONE_DIGIT")).isGreaterThanOrEqualTo(w.weight(Field.ID_SHAPE, "ADJACENT_SWAP"));
+            assertThat(w.weight(Field.ID_SHAPE, "ADJACENT_SWAP")).isGreaterThan(w.weight(Field.ID_SHAPE, "NEAR"));
+            assertThat(w.weight(Field.ID_SHAPE, "NEAR")).isPositive();
+            assertThat(w.weight(Field.ID_SHAPE, "DIFFERENT")).isNegative();
+        }
+    }
+
+    @Nested
+    class Area {
+        private PartyView area(String code) {
+            return PartyView.empty().withAreaCode(code);
+        }
+
+        @ParameterizedTest(name = "{0} / {1} -> {2}")
+        @CsvSource({
+                "330521101201, 330521101201, SAME_VILLAGE",
+                "330521101201, 330521101202, SAME_TOWNSHIP",
+                "330521101201, 330521102201, SAME_COUNTY",
+                "330521101201, 330522101201, DIFFERENT",
+                "330521101201, 330521101, SAME_TOWNSHIP",       // only the township known
+                "330521101201, 330521102, SAME_COUNTY",
+                "330521101201, 330521, SAME_COUNTY",            // only the county known
+                "330521101201, 330522, DIFFERENT",
+                "330521101201, 330521101000, SAME_TOWNSHIP",    // 000 village part: a township code
+                "330521101201, 330521000000, SAME_COUNTY",      // a county code
+                "330521101000, 330521101000, SAME_TOWNSHIP",
+                "' 330521101201 ', 330521101201, SAME_VILLAGE",
+                "330521101201, 33052, MISSING",
+                "330521101201, 3305211012AB, MISSING",           // non-digit codes are unusable
+        })
+        void outcomes(String a, String b, String expected) {
+            assertThat(outcome(Field.AREA, area(a), area(b))).isEqualTo(expected);
+        }
+
+        @Test
+        void missing() {
+            assertThat(outcome(Field.AREA, area(VILLAGE), area(null))).isEqualTo("MISSING");
+            assertThat(outcome(Field.AREA, area(VILLAGE), area(""))).isEqualTo("MISSING");
+        }
+
+        @Test
+        void weightsOrdered() {
+            assertThat(w.weight(Field.AREA, "SAME_VILLAGE")).isGreaterThan(w.weight(Field.AREA, "SAME_TOWNSHIP"));
+            assertThat(w.weight(Field.AREA, "SAME_TOWNSHIP")).isGreaterThan(w.weight(Field.AREA, "SAME_COUNTY"));
+            assertThat(w.weight(Field.AREA, "SAME_COUNTY")).isGreaterThan(w.weight(Field.AREA, "DIFFERENT"));
+        }
+    }
+
+    @Nested
+    class Household {
+        private PartyView hh(String key, String rel) {
+            return PartyView.empty().withHousehold(key, rel);
+        }
+
+        @ParameterizedTest(name = "{0}/{1} vs {2}/{3} -> {4}")
+        @CsvSource({
+                "chaiqian:DF-017, 户主, chaiqian:DF-017, 户主, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 户主, chaiqian:DF-017, 本人, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 子, chaiqian:DF-017, 长子, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 妻, chaiqian:DF-017, 配偶, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 户主, chaiqian:DF-017, , SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 户主, chaiqian:DF-017, 其他, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 户主, chaiqian:DF-017, 子, SAME_HOUSEHOLD_RELATION_CONFLICT",
+                "chaiqian:DF-017, 子, chaiqian:DF-017, 女, SAME_HOUSEHOLD_RELATION_CONFLICT",
+                "chaiqian:DF-017, 父, chaiqian:DF-017, 母, SAME_HOUSEHOLD_RELATION_CONFLICT",
+                "chaiqian:DF-017, 配偶, chaiqian:DF-017, 女儿, SAME_HOUSEHOLD_RELATION_CONFLICT",
+                "chaiqian:DF-017, 户主, chaiqian:DF-018, 户主, DIFFERENT",
+                "330521000123, 户主, 330521000124, 户主, DIFFERENT",
+                "330521000123, 户主, 330521000123, 户主, SAME_HOUSEHOLD",
+                "chaiqian:DF-017, 户主, 330521000123, 户主, MISSING",     // case number vs 户号: incomparable
+                "chaiqian:DF-017, 户主, , 户主, MISSING",
+        })
+        void outcomes(String ka, String ra, String kb, String rb, String expected) {
+            assertThat(outcome(Field.HOUSEHOLD, hh(ka, ra), hh(kb, rb))).isEqualTo(expected);
+        }
+
+        @Test
+        void weightsOrdered() {
+            assertThat(w.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD")).isPositive();
+            assertThat(w.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD_RELATION_CONFLICT")).isNegative()
+                    .isLessThan(w.weight(Field.HOUSEHOLD, "DIFFERENT"));
+            assertThat(w.weight(Field.HOUSEHOLD, "DIFFERENT")).isNegative();
+        }
+
+        @Test
+        void relationRoles() {
+            assertThat(HouseholdRelations.role(" 户主 ")).isEqualTo(HouseholdRelations.Role.HEAD);
+            assertThat(HouseholdRelations.role("外孙女")).isEqualTo(HouseholdRelations.Role.GRANDDAUGHTER);
+            assertThat(HouseholdRelations.role("非亲属")).isNull();
+            assertThat(HouseholdRelations.role(null)).isNull();
+            assertThat(HouseholdRelations.conflict("户主", "户主")).isFalse();
+            assertThat(HouseholdRelations.conflict("子", "女")).isTrue();
+            assertThat(HouseholdRelations.conflict(null, "女")).isFalse();
+        }
+    }
+
+    @Test
+    void lookAlikeStrangersStayBelowUpper() {
+        // same name, sex and birth date; different valid numbers and another village
+        Thresholds t = Thresholds.defaults();
+        for (String otherArea : Arrays.asList(VILLAGE_2, OTHER_TOWNSHIP, OTHER_COUNTY, null)) {
+            PartyView stranger = new PartyView(ID_OTHER_VALID, "王丽", 'F', BORN, null, otherArea, "H-2", "户主");
+            MatchScore s = score(wangLi(), stranger);
+            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("DIFFERENT");
+            assertThat(s.total()).as(s.explain()).isLessThan(t.upper());
+            assertThat(t.decide(s)).as(s.explain()).isEqualTo(Thresholds.Decision.REVIEW);
+        }
+    }
+}
