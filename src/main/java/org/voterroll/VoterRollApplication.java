@@ -35,6 +35,8 @@ public class VoterRollApplication {
                   Finishes a failed or interrupted run where it stopped.
               java -jar voter-roll.jar generate --persons N --seed S --out DIR [--townships T]
                   Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks.
+              java -jar voter-roll.jar check-truth --truth DIR --run DIR
+                  Compares a run's output with a generated county's truth/ (错, 漏, 重, exceptions, books).
               java -jar voter-roll.jar --help
 
             Database: with nothing set, an embedded database in ./data (set VOTER_ROLL_HOME to move it).
@@ -70,6 +72,16 @@ public class VoterRollApplication {
                                 Path.of(required(opts, "--inbox")), Path.of(required(opts, "--out")), previous);
                         return report(run, out, err);
                     }
+                }
+                case "check-truth" -> {
+                    var result = org.voterroll.quality.TruthCheck.check(Path.of(required(opts, "--truth")), Path.of(required(opts, "--run")));
+                    for (String s : result.wrong()) out.println("错 " + s);
+                    for (String s : result.missing()) out.println("漏 " + s);
+                    for (String s : result.duplicated()) out.println("重 " + s);
+                    for (String s : result.missingExceptions()) out.println("missing exception " + s);
+                    for (String s : result.bookErrors()) out.println("book " + s);
+                    out.println(result.summary());
+                    return result.clean() ? 0 : 1;
                 }
                 case "restart" -> {
                     if (args.length < 2) throw new IllegalArgumentException("restart needs a run id");

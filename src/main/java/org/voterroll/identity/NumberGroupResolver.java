@@ -41,7 +41,10 @@ public final class NumberGroupResolver {
             links.add(new Link(r.recId(), home.personKey(), Link.Method.NUMBER, true, null, "号码相同"));
         }
         if (persons.isEmpty() && !others.isEmpty()) {
-            persons.add(PersonSeed.of(number, number, others.get(0)));
+            // the name of a person known only outside the police register: a spelling without '*'/'?' if any
+            IdentityRecord primary = others.stream().filter(r -> r.name().indexOf('*') < 0 && r.name().indexOf('?') < 0)
+                    .findFirst().orElse(others.get(0));
+            persons.add(PersonSeed.of(number, number, primary));
         }
         for (IdentityRecord r : others) {
             if (persons.size() == 1) {

@@ -25,7 +25,6 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
 import org.voterroll.exceptions.Verdict;
-import org.voterroll.identity.match.IdShape;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.MatchWeights;
 import org.voterroll.identity.match.PairScorer;
@@ -47,7 +46,7 @@ public class ResolveTasklet implements Tasklet {
     private static final int MAX_CANDIDATES = 3;
 
     /** The source tables of this run: each source's effective snapshot. */
-    static final String EFFECTIVE = "src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?";
+    static final String EFFECTIVE = "src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?\n";
 
     private final String runId;
     private final String countyCode;
@@ -293,7 +292,8 @@ public class ResolveTasklet implements Tasklet {
                 PersonSeed b = readPerson(rs, "q_");
                 if (a.householdKey() != null && a.householdKey().equals(b.householdKey())) return;
                 if (!NameRules.agree(a.name(), b.name())) return;
-                if (IdShape.of(a.idNumber(), b.idNumber()) != IdShape.NEAR) return;
+                int apart = digitsApart(a.idNumber(), b.idNumber());
+                if (apart < 1 || apart > 2) return;
                 MatchScore s = scorer.score(a.toParty(), b.toParty());
                 pairs.add(runId, a.personKey(), b.personKey(), s.total(), s.explain());
                 var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), b.personKey()));
@@ -352,6 +352,14 @@ public class ResolveTasklet implements Tasklet {
 
     private void writeLink(BufferedCopy out, Link l) throws SQLException {
         out.add(runId, l.recId(), l.personKey(), l.method().name(), l.certain(), l.score(), l.evidence());
+    }
+
+    /** Positions in which the first 17 digits of two numbers differ (the check digit follows from them). */
+    static int digitsApart(String a, String b) {
+        if (a == null || b == null || a.length() != 18 || b.length() != 18) return Integer.MAX_VALUE;
+        int n = 0;
+        for (int i = 0; i < 17; i++) if (a.charAt(i) != b.charAt(i)) n++;
+        return n;
     }
 
     private long count(String sql) {

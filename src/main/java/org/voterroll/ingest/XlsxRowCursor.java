@@ -45,7 +45,9 @@ final class XlsxRowCursor implements RowCursor {
         try {
             while (rows.hasNext()) {
                 org.apache.poi.ss.usermodel.Row row = rows.next();
-                int width = Math.max(row.getLastCellNum(), 0);
+                // a sheet row ends at its last non-empty cell; empty trailing cells are still columns of the header
+                int lastCell = Math.max(row.getLastCellNum(), 0);
+                int width = header.isEmpty() ? lastCell : Math.max(lastCell, header.size());
                 String[] cells = new String[width];
                 boolean blank = true;
                 for (int i = 0; i < width; i++) {
@@ -54,6 +56,9 @@ final class XlsxRowCursor implements RowCursor {
                     if (!cells[i].isBlank()) blank = false;
                 }
                 if (blank) continue;
+                int trimmed = width;
+                while (trimmed > header.size() && !header.isEmpty() && cells[trimmed - 1].isEmpty()) trimmed--;
+                if (trimmed < width) cells = java.util.Arrays.copyOf(cells, trimmed);
                 return new Row(row.getRowNum() + 1, cells, CSVFormat.RFC4180.format((Object[]) cells));
             }
             return null;

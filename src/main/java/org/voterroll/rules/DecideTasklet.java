@@ -58,7 +58,7 @@ public class DecideTasklet implements Tasklet {
         CountyRules rules = new CountyRules(run.countyCode(), run.electionDay(), run.previousElectionDay(), run.inMigrantMonths(),
                 area, unit, township);
         DecisionBook book = DecisionBook.load(jdbc, run.countyCode());
-        Registrar registrar = new Registrar(rules, Thresholds.defaults().upper(),
+        Registrar registrar = new Registrar(rules, Thresholds.defaults().lower(),
                 fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
 
         Connection c = DataSourceUtils.getConnection(dataSource);
