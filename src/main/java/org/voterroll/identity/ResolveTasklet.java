@@ -31,6 +31,7 @@ import org.voterroll.identity.match.PairScorer;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.Statistics;
 
 /**
  * Identity resolution of one run, in phases over sorted SQL streams: (A) records grouped by usable
@@ -76,14 +77,21 @@ public class ResolveTasklet implements Tasklet {
         DecisionBook decisions = DecisionBook.load(jdbc, countyCode);
 
         long t0 = System.nanoTime();
+        Statistics.refresh(jdbc, "src_record");
         phaseNumbers(c);
+        Statistics.refresh(jdbc, "person_stage", "link_stage", "pending");
         jdbc.update("INSERT INTO pending (run_id, rec_id, phase) SELECT ?, r.rec_id, 'B' FROM " + EFFECTIVE
                 + " WHERE r.id_status NOT IN ('VALID', 'LEGACY15')", runId, runId);
         log.info("identity: numbers grouped in {} ms", ms(t0));
         phaseRepair(c);
+        log.info("identity: repairs done at {} ms", ms(t0));
         phaseHousehold(c);
+        log.info("identity: households done at {} ms", ms(t0));
+        Statistics.refresh(jdbc, "link_stage", "pending", "repair_stage");
         phaseFuzzy(c, decisions);
+        log.info("identity: fuzzy candidates done at {} ms", ms(t0));
         phaseMultiRecord(c, decisions);
+        log.info("identity: multi-record pairs done at {} ms", ms(t0));
         finish();
         log.info("identity: {} persons, {} certain links, {} review candidates, {} records unlinked ({} ms)",
                 count("SELECT COUNT(*) FROM person_run WHERE run_id = ?"),
@@ -308,6 +316,7 @@ public class ResolveTasklet implements Tasklet {
 
     /** Stable person ids, this run's view of each person, and the links by person id. */
     private void finish() {
+        Statistics.refresh(jdbc, "link_stage", "person_stage");
         jdbc.update("""
                 INSERT INTO person (county_code, person_key, id_number, first_run_id)
                 SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s

@@ -112,6 +112,7 @@ CREATE TABLE src_record (
 );
 CREATE INDEX src_record_snapshot ON src_record (snapshot_id, source);
 CREATE INDEX src_record_number ON src_record (id_number);
+CREATE INDEX src_record_household ON src_record (snapshot_id, household_key);
 
 CREATE TABLE reject (
     run_id     VARCHAR(64)   NOT NULL,

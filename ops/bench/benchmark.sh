@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# End-to-end benchmark on a generated county against PostgreSQL.
+#   ops/bench/benchmark.sh PERSONS [SEED]
+# Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata),
+# a plain psql \copy of the same CSV files as the ingest baseline, and the ground-truth check.
+set -euo pipefail
+persons=${1:-100000}
+seed=${2:-7}
+here=$(cd "$(dirname "$0")/../.." && pwd)
+jar="$here/target/voter-roll.jar"
+work=${BENCH_DIR:-/tmp/voter-roll-bench}/$persons
+db=vr_bench
+pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
+
+rm -rf "$work" && mkdir -p "$work"
+echo "== generate $persons persons"
+/usr/bin/time -f "generate: %e s, max RSS %M KB" java -jar "$jar" generate --persons "$persons" --seed "$seed" --out "$work/county-data" >/dev/null
+du -sh "$work/county-data/inbox"
+
+$pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+echo "== reconcile"
+export VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VOTER_ROLL_DB_USER=postgres
+/usr/bin/time -f "reconcile: %e s wall, max RSS %M KB" java -Xmx2g -jar "$jar" reconcile --county "$work/county-data/county" \
+  --inbox "$work/county-data/inbox" --out "$work/out" --previous "$work/county-data/previous" > "$work/reconcile.log" 2>&1 \
+  || { tail -20 "$work/reconcile.log"; exit 1; }
+grep -E "identity:|rules:" "$work/reconcile.log" || true
+$pg -d $db -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1) AS seconds, read_count, write_count
+               FROM batch_step_execution ORDER BY step_execution_id" | sed 's/^/step /'
+
+echo "== baseline: psql \\copy of the CSV files into a bare text table"
+$pg -d $db -c "DROP TABLE IF EXISTS copy_baseline" -c "CREATE UNLOGGED TABLE copy_baseline (line text)"
+start=$(date +%s.%N)
+for f in "$work"/county-data/inbox/*.csv; do
+  $pg -d $db -c "\\copy copy_baseline FROM '$f' WITH (FORMAT text, DELIMITER E'\\x01')" 2>/dev/null || \
+    iconv -f GB18030 -t UTF-8 "$f" | $pg -d $db -c "\\copy copy_baseline FROM STDIN WITH (FORMAT text, DELIMITER E'\\x01')"
+done
+end=$(date +%s.%N)
+echo "psql \\copy of the CSV files: $(echo "$end - $start" | bc) s (xlsx sources not included)"
+
+echo "== ground truth"
+java -jar "$jar" check-truth --truth "$work/county-data/truth" --run "$work"/out/*/ | tail -1
