@@ -203,7 +203,7 @@ public final class RecordMapper {
             if (required) throw new InvalidValueException(header + "为空 (sex missing)");
             return null;
         }
-        Sex s = Sex.parse(raw);
+        Sex s = Cells.named(header, () -> Sex.parse(raw));
         if (!raw.strip().equals(s.label())) c.repairs.add("性别代码转换");
         return s == Sex.MALE ? "M" : "F";
     }
@@ -257,7 +257,7 @@ public final class RecordMapper {
 
         LocalDate date(String header, boolean required) {
             String v = raw(header);
-            Normalized<LocalDate> d = LenientDates.parseDate(v);
+            Normalized<LocalDate> d = named(header, () -> LenientDates.parseDate(v));
             if (d == null || d.value() == null) {
                 if (required) throw new InvalidValueException(header + "为空 (date missing)");
                 return null;
@@ -267,7 +267,7 @@ public final class RecordMapper {
         }
 
         YearMonth month(String header, boolean required) {
-            Normalized<YearMonth> m = LenientDates.parseMonth(raw(header));
+            Normalized<YearMonth> m = named(header, () -> LenientDates.parseMonth(raw(header)));
             if (m == null || m.value() == null) {
                 if (required) throw new InvalidValueException(header + "为空 (month missing)");
                 return null;
@@ -276,13 +276,22 @@ public final class RecordMapper {
         }
 
         String area(String header, boolean required) {
-            Normalized<AreaCodes.Area> a = AreaCodes.parse(raw(header));
+            Normalized<AreaCodes.Area> a = named(header, () -> AreaCodes.parse(raw(header)));
             if (a == null || a.value() == null) {
                 if (required) throw new InvalidValueException(header + "为空 (area code missing)");
                 return null;
             }
             repairs.addAll(a.repairs());
             return a.value().code();
+        }
+
+        /** A value error says which column it is in. */
+        static <T> T named(String header, java.util.function.Supplier<T> parse) {
+            try {
+                return parse.get();
+            } catch (InvalidValueException e) {
+                throw new InvalidValueException(header + "：" + e.getMessage());
+            }
         }
 
         String creditCode(String header) {

@@ -1,0 +1,78 @@
+package org.voterroll.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class RecordMapperTest {
+    final RecordMapper mapper = new RecordMapper();
+
+    static RawRow row(Source s, String... pairs) {
+        List<String> headers = s.headers();
+        String[] values = new String[headers.size()];
+        for (int i = 0; i < pairs.length; i += 2) values[headers.indexOf(pairs[i])] = pairs[i + 1];
+        return new RawRow(s, 1, s.prefix() + "_1.csv", 7, values, "raw", headers.size(), headers.size());
+    }
+
+    static RawRow huji(String number, String name, String sex, String birth, String status) {
+        return row(Source.HUJI, "公民身份号码", number, "姓名", name, "性别", sex, "出生日期", birth, "户号", "100001",
+                "户籍地址", "城关镇", "户籍地区划代码", "341299100201", "人员状态", status);
+    }
+
+    @Test
+    void acceptsAndNotesEveryRepair() {
+        IngestResult r = mapper.map(huji("34129919800312013８", "陳 志遠", "1", "1980年3月12日", "正常"), 3);
+        assertThat(r).isInstanceOf(IngestResult.Accepted.class);
+        RecordRow rec = ((IngestResult.Accepted) r).record();
+        assertThat(rec.get(Column.ID_NUMBER)).isEqualTo("341299198003120138");
+        assertThat(rec.get(Column.NAME)).isEqualTo("陈志远");
+        assertThat(rec.get(Column.SEX)).isEqualTo("M");
+        assertThat(rec.get(Column.BIRTH_DATE)).isEqualTo(LocalDate.of(1980, 3, 12));
+        assertThat(rec.get(Column.HOUSEHOLD_KEY)).isEqualTo("hj:100001");
+        assertThat((String) rec.get(Column.REPAIRS)).contains("全角数字转半角", "繁体转简体", "性别代码转换");
+        assertThat(rec.get(Column.REC_ID)).isEqualTo(RecordMapper.recId(3, 1, 7));
+    }
+
+    @Test
+    void legacyFifteenDigitNumbersBecomeEighteen() {
+        RecordRow rec = ((IngestResult.Accepted) mapper.map(huji("341299800312013", "张伟", "男", "1980-03-12", "正常"), 1)).record();
+        assertThat(rec.get(Column.ID_NUMBER)).isEqualTo("341299198003120138");
+        assertThat(rec.get(Column.ID_STATUS)).isEqualTo("LEGACY15");
+    }
+
+    @Test
+    void badCheckDigitIsKeptForRepairNotRejected() {
+        IngestResult r = mapper.map(row(Source.SHEBAO, "社会保障号码", "341299197710103129", "姓名", "吴芳", "参保状态", "参保缴费"), 1);
+        assertThat(((IngestResult.Accepted) r).record().get(Column.ID_STATUS)).isEqualTo("BAD_CHECK");
+    }
+
+    @Test
+    void rejectsWhatCannotBeUsedWithTheReason() {
+        assertThat(reason(huji("341299198003120138", " ", "男", "1980-03-12", "正常"))).contains("姓名为空");
+        assertThat(reason(huji("341299198003120138", "张伟", "男", "1980-13-45", "正常"))).contains("出生日期");
+        assertThat(reason(huji("341299198003120138", "张伟", "男", "1980-03-12", "失踪"))).contains("人员状态取值无效");
+        assertThat(reason(row(Source.MINZHENG, "公民身份号码", "", "姓名", "王建国", "死亡日期", "2026-08-01"))).contains("为空");
+        assertThat(reason(row(Source.WAIDI, "公民身份号码", "ABC", "姓名", "吴芳", "类型", "已在外地登记", "对方区划代码", "320102", "日期", "2026-11-02")))
+                .contains("无法识别").doesNotContain("ABC");
+        assertThat(reason(row(Source.XUANWEI, "公民身份号码", "341299199108221642", "姓名", "冯丹", "类型", "剥夺政治权利",
+                "起始日期", "2024-03-01", "终止日期", "2023-01-01"))).contains("终止日期早于起始日期");
+        RawRow shortRow = new RawRow(Source.HUJI, 1, "huji_1.csv", 9, new String[Source.HUJI.headers().size()], "a,b", 2, 13);
+        assertThat(reason(shortRow)).contains("列数不符");
+    }
+
+    @Test
+    void aRejectReasonNeverCarriesAWholeIdentityNumber() {
+        String r = reason(row(Source.LIUDONG, "公民身份号码", "34129919950505121", "姓名", "周杰", "户籍地区划代码", "341299201102",
+                "居住地址", "x", "居住地区划代码", "341299100001", "登记日期", "2024-03-15"));
+        assertThat(r).doesNotContain("34129919950505121");
+    }
+
+    private String reason(RawRow row) {
+        IngestResult r = mapper.map(row, 1);
+        assertThat(r).isInstanceOf(IngestResult.Rejected.class);
+        return ((IngestResult.Rejected) r).reason();
+    }
+}
