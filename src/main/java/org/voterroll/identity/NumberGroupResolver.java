@@ -1,6 +1,8 @@
 package org.voterroll.identity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -9,6 +11,15 @@ import java.util.List;
  * several persons when they clearly differ (重号); every other record links to the person it names.
  */
 public final class NumberGroupResolver {
+    private final NameFrequencies frequencies;
+
+    public NumberGroupResolver(NameFrequencies frequencies) {
+        this.frequencies = frequencies;
+    }
+
+    public NumberGroupResolver() {
+        this(new NameFrequencies());
+    }
 
     public record Result(List<PersonSeed> persons, List<Link> links, List<IdentityRecord> pending, boolean shared) {}
 
@@ -41,10 +52,7 @@ public final class NumberGroupResolver {
             links.add(new Link(r.recId(), home.personKey(), Link.Method.NUMBER, true, null, "号码相同"));
         }
         if (persons.isEmpty() && !others.isEmpty()) {
-            // the name of a person known only outside the police register: a spelling without '*'/'?' if any
-            IdentityRecord primary = others.stream().filter(r -> r.name().indexOf('*') < 0 && r.name().indexOf('?') < 0)
-                    .findFirst().orElse(others.get(0));
-            persons.add(PersonSeed.of(number, number, primary));
+            persons.add(PersonSeed.of(number, number, nameGiver(others)));
         }
         for (IdentityRecord r : others) {
             if (persons.size() == 1) {
@@ -62,5 +70,24 @@ public final class NumberGroupResolver {
             }
         }
         return new Result(persons, links, pending, persons.size() > 1);
+    }
+
+    /**
+     * The record whose spelling names a person known only outside the police register: a spelling
+     * without '*'/'?' if any; the one most records agree on; on a tie the one of common characters
+     * ({@link NameFrequencies}); then the first.
+     */
+    IdentityRecord nameGiver(List<IdentityRecord> others) {
+        List<IdentityRecord> full = others.stream().filter(r -> r.name().indexOf('*') < 0 && r.name().indexOf('?') < 0).toList();
+        if (full.isEmpty()) return others.get(0);
+        Map<String, Integer> votes = new HashMap<>();
+        for (IdentityRecord r : full) votes.merge(r.name(), 1, Integer::sum);
+        Character sex = others.stream().map(IdentityRecord::sex).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        IdentityRecord best = full.get(0);
+        for (IdentityRecord r : full) {
+            int byVotes = Integer.compare(votes.get(r.name()), votes.get(best.name()));
+            if (byVotes > 0 || (byVotes == 0 && frequencies.commonness(r.name(), sex) > frequencies.commonness(best.name(), sex))) best = r;
+        }
+        return best;
     }
 }

@@ -103,7 +103,12 @@ public class ResolveTasklet implements Tasklet {
 
     /** (A) one group per usable number. */
     private void phaseNumbers(Connection c) throws SQLException {
-        NumberGroupResolver resolver = new NumberGroupResolver();
+        NameFrequencies frequencies = new NameFrequencies();
+        streaming.query("SELECT r.name, r.sex FROM " + EFFECTIVE + " WHERE r.source = 'huji'", rs -> {
+            String sex = rs.getString(2);
+            frequencies.add(rs.getString(1), sex == null ? null : sex.charAt(0));
+        }, runId);
+        NumberGroupResolver resolver = new NumberGroupResolver(frequencies);
         try (BufferedCopy persons = new BufferedCopy(c, "person_stage", PERSON_COLUMNS);
              BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
              BufferedCopy pending = new BufferedCopy(c, "pending", List.of("run_id", "rec_id", "phase"))) {
@@ -190,7 +195,12 @@ public class ResolveTasklet implements Tasklet {
                 JOIN link_stage l ON l.run_id = u.run_id AND l.rec_id = m.rec_id AND l.certain = TRUE
                 JOIN person_stage pm ON pm.run_id = u.run_id AND pm.person_key = l.person_key
                 JOIN person_stage pc ON pc.run_id = u.run_id AND pc.household_key = pm.household_key AND pc.name = r.name
-                WHERE u.run_id = ?""", rs -> {
+                WHERE u.run_id = ?
+                  -- a person already holding another row of the case is not this row (two sons may share a name)
+                  AND NOT EXISTS (SELECT 1 FROM src_record o
+                                  JOIN link_stage ol ON ol.run_id = u.run_id AND ol.rec_id = o.rec_id AND ol.certain = TRUE
+                                  WHERE o.snapshot_id = r.snapshot_id AND o.household_key = r.household_key
+                                    AND o.rec_id <> r.rec_id AND ol.person_key = pc.person_key)""", rs -> {
             found.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getString(4));
             relation.put(rs.getLong(1), rs.getString(2));
         }, runId);
@@ -237,6 +247,7 @@ public class ResolveTasklet implements Tasklet {
                 INSERT INTO block_person (run_id, block, person_key)
                 SELECT DISTINCT ps.run_id, CONCAT('#', ps.id_number), ps.person_key FROM person_stage ps
                 WHERE ps.run_id = ? AND ps.id_number IN (SELECT candidate FROM repair_stage WHERE run_id = ?)""", runId, runId);
+        Statistics.refresh(jdbc, "block_rec", "block_person");
 
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
             List<Scored> forRecord = new ArrayList<>();
@@ -257,12 +268,14 @@ public class ResolveTasklet implements Tasklet {
                 }
                 list.clear();
             };
-            streaming.query("SELECT DISTINCT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
-                     FROM block_rec br
-                     JOIN block_person bp ON bp.run_id = br.run_id AND bp.block = br.block
-                     JOIN src_record r ON r.rec_id = br.rec_id
-                     JOIN person_stage ps ON ps.run_id = bp.run_id AND ps.person_key = bp.person_key
-                     WHERE br.run_id = ? ORDER BY r.rec_id""", rs -> {
+            // pairs met in several blocks are de-duplicated on their two keys before the wide rows are joined
+            streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+                     FROM (SELECT DISTINCT br.rec_id, bp.person_key FROM block_rec br
+                           JOIN block_person bp ON bp.run_id = br.run_id AND bp.block = br.block
+                           WHERE br.run_id = ?) cand
+                     JOIN src_record r ON r.rec_id = cand.rec_id
+                     JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = cand.person_key
+                     ORDER BY r.rec_id""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (current[0] == null || current[0].recId() != r.recId()) {
                     flush.accept(forRecord);
@@ -271,7 +284,7 @@ public class ResolveTasklet implements Tasklet {
                 PersonSeed p = readPerson(rs);
                 if (forRecord.stream().anyMatch(s -> s.personKey.equals(p.personKey()))) return;
                 forRecord.add(new Scored(p.personKey(), scorer.score(r.toParty(), p.toParty())));
-            }, runId);
+            }, runId, runId);
             flush.accept(forRecord);
         }
         jdbc.update("""
@@ -288,14 +301,16 @@ public class ResolveTasklet implements Tasklet {
     private void phaseMultiRecord(Connection c, DecisionBook decisions) throws SQLException {
         List<String[]> merges = new ArrayList<>();
         try (BufferedCopy pairs = new BufferedCopy(c, "person_pair", List.of("run_id", "key_a", "key_b", "score", "evidence"))) {
-            streaming.query("SELECT DISTINCT " + PERSON_SELECT + ", " + PERSON_SELECT.replace("ps.", "pb.").replace(" AS p_", " AS q_") + """
-                     FROM block_person a
-                     JOIN block_person b ON b.run_id = a.run_id AND b.block = a.block AND a.person_key < b.person_key
-                     JOIN person_stage ps ON ps.run_id = a.run_id AND ps.person_key = a.person_key
-                     JOIN person_stage pb ON pb.run_id = b.run_id AND pb.person_key = b.person_key
-                     WHERE a.run_id = ? AND ps.from_huji = TRUE AND pb.from_huji = TRUE
+            streaming.query("SELECT " + PERSON_SELECT + ", " + PERSON_SELECT.replace("ps.", "pb.").replace(" AS p_", " AS q_") + """
+                     FROM (SELECT DISTINCT a.person_key AS ka, b.person_key AS kb FROM block_person a
+                           JOIN block_person b ON b.run_id = a.run_id AND b.block = a.block AND a.person_key < b.person_key
+                           WHERE a.run_id = ?) pair
+                     JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = pair.ka
+                     JOIN person_stage pb ON pb.run_id = ? AND pb.person_key = pair.kb
+                     WHERE ps.from_huji = TRUE AND pb.from_huji = TRUE
                        AND ps.birth_date = pb.birth_date AND ps.sex = pb.sex
-                       AND ps.id_number <> pb.id_number""", rs -> {
+                       AND ps.id_number <> pb.id_number
+                     ORDER BY ps.person_key, pb.person_key""", rs -> {
                 PersonSeed a = readPerson(rs);
                 PersonSeed b = readPerson(rs, "q_");
                 if (a.householdKey() != null && a.householdKey().equals(b.householdKey())) return;
@@ -306,7 +321,7 @@ public class ResolveTasklet implements Tasklet {
                 pairs.add(runId, a.personKey(), b.personKey(), s.total(), s.explain());
                 var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), b.personKey()));
                 if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), b.personKey()});
-            }, runId);
+            }, runId, runId, runId);
         }
         for (String[] m : merges) {
             jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", m[0], runId, m[1]);
@@ -322,6 +337,7 @@ public class ResolveTasklet implements Tasklet {
                 SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s
                 WHERE s.run_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.county_code = ? AND p.person_key = s.person_key)""",
                 countyCode, runId, countyCode);
+        Statistics.refresh(jdbc, "person");
         jdbc.update("""
                 INSERT INTO person_run (run_id, person_id, id_number, name, sex, birth_date, area_code, household_key, relation, primary_rec_id)
                 SELECT s.run_id, p.person_id, s.id_number, s.name, s.sex, s.birth_date, s.area_code, s.household_key, s.relation, s.primary_rec_id
@@ -332,6 +348,7 @@ public class ResolveTasklet implements Tasklet {
                 SELECT l.run_id, l.rec_id, p.person_id, MIN(l.method), MAX(CASE WHEN l.certain THEN 1 ELSE 0 END) = 1, MAX(l.score), MIN(l.evidence)
                 FROM link_stage l JOIN person p ON p.county_code = ? AND p.person_key = l.person_key
                 WHERE l.run_id = ? GROUP BY l.run_id, l.rec_id, p.person_id""", countyCode, runId);
+        Statistics.refresh(jdbc, "person_run", "link");
     }
 
     static final String PERSON_SELECT = """

@@ -11,6 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import java.security.MessageDigest;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
 /** Looks at every file of an inbox: its source, encoding, header, and whether it can be loaded. */
@@ -25,12 +32,38 @@ public final class DeliveryScanner {
                     .sorted()
                     .toList();
         }
+        // files are read in parallel (hashing and a full parse are the slow part); duplicates are judged in name order after
+        List<DeliveryFile> inspected = new ArrayList<>();
+        int threads = Math.max(1, Math.min(paths.size(), Math.min(4, Runtime.getRuntime().availableProcessors())));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scan");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<DeliveryFile>> futures = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) {
+                int fileNo = i + 1;
+                Path p = paths.get(i);
+                futures.add(pool.submit(() -> inspect(fileNo, p)));
+            }
+            for (Future<DeliveryFile> f : futures) inspected.add(f.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while scanning " + inbox, e);
+        } catch (ExecutionException e) {
+            throw new IOException("scanning " + inbox + ": " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
         List<DeliveryFile> files = new ArrayList<>();
         Map<String, String> seenDigest = new HashMap<>();
-        int fileNo = 0;
-        for (Path p : paths) {
-            fileNo++;
-            files.add(inspect(fileNo, p, seenDigest));
+        for (DeliveryFile f : inspected) {
+            boolean comparable = f.sha256() != null && f.status() != DeliveryFile.Status.UNKNOWN_SOURCE
+                    && f.status() != DeliveryFile.Status.UNSUPPORTED;
+            String twin = comparable ? seenDigest.putIfAbsent(f.sha256(), f.fileName()) : null;
+            files.add(twin == null ? f : new DeliveryFile(f.fileNo(), f.path(), f.source(), DeliveryFile.Status.DUPLICATE, null,
+                    f.sizeBytes(), f.sha256(), "与 " + twin + " 内容完全相同，只读取一次 (identical to " + twin + ", read once)", null));
         }
         return files;
     }
@@ -41,15 +74,28 @@ public final class DeliveryScanner {
         return n.equals("READY") || n.equals("READY.TXT") || n.equals("MANIFEST.TXT");
     }
 
-    private DeliveryFile inspect(int fileNo, Path p, Map<String, String> seenDigest) {
+    private DeliveryFile inspect(int fileNo, Path p) {
         String name = p.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        boolean csv = lower.endsWith(".csv");
         long size;
         String sha;
+        TextEncoding.Detected detected = null;
         try {
             size = Files.size(p);
+            // one pass over the bytes for both the digest and the encoding
+            MessageDigest digest = DigestUtils.getSha256Digest();
+            TextEncoding.Sniffer sniffer = csv ? new TextEncoding.Sniffer() : null;
             try (InputStream in = Files.newInputStream(p)) {
-                sha = DigestUtils.sha256Hex(in);
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    digest.update(buf, 0, n);
+                    if (sniffer != null) sniffer.update(buf, 0, n);
+                }
             }
+            sha = Hex.encodeHexString(digest.digest());
+            if (sniffer != null) detected = sniffer.result();
         } catch (IOException e) {
             return new DeliveryFile(fileNo, p, null, DeliveryFile.Status.UNUSABLE, null, -1, null,
                     "无法读取文件 (cannot read the file): " + e.getMessage(), null);
@@ -60,23 +106,12 @@ public final class DeliveryScanner {
                     "未知来源前缀，已忽略 (unknown source prefix '" + prefixOf(name) + "', ignored; known: "
                             + knownPrefixes() + ")", null);
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(".csv") && !lower.endsWith(".xlsx")) {
+        if (!csv && !lower.endsWith(".xlsx")) {
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNSUPPORTED, null, size, sha,
                     "不支持的文件类型，只接受 .csv 和 .xlsx (only .csv and .xlsx are read)", null);
         }
-        String twin = seenDigest.putIfAbsent(sha, name);
-        if (twin != null) {
-            return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.DUPLICATE, null, size, sha,
-                    "与 " + twin + " 内容完全相同，只读取一次 (identical to " + twin + ", read once)", null);
-        }
-        String encoding = "xlsx";
+        String encoding = detected == null ? "xlsx" : detected.label();
         try {
-            TextEncoding.Detected detected = null;
-            if (lower.endsWith(".csv")) {
-                detected = TextEncoding.detect(p);
-                encoding = detected.label();
-            }
             try (RowCursor cursor = RowCursor.open(p, detected)) {
                 List<String> header = cursor.header();
                 if (header.isEmpty()) {
@@ -93,8 +128,12 @@ public final class DeliveryScanner {
                             "缺少必需的列 (missing required columns): " + String.join("、", missing)
                                     + "；表头为 (header is): " + String.join(",", header), null);
                 }
-                // read it through once: a file that breaks half-way must not leave half a snapshot behind
-                while (cursor.next() != null) { }
+                // a CSV is read through once: a file that breaks half-way must not leave half a snapshot behind. An
+                // .xlsx is a zip whose damage shows when it is opened; parsing its sheet twice would double the
+                // slowest read of the night, so a sheet broken inside fails the load step with its message instead
+                if (csv) {
+                    while (cursor.next() != null) { }
+                }
                 return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, encoding, size, sha, null, columnOf);
             }
         } catch (IOException | RuntimeException e) {

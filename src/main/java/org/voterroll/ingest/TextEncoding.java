@@ -27,24 +27,58 @@ public final class TextEncoding {
 
     public static Detected detect(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(3);
-            boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-            CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-            CharBuffer chars = CharBuffer.allocate(1 << 16);
-            if (!bom) bytes.put(head);
-            boolean eof = false;
-            while (!eof) {
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                if (n < 0) eof = true; else bytes.position(bytes.position() + n);
+            Sniffer sniffer = new Sniffer();
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) sniffer.update(buf, 0, n);
+            return sniffer.result();
+        }
+    }
+
+    /** Decides the encoding from bytes fed in order, so that a caller reading the file for another reason needs no second pass. */
+    public static final class Sniffer {
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
+        private final CharBuffer chars = CharBuffer.allocate(1 << 16);
+        private final byte[] head = new byte[3];
+        private int headLength;
+        private boolean bom;
+        private boolean notUtf8;
+
+        public void update(byte[] b, int off, int len) {
+            while (len > 0 && headLength < 3) {
+                head[headLength++] = b[off++];
+                len--;
+                if (headLength == 3) {
+                    bom = (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+                    if (!bom) feed(head, 0, 3, false);
+                }
+            }
+            if (len > 0) feed(b, off, len, false);
+        }
+
+        private void feed(byte[] b, int off, int len, boolean eof) {
+            while (!notUtf8 && (len > 0 || eof)) {
+                int take = Math.min(len, bytes.remaining());
+                bytes.put(b, off, take);
+                off += take;
+                len -= take;
                 bytes.flip();
-                CoderResult r = utf8.decode(bytes, chars, eof);
-                if (r.isError()) return new Detected(GB18030, false);
+                boolean last = eof && len == 0;
+                CoderResult r = utf8.decode(bytes, chars, last);
+                if (r.isError()) notUtf8 = true;
                 chars.clear();
                 bytes.compact();
+                if (last) break;
             }
+        }
+
+        public Detected result() {
+            if (headLength < 3 && !notUtf8) feed(head, 0, headLength, false);
+            feed(new byte[0], 0, 0, true);
+            if (notUtf8) return new Detected(GB18030, false);
             bytes.flip();
             CoderResult r = utf8.flush(chars);
             if (r.isError() || bytes.hasRemaining()) return new Detected(GB18030, false);

@@ -62,9 +62,13 @@ public class PrepareTasklet implements Tasklet {
         jdbc.update("DELETE FROM snapshot WHERE run_id = ?", id);
 
         saveDistricts(CountyConfig.load(run.countyDir()).districts());
+        long t0 = System.nanoTime();
         List<DeliveryFile> files = new DeliveryScanner().scan(run.inboxDir());
+        log.info("delivery: {} files scanned in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
         saveDelivery(files);
+        t0 = System.nanoTime();
         loadPreviousRoll();
+        log.info("previous roll read in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return RepeatStatus.FINISHED;
     }
 

@@ -16,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.reconcile.Run;
 import org.voterroll.rules.Reason;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.Statistics;
 
 /** The roll of every district, the added / removed books against the previous roll, and the away book. */
 public class RollTasklet implements Tasklet {
@@ -37,6 +38,7 @@ public class RollTasklet implements Tasklet {
         String id = run.runId();
         jdbc.update("DELETE FROM roll_line WHERE run_id = ?", id);
         jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book IN ('ADDED', 'REMOVED', 'AWAY')", id);
+        Statistics.refresh(jdbc, "registration", "previous_line");
         ChangeBook changes = new ChangeBook(run.previousElectionDay());
         Connection c = DataSourceUtils.getConnection(dataSource);
         int[] addedNo = {0}, removedNo = {0};
@@ -87,14 +89,16 @@ public class RollTasklet implements Tasklet {
             }, id, id);
             if (number[0] != null) flush.run();
         }
+        Statistics.refresh(jdbc, "book_line");
         jdbc.update("""
                 INSERT INTO roll_line (run_id, district_code, seq, person_id, name, sex, birth_date, id_number, hukou_address,
                                        residence_address, basis, change_kind)
                 SELECT r.run_id, r.district_code, ROW_NUMBER() OVER (PARTITION BY r.district_code ORDER BY r.sort_key, r.id_number, r.person_id),
                        r.person_id, r.name, r.sex, r.birth_date, r.id_number, r.hukou_address, r.residence_address, r.basis,
-                       CASE WHEN EXISTS (SELECT 1 FROM book_line b WHERE b.run_id = r.run_id AND b.book = 'ADDED' AND b.person_id = r.person_id)
-                            THEN '新增' ELSE '保留' END
-                FROM registration r WHERE r.run_id = ? AND r.listed = TRUE""", id);
+                       CASE WHEN a.person_id IS NOT NULL THEN '新增' ELSE '保留' END
+                FROM registration r
+                LEFT JOIN (SELECT DISTINCT person_id FROM book_line WHERE run_id = ? AND book = 'ADDED') a ON a.person_id = r.person_id
+                WHERE r.run_id = ? AND r.listed = TRUE""", id, id);
         jdbc.update("""
                 INSERT INTO book_line (run_id, book, district_code, line_no, person_id, name, sex, birth_date, id_number, reason, note)
                 SELECT r.run_id, 'AWAY', r.district_code, ROW_NUMBER() OVER (ORDER BY r.district_code, r.sort_key, r.person_id),

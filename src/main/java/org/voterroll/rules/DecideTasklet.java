@@ -98,13 +98,14 @@ public class DecideTasklet implements Tasklet {
             streaming.query("""
                     SELECT pr.person_id, p.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
                            l.certain, l.method, l.score,
-                           CASE WHEN l.score IS NULL OR l.score > COALESCE((SELECT MAX(l2.score) FROM link l2 WHERE l2.run_id = l.run_id
-                                AND l2.rec_id = l.rec_id AND l2.person_id <> l.person_id), -1000000) THEN TRUE ELSE FALSE END AS best,
+                           CASE WHEN l.score IS NULL OR (l.score = l.top AND l.at_top = 1) THEN TRUE ELSE FALSE END AS best,
                            r.rec_id, r.source, r.file_name, r.line_no, r.row_hash, r.id_number, r.id_status, r.name, r.birth_date, r.area_code,
                            r.address, r.status, r.status_date, r.other_area, r.other_address, r.start_date, r.end_date, r.kind, r.reason, r.org_code
                     FROM person_run pr
                     JOIN person p ON p.person_id = pr.person_id
-                    JOIN link l ON l.run_id = pr.run_id AND l.person_id = pr.person_id
+                    JOIN (SELECT t.*, SUM(CASE WHEN t.score = t.top THEN 1 ELSE 0 END) OVER (PARTITION BY t.rec_id) AS at_top
+                          FROM (SELECT k.*, MAX(k.score) OVER (PARTITION BY k.rec_id) AS top FROM link k WHERE k.run_id = ?) t
+                         ) l ON l.person_id = pr.person_id
                     JOIN src_record r ON r.rec_id = l.rec_id
                     WHERE pr.run_id = ?
                     ORDER BY pr.person_id, r.rec_id""", rs -> {
@@ -122,7 +123,7 @@ public class DecideTasklet implements Tasklet {
                         date(rs, "end_date"), rs.getString("kind"), rs.getString("reason"), rs.getString("org_code"),
                         rs.getBoolean("certain"), rs.getString("method"), rs.getObject("score") == null ? null : rs.getDouble("score"),
                         rs.getBoolean("best")));
-            }, id);
+            }, id, id);
             flush.run();
             identityExceptions(exc, itemNo, book);
         }

@@ -16,11 +16,13 @@ import org.postgresql.copy.CopyManager;
  */
 public final class BulkCopy implements AutoCloseable {
     private static final int H2_BATCH = 2000;
+    /** Rows are sent to the server in pieces of about this many characters: one CopyData call per row costs a lock and a message. */
+    private static final int SEND_AT = 1 << 17;
 
     private final CopyIn copy;
     private final PreparedStatement insert;
     private final int width;
-    private final StringBuilder line = new StringBuilder(512);
+    private final StringBuilder line = new StringBuilder(SEND_AT + 4096);
     private int pending;
     private long rows;
 
@@ -47,14 +49,12 @@ public final class BulkCopy implements AutoCloseable {
         if (values.length != width) throw new IllegalArgumentException("expected " + width + " values, got " + values.length);
         rows++;
         if (copy != null) {
-            line.setLength(0);
             for (int i = 0; i < values.length; i++) {
                 if (i > 0) line.append(',');
                 appendCsv(line, values[i]);
             }
             line.append('\n');
-            byte[] bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            copy.writeToCopy(bytes, 0, bytes.length);
+            if (line.length() >= SEND_AT) send();
         } else {
             for (int i = 0; i < values.length; i++) {
                 Object v = values[i];
@@ -66,6 +66,12 @@ public final class BulkCopy implements AutoCloseable {
                 pending = 0;
             }
         }
+    }
+
+    private void send() throws SQLException {
+        byte[] bytes = line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
+        line.setLength(0);
     }
 
     public long rows() {
@@ -80,10 +86,14 @@ public final class BulkCopy implements AutoCloseable {
         }
         String s = v.toString();
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') sb.append('"');
-            if (c != 0) sb.append(c);
+        if (s.indexOf('"') < 0 && s.indexOf(0) < 0) {
+            sb.append(s);
+        } else {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '"') sb.append('"');
+                if (c != 0) sb.append(c);
+            }
         }
         sb.append('"');
     }
@@ -91,7 +101,10 @@ public final class BulkCopy implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         if (copy != null) {
-            if (copy.isActive()) copy.endCopy();
+            if (copy.isActive()) {
+                if (line.length() > 0) send();
+                copy.endCopy();
+            }
         } else {
             if (pending > 0) insert.executeBatch();
             insert.close();

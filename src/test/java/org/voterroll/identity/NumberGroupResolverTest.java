@@ -1,0 +1,89 @@
+package org.voterroll.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class NumberGroupResolverTest {
+    private static final String N = "130104198711199789";
+    private static long recs = 0;
+
+    private static IdentityRecord rec(String source, String name) {
+        return new IdentityRecord(++recs, source, N, "VALID", name, 'F', LocalDate.of(1987, 11, 19), null, "130104", null, null,
+                "h" + recs, source + ".csv", (int) recs);
+    }
+
+    private static NameFrequencies register(String... names) {
+        NameFrequencies f = new NameFrequencies();
+        for (String n : names) f.add(n, 'F');
+        return f;
+    }
+
+    @Test
+    void policeRecordsNameThePerson() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), rec("liudong", "吴澜燕")));
+        assertEquals(1, r.persons().size());
+        assertEquals("吴兰燕", r.persons().get(0).name());
+        assertEquals(2, r.links().size());
+        assertTrue(r.links().stream().allMatch(Link::certain));
+    }
+
+    @Test
+    void outsideTheRegisterTheSpellingMostRecordsShareWins() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "陈荣"), rec("shebao", "陈荣"), rec("waidi", "陈蓉")));
+        assertEquals("陈荣", r.persons().get(0).name());
+    }
+
+    @Test
+    void onATieTheSpellingOfCommonCharactersWins() {
+        NameFrequencies county = register("李兰", "王兰芳", "刘兰华", "吴燕", "张澜");
+        var r = new NumberGroupResolver(county).resolve(N, List.of(rec("liudong", "吴澜燕"), rec("waidi", "吴兰燕")));
+        assertEquals("吴兰燕", r.persons().get(0).name());
+        var reversed = new NumberGroupResolver(county).resolve(N, List.of(rec("liudong", "吴兰燕"), rec("waidi", "吴澜燕")));
+        assertEquals("吴兰燕", reversed.persons().get(0).name());
+    }
+
+    @Test
+    void withoutFrequenciesATieKeepsTheFirstRecord() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "吴澜燕"), rec("waidi", "吴兰燕")));
+        assertEquals("吴澜燕", r.persons().get(0).name());
+    }
+
+    @Test
+    void aWildcardSpellingNeverNamesThePersonWhenAFullOneExists() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "张瑞*"), rec("tongji", "张瑞?"), rec("waidi", "张瑞麟")));
+        assertEquals("张瑞麟", r.persons().get(0).name());
+        var only = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "张瑞*"), rec("waidi", "张瑞?")));
+        assertEquals("张瑞*", only.persons().get(0).name());
+    }
+
+    @Test
+    void twoPoliceRecordsWithDifferentNamesAreTwoPeople() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), rec("huji", "赵刚"), rec("shebao", "赵刚")));
+        assertEquals(2, r.persons().size());
+        assertTrue(r.shared());
+        Link shebao = r.links().stream().filter(l -> l.recId() == recs).findFirst().orElseThrow();
+        assertTrue(shebao.certain());
+        assertEquals(N + "#赵刚", shebao.personKey());
+    }
+
+    @Test
+    void commonnessCountsGivenNameCharactersBySex() {
+        NameFrequencies f = register("李兰", "王兰", "杨丽");
+        f.add("王伟飞", 'M');
+        f.add("刘菲", 'F');
+        assertEquals(2, f.count("兰".codePointAt(0), 'F'));
+        assertEquals(0, f.count("兰".codePointAt(0), 'M'));
+        assertEquals(0, f.count("杨".codePointAt(0), 'F'), "a surname is not a given-name character");
+        assertEquals(0, f.count("澜".codePointAt(0), 'F'));
+        assertTrue(f.commonness("吴兰", 'F') > f.commonness("吴澜", 'F'));
+        assertTrue(f.commonness("王伟飞", 'M') > f.commonness("王伟菲", 'M'));
+        assertTrue(f.commonness("董阳", 'F') >= f.commonness("董杨", 'F'));
+        assertFalse(f.commonness("张*", 'F') > 0);
+    }
+}
