@@ -24,6 +24,8 @@ class OperatorApiController {
 
     record AccountView(long id, String name, Role role, String scope, boolean enabled) {}
 
+    record JobView(String name, String countyDir, String inbox, String out, String previous, String problem, boolean running) {}
+
     private final RunBoard board;
     private final JobsDirectory jobs;
     private final RunLauncher launcher;
@@ -52,8 +54,13 @@ class OperatorApiController {
     }
 
     @GetMapping("/jobs")
-    List<JobsDirectory.Job> jobs() {
-        return jobs.all();
+    List<JobView> jobs() {
+        return jobs.all().stream().map(j -> new JobView(j.name(), str(j.countyDir()), str(j.inbox()), str(j.out()), str(j.previous()),
+                j.problem(), launcher.busy(j.name()))).toList();
+    }
+
+    private static String str(java.nio.file.Path p) {
+        return p == null ? null : p.toAbsolutePath().toString();
     }
 
     @PostMapping("/jobs/{job}/runs")

@@ -60,6 +60,14 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("logout")).click();
     }
 
+    /** With -Dvoter-roll.screenshots=DIR the flows leave a PNG of each page they pass, to look at the pages as people see them. */
+    void shot(String name) throws java.io.IOException {
+        String dir = System.getProperty("voter-roll.screenshots");
+        if (dir == null) return;
+        byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(Files.createDirectories(Path.of(dir)).resolve(name + ".png"), png);
+    }
+
     String text(By by) {
         return driver.findElement(by).getText();
     }

@@ -40,10 +40,11 @@ class BrowserFlowsTest extends WebTestBase {
 
     @Test
     @Order(1)
-    void operatorTriggersARunAndWatchesItFinish() {
+    void operatorTriggersARunAndWatchesItFinish() throws Exception {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM run", Long.class);
         browser.login(OPERATOR, PASSWORD);
         browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
+        browser.shot("operator-runs");
         browser.driver.findElement(By.id("start-" + WebFixture.JOB)).click();
         // the run's page, reloading itself every 2 s until the job is done
         browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
@@ -52,9 +53,12 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM run", Long.class)).isEqualTo(before + 1);
         List<String> steps = browser.driver.findElements(By.cssSelector("#steps tr td:nth-child(2)")).stream().map(WebElement::getText).toList();
         assertThat(steps).contains("prepare", "resolve", "decide", "roll", "publish");
+        browser.shot("operator-run");
         browser.driver.findElement(By.id("report")).click();
+        browser.shot("operator-report");
         assertThat(browser.driver.getPageSource()).contains("选民登记核对报告", "<svg");
-        browser.open("/operator");
+        browser.open("/operator/accounts");
+        browser.shot("operator-accounts");
         browser.logout();
     }
 
@@ -63,6 +67,7 @@ class BrowserFlowsTest extends WebTestBase {
     void townshipClerkResolvesAMatchReviewAndTheNextRunAppliesIt() throws Exception {
         String runId = latestRunId();
         browser.login(CLERK, PASSWORD);
+        browser.shot("township-queue");
         int blockingBefore = Integer.parseInt(browser.text(By.id("blocking-open")));
         assertThat(blockingBefore).isGreaterThanOrEqualTo(1);
         new Select(browser.driver.findElement(By.id("filter-type"))).selectByValue("MATCH_REVIEW");
@@ -79,6 +84,7 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(links).contains("huji", "liudong", "NAME=EXACT", "total=");
         assertThat(browser.driver.getCurrentUrl()).doesNotContain(WebFixture.ZHENG_HAO_NUMBER);
 
+        browser.shot("township-item");
         browser.driver.findElement(By.id("verdict-SAME_PERSON")).click();
         browser.driver.findElement(By.id("note")).sendKeys("核实为同一人，在城关镇居住");
         browser.driver.findElement(By.id("decide")).click();
@@ -102,6 +108,7 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(browser.text(By.id("items"))).doesNotContain("MATCH_REVIEW");
         // and the township's page says that this run changed the decided item's outcome
         String outcomes = browser.text(By.id("outcomes"));
+        browser.shot("township-after-next-run");
         assertThat(outcomes).contains("同一人", "列入 341299201-01", "列入 341299100-02", "最新运行改变了结果");
         browser.logout();
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE actor = ?", String.class, CLERK)).contains("LOGIN", "DECISION");
@@ -112,6 +119,7 @@ class BrowserFlowsTest extends WebTestBase {
     void stationDownloadsItsRollAndTheSha256Matches() throws Exception {
         browser.login(STATION, PASSWORD);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/station/districts/" + DISTRICT);
+        browser.shot("station");
         String runId = browser.text(By.id("run-id"));
         String shown = browser.driver.findElement(By.cssSelector("#file-roll .sha")).getText().trim();
         browser.driver.findElement(By.cssSelector("#file-roll a.csv")).click();
