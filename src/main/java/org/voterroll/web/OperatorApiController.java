@@ -48,7 +48,7 @@ class OperatorApiController {
         Map<String, Object> run = board.run(runId);
         if (run == null) throw new Scope.NotFound();
         Map<String, Object> m = new LinkedHashMap<>(run);
-        m.put("steps", board.steps(run.get("job_execution_id") == null ? null : ((Number) run.get("job_execution_id")).longValue()));
+        m.put("steps", board.steps(runId, run.get("job_execution_id") == null ? null : ((Number) run.get("job_execution_id")).longValue()));
         m.put("rejects", board.rejects(runId));
         return m;
     }

@@ -48,7 +48,7 @@ class OperatorController {
         if (run == null) throw new Scope.NotFound();
         model.addAttribute("user", user);
         model.addAttribute("run", run);
-        model.addAttribute("steps", board.steps(run.get("job_execution_id") == null ? null : ((Number) run.get("job_execution_id")).longValue()));
+        model.addAttribute("steps", board.steps(runId, run.get("job_execution_id") == null ? null : ((Number) run.get("job_execution_id")).longValue()));
         model.addAttribute("rejects", board.rejects(runId));
         model.addAttribute("figures", board.figures(runId));
         model.addAttribute("running", "RUNNING".equals(run.get("status")));

@@ -26,9 +26,30 @@ public class RunBoard {
         return r.isEmpty() ? null : r.get(0);
     }
 
-    /** Every step execution of the run's job instance (a restart adds executions), with its counts as the job commits them. */
-    public List<Map<String, Object>> steps(Long jobExecutionId) {
+    /**
+     * Every step execution of the run's job instance (a restart adds executions), with its counts as the job commits them;
+     * a load partition (loadSource:source-huji …) also gets the rows it rejected, the load step their total.
+     */
+    public List<Map<String, Object>> steps(String runId, Long jobExecutionId) {
         if (jobExecutionId == null) return List.of();
+        Map<String, Long> rejected = new java.util.HashMap<>();
+        long total = 0;
+        for (Map<String, Object> r : rejects(runId)) {
+            long n = ((Number) r.get("rejected")).longValue();
+            rejected.put("loadSource:source-" + r.get("source"), n);
+            total += n;
+        }
+        rejected.put("load", total);
+        List<Map<String, Object>> steps = new java.util.ArrayList<>();
+        for (Map<String, Object> s : stepRows(jobExecutionId)) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>(s);
+            m.put("rejected", rejected.get((String) s.get("step_name")));
+            steps.add(m);
+        }
+        return steps;
+    }
+
+    private List<Map<String, Object>> stepRows(long jobExecutionId) {
         return jdbc.queryForList("""
                 SELECT se.job_execution_id, se.step_name, se.status, se.start_time, se.end_time, se.read_count, se.write_count,
                        se.filter_count, se.read_skip_count + se.write_skip_count + se.process_skip_count AS skip_count, se.commit_count

@@ -71,9 +71,9 @@ public class WebSecurityConfig {
                             response.sendRedirect(request.getContextPath() + "/");
                         })
                         .failureHandler((request, response, e) -> {
-                            // the name typed may be anything; it is kept short, the password never
+                            // the name typed may be anything: AuditLog shortens it and hides a number typed there; the password is never kept
                             String name = request.getParameter("username");
-                            audit.record(name == null ? "-" : name.substring(0, Math.min(name.length(), 100)), AuditLog.LOGIN_FAILED, "web");
+                            audit.record(name == null ? "-" : name, AuditLog.LOGIN_FAILED, "web");
                             response.sendRedirect(request.getContextPath() + "/login?error");
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) -> {
