@@ -95,7 +95,8 @@ public class StationFiles {
         Path f = outputDir(runId).resolve(kind.path(district));
         if (!Files.isRegularFile(f)) return Optional.empty();
         byte[] csv = Files.readAllBytes(f);
-        String base = f.getFileName().toString().replaceFirst("\\.csv$", "");
+        // the roll and the posting list share a published name (rolls/X.csv, posting/X.csv): downloaded side by side they must not
+        String base = f.getFileName().toString().replaceFirst("\\.csv$", "") + (kind == Kind.posting ? "_张榜公布名单" : "");
         if ("csv".equals(format)) {
             return Optional.of(new Download(base + ".csv", "text/csv; charset=" + encoding.name(), csv, sha256(csv)));
         }

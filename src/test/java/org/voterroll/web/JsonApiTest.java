@@ -36,6 +36,8 @@ class JsonApiTest extends WebTestBase {
             if (s.get("step_name").asString().equals("loadSource:source-huji")) huji = s.get("read_count").asLong();
         }
         assertThat(huji).isEqualTo(14);
+        // a completed run is not restarted
+        assertThat(op.postJson("/api/operator/runs/" + runId + "/restart", "{}").statusCode()).isEqualTo(409);
     }
 
     @Test
@@ -70,6 +72,7 @@ class JsonApiTest extends WebTestBase {
         assertThat(files.get("files").size()).isGreaterThanOrEqualTo(2);
         for (JsonNode f : files.get("files")) assertThat(sums).contains(f.get("sha256").asString());
         HttpResponse<byte[]> posting = station.get("/api/station/districts/" + DISTRICT + "/runs/" + runId + "/files/posting/csv");
+        assertThat(posting.headers().firstValue("Content-Disposition").orElseThrow()).contains(DISTRICT + "_");
         // the public posting list: numbers masked (OUTPUTS.md)
         assertThat(new String(posting.body(), WebFixture.GB18030)).contains("********").doesNotContainPattern("\\d{17}[\\dX]");
     }
