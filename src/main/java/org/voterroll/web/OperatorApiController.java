@@ -76,7 +76,7 @@ class OperatorApiController {
     }
 
     @PostMapping("/runs/{runId}/restart")
-    ResponseEntity<Map<String, Object>> restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) {
+    ResponseEntity<Map<String, Object>> restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) throws InterruptedException {
         Map<String, Object> run = board.run(runId);
         if (run == null) throw new Scope.NotFound();
         if ("COMPLETED".equals(run.get("status"))) return ResponseEntity.status(409).body(Map.of("problem", "run is completed"));

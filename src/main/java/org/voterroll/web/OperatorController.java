@@ -79,7 +79,7 @@ class OperatorController {
     }
 
     @PostMapping("/operator/runs/{runId}/restart")
-    String restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId, RedirectAttributes redirect) {
+    String restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId, RedirectAttributes redirect) throws InterruptedException {
         Map<String, Object> run = board.run(runId);
         if (run == null) throw new Scope.NotFound();
         if ("COMPLETED".equals(run.get("status"))) {

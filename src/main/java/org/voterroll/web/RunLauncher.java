@@ -55,15 +55,26 @@ public class RunLauncher {
         return awaitRun(job, since);
     }
 
-    public void restart(String runId, String actor) {
+    /** Restarts a failed run; returns once the restart has taken the run over (status RUNNING) or ended, at most ~10 s. */
+    public void restart(String runId, String actor) throws InterruptedException {
         audit.record(actor, AuditLog.RUN, "restart " + runId);
+        Long before = jdbc.queryForObject("SELECT job_execution_id FROM run WHERE run_id = ?", Long.class, runId);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         executor.execute(() -> {
             try {
                 service.restart(runId);
             } catch (Exception e) {
                 log.warn("restart of run {} failed: {}", runId, e.getMessage());
+            } finally {
+                done.set(true);
             }
         });
+        // the run page refreshes itself only while the run is RUNNING: wait until the new execution is attached
+        for (int i = 0; i < 100 && !done.get(); i++) {
+            Long now = jdbc.queryForObject("SELECT job_execution_id FROM run WHERE run_id = ?", Long.class, runId);
+            if (now != null && !now.equals(before)) return;
+            Thread.sleep(100);
+        }
     }
 
     public boolean busy(String job) {

@@ -143,6 +143,37 @@ class BrowserFlowsTest extends WebTestBase {
         browser.logout();
     }
 
+    @Test
+    @Order(4)
+    void operatorRestartsAFailedRunAfterItsCauseIsFixed() throws Exception {
+        // a first run given a previous roll without the columns OUTPUTS.md names fails in its prepare step
+        Path previous = Files.createDirectories(WebFixture.root().resolve("previous-" + System.nanoTime()).resolve("rolls"));
+        Path roll = previous.resolve(OTHER_DISTRICT + ".csv");
+        Files.writeString(roll, "编号,名字\n1,郑浩\n", WebFixture.GB18030);
+        var spec = JobsDirectory.read(WebFixture.jobDir());
+        Run failed = service.reconcile(spec.countyDir(), spec.inbox(), spec.out(), previous.getParent());
+        assertThat(failed.status()).isEqualTo(Run.FAILED);
+
+        browser.login(OPERATOR, PASSWORD);
+        browser.open("/operator/runs/" + failed.runId());
+        assertThat(browser.text(By.id("status"))).isEqualTo(Run.FAILED);
+        browser.shot("operator-failed-run");
+        Files.writeString(roll, "选区编码,选区名称,序号,姓名,性别,出生日期,公民身份号码,户籍地址,居住地址,登记依据,变动\n"
+                + OTHER_DISTRICT + ",河口乡第一选区,1,郑浩,男,1983-04-18," + WebFixture.ZHENG_HAO_NUMBER + ",河口乡渡口村5组9号,河口乡渡口村5组9号,户籍地,保留\n",
+                WebFixture.GB18030);
+        browser.driver.findElement(By.id("restart")).click();
+        browser.await(120).until(ExpectedConditions.textToBe(By.id("status"), Run.COMPLETED));
+        assertThat(jdbc.queryForObject("SELECT status FROM run WHERE run_id = ?", String.class, failed.runId())).isEqualTo(Run.COMPLETED);
+        // the steps table shows both executions: the failed one and the restart
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(DISTINCT je.job_execution_id) FROM batch_job_execution je
+                WHERE je.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id =
+                      (SELECT job_execution_id FROM run WHERE run_id = ?))""", Long.class, failed.runId())).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE actor = ? AND action = 'RUN'", String.class, OPERATOR))
+                .contains("restart " + failed.runId());
+        browser.logout();
+    }
+
     private String listedIn(String runId) {
         return jdbc.queryForObject("SELECT district_code FROM registration WHERE run_id = ? AND id_number = ? AND listed = TRUE", String.class,
                 runId, WebFixture.ZHENG_HAO_NUMBER);
