@@ -16,7 +16,7 @@ import org.voterroll.generate.GeneratorOptions;
 import org.voterroll.reconcile.ReconcileService;
 import org.voterroll.reconcile.Run;
 
-/** The command line: reconcile, restart, generate. */
+/** The command line: reconcile, restart, generate, check-truth, serve, user add. */
 @SpringBootApplication
 public class VoterRollApplication {
 
@@ -37,6 +37,13 @@ public class VoterRollApplication {
                   Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks.
               java -jar voter-roll.jar check-truth --truth DIR --run DIR
                   Compares a run's output with a generated county's truth/ (错, 漏, 重, exceptions, books).
+              java -jar voter-roll.jar serve [--server.port=8080] [--voter-roll.jobs-dir=jobs]
+                  Starts the web application (township exception queues, station downloads, operators' runs and
+                  accounts; JSON API under /api). jobs-dir/<county>/ holds election.yml, xuanqu.csv and job.yml
+                  (inbox:, out:, previous:) for the runs operators start from the web.
+              java -jar voter-roll.jar user add --name N --role OPERATOR|TOWNSHIP|STATION [--scope CODE]
+                  Creates an account; the password is asked for (or read from standard input). --scope is the
+                  乡镇代码 of a TOWNSHIP account, the 选区编码 of a STATION account. There is no default account.
               java -jar voter-roll.jar --help
 
             Database: with nothing set, an embedded database in ./data (set VOTER_ROLL_HOME to move it).
@@ -56,6 +63,7 @@ public class VoterRollApplication {
         }
         try {
             String command = args[0];
+            if (command.equals("serve")) return org.voterroll.web.ServeCommand.run(VoterRollApplication.class, args, webDefaults());
             Map<String, String> opts = options(args);
             switch (command) {
                 case "generate" -> {
@@ -87,6 +95,11 @@ public class VoterRollApplication {
                     if (args.length < 2) throw new IllegalArgumentException("restart needs a run id");
                     try (ConfigurableApplicationContext ctx = batchContext(args)) {
                         return report(ctx.getBean(ReconcileService.class).restart(args[1]), out, err);
+                    }
+                }
+                case "user" -> {
+                    try (ConfigurableApplicationContext ctx = batchContext(args)) {
+                        return org.voterroll.accounts.UserCommand.run(args, opts, ctx.getBean(org.voterroll.accounts.AccountService.class), out);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown command '" + command + "' (see --help)");
@@ -121,6 +134,14 @@ public class VoterRollApplication {
         if (enc != null) defaults.put("voter-roll.output-encoding", enc);
         app.setDefaultProperties(defaults);
         return app.run();
+    }
+
+    /** serve: the same settings as the batch commands (output encoding), for the files the web application reads. */
+    private static Map<String, Object> webDefaults() {
+        Map<String, Object> defaults = new HashMap<>();
+        String enc = System.getenv("VOTER_ROLL_OUTPUT_ENCODING");
+        if (enc != null) defaults.put("voter-roll.output-encoding", enc);
+        return defaults;
     }
 
     private static Map<String, String> options(String[] args) {

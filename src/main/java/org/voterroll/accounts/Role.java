@@ -1,0 +1,40 @@
+package org.voterroll.accounts;
+
+import java.util.regex.Pattern;
+
+/** What an account may do; TOWNSHIP and STATION accounts are bound to one code (their scope). */
+public enum Role {
+    OPERATOR("运维人员", null),
+    TOWNSHIP("乡镇工作人员", Pattern.compile("\\d{9}")),
+    STATION("登记站", Pattern.compile("\\d{9}-\\d{2,3}|[0-9A-Za-z-]{1,40}"));
+
+    private final String label;
+    private final Pattern scope;
+
+    Role(String label, Pattern scope) {
+        this.label = label;
+        this.scope = scope;
+    }
+
+    public String label() { return label; }
+
+    /** Rejects a scope the role cannot have: an operator sees everything, the others exactly one code. */
+    public void checkScope(String code) {
+        if (scope == null) {
+            if (code != null && !code.isBlank()) throw new IllegalArgumentException("an OPERATOR account has no --scope");
+            return;
+        }
+        if (code == null || !scope.matcher(code).matches()) {
+            throw new IllegalArgumentException(this == TOWNSHIP ? "a TOWNSHIP account needs --scope 乡镇代码 (9 digits)"
+                    : "a STATION account needs --scope 选区编码 (e.g. 341299100-02)");
+        }
+    }
+
+    public static Role parse(String s) {
+        try {
+            return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--role must be OPERATOR, TOWNSHIP or STATION, got '" + s + "'");
+        }
+    }
+}

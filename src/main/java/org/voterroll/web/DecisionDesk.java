@@ -1,0 +1,48 @@
+package org.voterroll.web;
+
+import org.springframework.stereotype.Component;
+import org.voterroll.accounts.AuditLog;
+import org.voterroll.accounts.CurrentUser;
+import org.voterroll.exceptions.Verdict;
+
+/** Opens an item for a township account (scope first, then existence) and records decisions on it. */
+@Component
+class DecisionDesk {
+    private final ExceptionQueue queue;
+    private final AuditLog audit;
+
+    DecisionDesk(ExceptionQueue queue, AuditLog audit) {
+        this.queue = queue;
+        this.audit = audit;
+    }
+
+    /** The item, if it is the account's township's; 403 for another township's, 404 for none. */
+    ExceptionQueue.Item open(CurrentUser user, String runId, int itemNo) {
+        if (user.scope() == null) throw new Scope.OutOfScope();
+        ExceptionQueue.Item item = queue.item(runId, itemNo).orElse(null);
+        if (item == null) {
+            // a run of another county is refused as out of scope rather than told apart from a missing item
+            if (!runId.startsWith(user.scope().substring(0, 6))) throw new Scope.OutOfScope();
+            throw new Scope.NotFound();
+        }
+        Scope.township(user, item.townshipCode());
+        return item;
+    }
+
+    /** Stores the decision (who and when) and audits it; returns the problem in words instead when it is not acceptable. */
+    String decide(CurrentUser user, ExceptionQueue.Item item, String verdictName, String district, String note) {
+        Verdict verdict;
+        try {
+            verdict = verdictName == null ? null : Verdict.valueOf(verdictName);
+        } catch (IllegalArgumentException e) {
+            verdict = null;
+        }
+        String county = queue.countyOf(item.runId());
+        String problem = Verdicts.problem(item.code(), verdict, district, queue.districts(item.runId()), note);
+        if (problem != null) return problem;
+        queue.decide(item, county, verdict, district, note == null || note.isBlank() ? null : note.trim(), user.name());
+        audit.record(user.name(), AuditLog.DECISION, "run " + item.runId() + " item " + item.itemNo() + " " + item.code() + " " + verdict
+                + (verdict == Verdict.CHOOSE_DISTRICT ? " " + district : ""));
+        return null;
+    }
+}

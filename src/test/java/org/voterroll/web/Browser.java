@@ -1,0 +1,85 @@
+package org.voterroll.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driven by its chromedriver (ops/ensure-chromium.sh installs both); nothing is downloaded. */
+final class Browser implements AutoCloseable {
+    static final String CHROMIUM = "/usr/bin/chromium", CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    final ChromeDriver driver;
+    final Path downloads;
+    private final Path profile;
+    private final String base;
+
+    Browser(String base) throws Exception {
+        this.base = base;
+        this.profile = Files.createTempDirectory("voter-roll-chromium");
+        this.downloads = Files.createTempDirectory("voter-roll-downloads");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + profile, "--window-size=1280,1000");
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("safebrowsing.enabled", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    static boolean available() {
+        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
+    }
+
+    void open(String path) {
+        driver.get(base + path);
+    }
+
+    void login(String user, String password) {
+        open("/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("login")).click();
+    }
+
+    void logout() {
+        driver.findElement(By.id("logout")).click();
+    }
+
+    /** With -Dvoter-roll.screenshots=DIR the flows leave a PNG of each page they pass, to look at the pages as people see them. */
+    void shot(String name) throws java.io.IOException {
+        String dir = System.getProperty("voter-roll.screenshots");
+        if (dir == null) return;
+        byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(Files.createDirectories(Path.of(dir)).resolve(name + ".png"), png);
+    }
+
+    String text(By by) {
+        return driver.findElement(by).getText();
+    }
+
+    WebDriverWait await(int seconds) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds), Duration.ofMillis(250));
+    }
+
+    @Override
+    public void close() throws Exception {
+        driver.quit();
+        org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        org.springframework.util.FileSystemUtils.deleteRecursively(downloads);
+    }
+}

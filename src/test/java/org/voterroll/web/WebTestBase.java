@@ -1,0 +1,91 @@
+package org.voterroll.web;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voterroll.accounts.AccountService;
+import org.voterroll.accounts.Role;
+import org.voterroll.reconcile.ReconcileService;
+import org.voterroll.reconcile.Run;
+
+/**
+ * The real server on a random port against the test PostgreSQL, shared by the web tests (one context, one server). Before
+ * the first test: this county's earlier decisions and the test accounts are cleared, accounts are created through
+ * AccountService, and one reconciliation of the fixture county runs so every page has data.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
+@ActiveProfiles("test")
+abstract class WebTestBase {
+    static final String PASSWORD = "correct-horse-battery";
+    static final String OPERATOR = "web-test-op", CLERK = "web-test-clerk201", OTHER_CLERK = "web-test-clerk100",
+            STATION = "web-test-station100-02", OTHER_STATION = "web-test-station201-01";
+    static final String TOWNSHIP = "341299201", OTHER_TOWNSHIP = "341299100";
+    static final String DISTRICT = "341299100-02", OTHER_DISTRICT = "341299201-01";
+
+    private static Run baseline;
+
+    @Value("${local.server.port}") int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ReconcileService service;
+    @Autowired AccountService accounts;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("voter-roll.jobs-dir", () -> WebFixture.jobsDir().toString());
+    }
+
+    @BeforeEach
+    void prepareOnce() throws Exception {
+        synchronized (WebTestBase.class) {
+            if (baseline != null) return;
+            jdbc.update("DELETE FROM decision WHERE county_code = ?", WebFixture.COUNTY);
+            jdbc.update("DELETE FROM account WHERE name LIKE 'web-test-%'");
+            jdbc.update("DELETE FROM audit_log");
+            jdbc.update("DELETE FROM download_log");
+            accounts.create(OPERATOR, Role.OPERATOR, null, PASSWORD, "test");
+            accounts.create(CLERK, Role.TOWNSHIP, TOWNSHIP, PASSWORD, "test");
+            accounts.create(OTHER_CLERK, Role.TOWNSHIP, OTHER_TOWNSHIP, PASSWORD, "test");
+            accounts.create(STATION, Role.STATION, DISTRICT, PASSWORD, "test");
+            accounts.create(OTHER_STATION, Role.STATION, OTHER_DISTRICT, PASSWORD, "test");
+            baseline = runNow();
+        }
+    }
+
+    /** A reconciliation of the fixture county, as the nightly job would run it. */
+    Run runNow() throws Exception {
+        Path job = WebFixture.jobDir();
+        var spec = JobsDirectory.read(job);
+        Run run = service.reconcile(spec.countyDir(), spec.inbox(), spec.out(), null);
+        if (!Run.COMPLETED.equals(run.status())) throw new IllegalStateException("fixture run " + run.runId() + " " + run.message());
+        return run;
+    }
+
+    static Run baseline() {
+        return baseline;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** The latest completed run of the county: the one the township queue shows. */
+    String latestRunId() {
+        return jdbc.queryForObject("SELECT run_id FROM run WHERE county_code = ? AND status = 'COMPLETED' ORDER BY finished_at DESC LIMIT 1",
+                String.class, WebFixture.COUNTY);
+    }
+
+    int itemOf(String runId, String code, String township) {
+        List<Integer> n = jdbc.queryForList("SELECT item_no FROM exception_item WHERE run_id = ? AND code = ? AND township_code = ? ORDER BY item_no",
+                Integer.class, runId, code, township);
+        if (n.isEmpty()) throw new IllegalStateException("no " + code + " for " + township + " in " + runId);
+        return n.get(0);
+    }
+}
