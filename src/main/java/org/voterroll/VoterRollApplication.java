@@ -35,6 +35,9 @@ public class VoterRollApplication {
                   Finishes a failed or interrupted run where it stopped.
               java -jar voter-roll.jar generate --persons N --seed S --out DIR [--townships T]
                   Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks.
+              java -jar voter-roll.jar explain (--number N | --person ID) [--run RUN_ID]
+                  Prints a person of a run (the latest by default): every record linked to them or offered as a
+                  candidate, with its file and line, the method, the score and the weight of each field.
               java -jar voter-roll.jar check-truth --truth DIR --run DIR
                   Compares a run's output with a generated county's truth/ (错, 漏, 重, exceptions, books).
               java -jar voter-roll.jar serve [--server.port=8080] [--voter-roll.jobs-dir=jobs]
@@ -79,6 +82,24 @@ public class VoterRollApplication {
                         Run run = ctx.getBean(ReconcileService.class).reconcile(Path.of(required(opts, "--county")),
                                 Path.of(required(opts, "--inbox")), Path.of(required(opts, "--out")), previous);
                         return report(run, out, err);
+                    }
+                }
+                case "explain" -> {
+                    if (!opts.containsKey("--number") && !opts.containsKey("--person")) {
+                        throw new IllegalArgumentException("explain needs --number N or --person ID (see --help)");
+                    }
+                    try (ConfigurableApplicationContext ctx = batchContext(args)) {
+                        var explanation = new org.voterroll.identity.Explanation(ctx.getBean(org.springframework.jdbc.core.JdbcTemplate.class));
+                        String runId = explanation.runOrLatest(opts.get("--run"));
+                        java.util.List<Long> persons = opts.containsKey("--person")
+                                ? java.util.List.of(Long.parseLong(opts.get("--person")))
+                                : explanation.personsByNumber(runId, opts.get("--number"));
+                        if (persons.isEmpty()) {
+                            err.println("no person with that number in run " + runId);
+                            return 1;
+                        }
+                        for (long person : persons) explanation.print(runId, person, out);
+                        return 0;
                     }
                 }
                 case "check-truth" -> {

@@ -48,6 +48,28 @@ class ExamplesAcceptanceTest {
     }
 
     @Test
+    void explainShowsEveryLinkedRecordWithItsMethodAndEvidence() {
+        var explanation = new org.voterroll.identity.Explanation(jdbc);
+        assertThat(explanation.runOrLatest(run.runId())).isEqualTo(run.runId());
+        List<Long> wu = explanation.personsByNumber(run.runId(), "341299197710101329");
+        assertThat(wu).hasSize(1);
+        String text = explain(explanation, wu.get(0));
+        assertThat(text).contains("吴芳", "not listed (REGISTERED_ELSEWHERE)", "huji_20261201.csv:", "waidi_20261201.csv:",
+                "shebao_20261201.csv:", "REPAIRED");
+        // 郑浩's survey row has no number: it is offered with its field weights
+        String zheng = explain(explanation, explanation.personsByNumber(run.runId(), "341299198304181436").get(0));
+        assertThat(zheng).contains("listed in 341299201-01 (户籍地)", "tongji_20261201.csv:", "FUZZY", "NAME=", "total=");
+        // a legacy 15-digit number finds the same person as its 18-digit form
+        assertThat(explanation.personsByNumber(run.runId(), "341299800312013")).hasSize(1);
+    }
+
+    private String explain(org.voterroll.identity.Explanation explanation, long person) {
+        var bytes = new java.io.ByteArrayOutputStream();
+        explanation.print(run.runId(), person, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void listedPeopleAreInTheirDistrictWithTheirBasis() {
         assertListed("341299198003120138", "341299100-02", "安置地");
         assertListed("341299198507200246", "341299100-02", "安置地");
