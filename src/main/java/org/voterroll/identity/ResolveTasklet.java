@@ -68,6 +68,7 @@ public class ResolveTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
         for (String t : List.of("person_stage", "link_stage", "pending", "repair_stage", "block_rec", "block_person",
                 "person_pair", "person_run", "link")) {
             jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
@@ -302,14 +303,13 @@ public class ResolveTasklet implements Tasklet {
         List<String[]> merges = new ArrayList<>();
         try (BufferedCopy pairs = new BufferedCopy(c, "person_pair", List.of("run_id", "key_a", "key_b", "score", "evidence"))) {
             streaming.query("SELECT " + PERSON_SELECT + ", " + PERSON_SELECT.replace("ps.", "pb.").replace(" AS p_", " AS q_") + """
-                     FROM (SELECT DISTINCT a.person_key AS ka, b.person_key AS kb FROM block_person a
-                           JOIN block_person b ON b.run_id = a.run_id AND b.block = a.block AND a.person_key < b.person_key
-                           WHERE a.run_id = ?) pair
-                     JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = pair.ka
-                     JOIN person_stage pb ON pb.run_id = ? AND pb.person_key = pair.kb
-                     WHERE ps.from_huji = TRUE AND pb.from_huji = TRUE
-                       AND ps.birth_date = pb.birth_date AND ps.sex = pb.sex
+                     FROM person_stage ps
+                     JOIN person_stage pb ON pb.run_id = ps.run_id AND pb.birth_date = ps.birth_date AND pb.sex = ps.sex
+                                         AND ps.person_key < pb.person_key
+                     WHERE ps.run_id = ? AND ps.from_huji = TRUE AND pb.from_huji = TRUE
                        AND ps.id_number <> pb.id_number
+                       AND """ + DIGITS_APART + """
+                      BETWEEN 1 AND 2
                      ORDER BY ps.person_key, pb.person_key""", rs -> {
                 PersonSeed a = readPerson(rs);
                 PersonSeed b = readPerson(rs, "q_");
@@ -321,7 +321,7 @@ public class ResolveTasklet implements Tasklet {
                 pairs.add(runId, a.personKey(), b.personKey(), s.total(), s.explain());
                 var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), b.personKey()));
                 if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), b.personKey()});
-            }, runId, runId, runId);
+            }, runId);
         }
         for (String[] m : merges) {
             jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", m[0], runId, m[1]);
@@ -379,6 +379,11 @@ public class ResolveTasklet implements Tasklet {
     private void writeLink(BufferedCopy out, Link l) throws SQLException {
         out.add(runId, l.recId(), l.personKey(), l.method().name(), l.certain(), l.score(), l.evidence());
     }
+
+    /** {@link #digitsApart} in SQL, so that only near numbers leave the database. */
+    static final String DIGITS_APART = java.util.stream.IntStream.rangeClosed(1, 17)
+            .mapToObj(i -> "CASE WHEN SUBSTRING(ps.id_number, " + i + ", 1) <> SUBSTRING(pb.id_number, " + i + ", 1) THEN 1 ELSE 0 END")
+            .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
 
     /** Positions in which the first 17 digits of two numbers differ (the check digit follows from them). */
     static int digitsApart(String a, String b) {

@@ -35,6 +35,7 @@ public class RollTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
         String id = run.runId();
         jdbc.update("DELETE FROM roll_line WHERE run_id = ?", id);
         jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book IN ('ADDED', 'REMOVED', 'AWAY')", id);

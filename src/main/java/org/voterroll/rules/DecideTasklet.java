@@ -47,6 +47,7 @@ public class DecideTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
         String id = run.runId();
         jdbc.update("DELETE FROM registration WHERE run_id = ?", id);
         jdbc.update("DELETE FROM exception_item WHERE run_id = ?", id);
