@@ -107,6 +107,7 @@ public class PrepareTasklet implements Tasklet {
             }
             Long previous = jdbc.query("""
                     SELECT snapshot_id FROM snapshot WHERE county_code = ? AND source = ? AND loaded = TRUE AND run_id <> ?
+                      AND run_id IN (SELECT run_id FROM run WHERE status = 'COMPLETED')
                     ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), id)
                     .stream().findFirst().orElse(null);
             String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)" : "本次文件不可用 (tonight's file is unusable)";

@@ -1,0 +1,186 @@
+package org.voterroll.ops;
+
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One run of a county at a time, across every process and machine sharing the database.
+ * <p>
+ * The lock lives on a connection of its own, opened for the run's life and not taken from the pool:
+ * <ul>
+ * <li>PostgreSQL: a session advisory lock {@code pg_try_advisory_lock(20240601, hash(county))}. When the
+ * process dies ({@code kill -9}, reboot) its connection closes and the server drops the lock at once;
+ * a database restart drops it too (and the run, which loses its connections, fails and is restarted).</li>
+ * <li>other databases (the embedded H2): the county's row of {@code county_lock} locked {@code FOR UPDATE}
+ * in a transaction kept open on that connection — also released when the connection goes.</li>
+ * </ul>
+ * Who holds it (run, host, pid, since) is written to {@code county_lock} so that a refused start can say why.
+ */
+@Component
+public class CountyLock {
+    private static final Logger log = LoggerFactory.getLogger(CountyLock.class);
+    static final int LOCK_CLASS = 20240601;
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public CountyLock(DataSource dataSource, JdbcTemplate jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** Raised when another run of the county holds the lock. */
+    public static class CountyBusyException extends RuntimeException {
+        public CountyBusyException(String message) {
+            super(message);
+        }
+    }
+
+    /** The held lock; closing it releases the lock. */
+    public final class Held implements AutoCloseable {
+        private final String county;
+        private final Connection connection;
+
+        Held(String county, Connection connection) {
+            this.county = county;
+            this.connection = connection;
+        }
+
+        /** Records which run now works under the lock. */
+        public void describe(String runId) {
+            jdbc.update("UPDATE county_lock SET run_id = ? WHERE county_code = ?", runId, county);
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (!connection.isClosed()) {
+                    if (connection.getAutoCommit()) {
+                        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                            ps.setInt(1, LOCK_CLASS);
+                            ps.setInt(2, county.hashCode());
+                            ps.execute();
+                        }
+                    } else {
+                        connection.rollback();
+                    }
+                }
+            } catch (SQLException e) {
+                log.warn("county {}: releasing the lock: {}", county, e.getMessage());
+            } finally {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the lock goes with the connection
+                }
+            }
+        }
+    }
+
+    /** Takes the county's lock or throws {@link CountyBusyException} saying who holds it. Never waits. */
+    public Held acquire(String county) {
+        Connection c = tryLock(county);
+        if (c == null) throw new CountyBusyException(busyMessage(county));
+        Held held = new Held(county, c);
+        jdbc.update("UPDATE county_lock SET run_id = NULL, owner = ?, since = ? WHERE county_code = ?", owner(),
+                Timestamp.valueOf(LocalDateTime.now().withNano(0)), county);
+        TestHooks.reach("lock:acquired");
+        return held;
+    }
+
+    /** Whether some process holds the county's lock right now. */
+    public boolean isHeld(String county) {
+        Connection c = tryLock(county);
+        if (c == null) return true;
+        new Held(county, c).close();
+        return false;
+    }
+
+    /** The lock's connection, or null when another connection holds the lock. */
+    private Connection tryLock(String county) {
+        ensureRow(county);
+        Connection c = null;
+        try {
+            c = dataSource.getConnection();
+            String product = c.getMetaData().getDatabaseProductName();
+            boolean got;
+            if (product.toLowerCase().contains("postgres")) {
+                c.setAutoCommit(true);
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                    ps.setInt(1, LOCK_CLASS);
+                    ps.setInt(2, county.hashCode());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        got = rs.getBoolean(1);
+                    }
+                }
+            } else {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCK_TIMEOUT 0");
+                } catch (SQLException ignored) {
+                    // not H2: the database's own lock wait applies
+                }
+                try (PreparedStatement ps = c.prepareStatement("SELECT county_code FROM county_lock WHERE county_code = ? FOR UPDATE")) {
+                    ps.setString(1, county);
+                    ps.executeQuery().close();
+                    got = true;
+                } catch (SQLException e) {
+                    got = false;
+                }
+            }
+            if (!got) {
+                c.close();
+                return null;
+            }
+            return c;
+        } catch (SQLException e) {
+            if (c != null) try { c.close(); } catch (SQLException ignored) { }
+            throw new IllegalStateException("county " + county + ": cannot take the run lock: " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureRow(String county) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM county_lock WHERE county_code = ?", Integer.class, county);
+        if (n != null && n == 0) {
+            try {
+                jdbc.update("INSERT INTO county_lock (county_code) VALUES (?)", county);
+            } catch (org.springframework.dao.DataIntegrityViolationException raced) {
+                // another process inserted it first
+            }
+        }
+    }
+
+    private String busyMessage(String county) {
+        var rows = jdbc.queryForList("SELECT run_id, owner, since FROM county_lock WHERE county_code = ?", county);
+        if (rows.isEmpty()) return "county " + county + " is already being reconciled by another process; not started";
+        var r = rows.get(0);
+        return "county " + county + " is already being reconciled"
+                + (r.get("run_id") == null ? "" : " (run " + r.get("run_id") + ")")
+                + " by " + r.get("owner") + " since " + r.get("since")
+                + "; this run was not started (never two runs of one county at once)";
+    }
+
+    static String owner() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "unknown-host";
+        }
+        return "host " + host + " pid " + ProcessHandle.current().pid();
+    }
+}
