@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * <p>
  * The lock lives on a connection of its own, opened for the run's life and not taken from the pool:
  * <ul>
- * <li>PostgreSQL: a session advisory lock {@code pg_try_advisory_lock(20240601, hash(county))}. When the
+ * <li>PostgreSQL: a session advisory lock {@code pg_try_advisory_lock(20240601, hashtext(schema/county))} (the
+ * schema in the key keeps two installations sharing one database apart). When the
  * process dies ({@code kill -9}, reboot) its connection closes and the server drops the lock at once;
  * a database restart drops it too (and the run, which loses its connections, fails and is restarted).</li>
  * <li>other databases (the embedded H2): the county's row of {@code county_lock} locked {@code FOR UPDATE}
@@ -69,9 +70,9 @@ public class CountyLock {
             try {
                 if (!connection.isClosed()) {
                     if (connection.getAutoCommit()) {
-                        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+                        try (PreparedStatement ps = connection.prepareStatement("SELECT pg_advisory_unlock(?, hashtext(current_schema() || '/' || ?))")) {
                             ps.setInt(1, LOCK_CLASS);
-                            ps.setInt(2, county.hashCode());
+                            ps.setString(2, county);
                             ps.execute();
                         }
                     } else {
@@ -119,9 +120,9 @@ public class CountyLock {
             boolean got;
             if (product.toLowerCase().contains("postgres")) {
                 c.setAutoCommit(true);
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(current_schema() || '/' || ?))")) {
                     ps.setInt(1, LOCK_CLASS);
-                    ps.setInt(2, county.hashCode());
+                    ps.setString(2, county);
                     try (ResultSet rs = ps.executeQuery()) {
                         rs.next();
                         got = rs.getBoolean(1);
@@ -170,7 +171,7 @@ public class CountyLock {
         var r = rows.get(0);
         return "county " + county + " is already being reconciled"
                 + (r.get("run_id") == null ? "" : " (run " + r.get("run_id") + ")")
-                + " by " + r.get("owner") + " since " + r.get("since")
+                + (r.get("owner") == null ? " by another process (just starting)" : " by " + r.get("owner") + " since " + r.get("since"))
                 + "; this run was not started (never two runs of one county at once)";
     }
 

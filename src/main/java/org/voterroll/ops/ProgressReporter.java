@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ProgressReporter implements JobExecutionListener {
-    private static final Logger log = LoggerFactory.getLogger("progress");
+    private static final Logger log = LoggerFactory.getLogger("org.voterroll.progress");
     private final long everyMillis;
     private final Map<Long, Thread> threads = new ConcurrentHashMap<>();
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /** Logs each step's start and end (counts only, never a person's data) and passes the test hooks. */
 @Component
 public class StepHooks implements StepExecutionListener {
-    private static final Logger log = LoggerFactory.getLogger("progress");
+    private static final Logger log = LoggerFactory.getLogger("org.voterroll.progress");
 
     @Override
     public void beforeStep(StepExecution step) {
