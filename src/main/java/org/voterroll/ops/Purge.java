@@ -63,7 +63,8 @@ public class Purge {
         return new Result(purged, rows);
     }
 
-    private long purgeBatchMetadata(String runId) {
+    /** Deletes the Spring Batch job instance (executions, steps, contexts, parameters) of a run. */
+    long purgeBatchMetadata(String runId) {
         List<Long> instances = jdbc.queryForList("""
                 SELECT DISTINCT e.job_instance_id FROM batch_job_execution e JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id
                 WHERE p.parameter_name = 'runId' AND p.parameter_value = ?""", Long.class, runId);

@@ -86,12 +86,12 @@ public class PrepareTasklet implements Tasklet {
                     INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, f.fileName(), f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
-                    f.encoding(), f.sizeBytes(), f.sha256(), f.message());
+                    f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()));
             if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE)) {
                 bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
             }
             if (f.status() != DeliveryFile.Status.USABLE) {
-                log.warn("{}: {}", f.fileName(), f.message());
+                log.warn("{}: {}", f.fileName(), printable(f.message()));
             }
         }
         for (Source s : Source.values()) {
@@ -117,6 +117,11 @@ public class PrepareTasklet implements Tasklet {
                     id, s.prefix(), previous, previous == null ? "NONE" : "PREVIOUS", note);
             log.warn("source {}: {}", s.prefix(), note);
         }
+    }
+
+    /** A message without control characters (a broken file's header may hold NUL bytes, which PostgreSQL refuses). */
+    static String printable(String s) {
+        return s == null ? null : s.replaceAll("[\\p{Cntrl}&&[^\\t]]", "?");
     }
 
     /** The baseline directory on a first run, else the county's last completed roll. */
