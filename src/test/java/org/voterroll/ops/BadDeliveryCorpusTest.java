@@ -30,11 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import org.voterroll.county.CountyConfigException;
 import org.voterroll.reconcile.ReconcileService;
@@ -48,23 +44,12 @@ import org.voterroll.reconcile.Run;
  * changed file, a sharp shrink, a roll changing far more than usual) or it completes with the bad file reported
  * and the source's previous snapshot in force, giving the good night's roll.
  */
-@SpringBootTest(properties = {"voter-roll.guard.min-roll-lines=5"})
-@ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BadDeliveryCorpusTest {
-    static final String SCHEMA = "ops_corpus";
+class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     static final Charset GB = Charset.forName("GB18030");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry r) throws Exception {
-        OpsTestSupport.freshSchema(SCHEMA);
-        r.add("spring.datasource.url", () -> OpsTestSupport.url(SCHEMA));
-    }
 
     @Autowired ReconcileService service;
     @Autowired JobRunner jobs;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired Purge purge;
     @TempDir Path tmp;
     static Path baseOut;
     Run baseline;
@@ -326,20 +311,6 @@ class BadDeliveryCorpusTest {
     List<String> roll(String runId) {
         return jdbc.queryForList("SELECT district_code || ' ' || seq || ' ' || id_number FROM roll_line WHERE run_id = ? ORDER BY district_code, seq",
                 String.class, runId);
-    }
-
-    /** Removes a case's run so that every case starts after the same good night. */
-    void forget(String runId) {
-        for (String t : jdbc.queryForList("""
-                SELECT DISTINCT LOWER(table_name) FROM information_schema.columns WHERE LOWER(column_name) = 'run_id'
-                AND table_schema = CURRENT_SCHEMA AND LOWER(table_name) NOT IN ('run', 'snapshot', 'county_lock')""", String.class)) {
-            jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
-        }
-        jdbc.update("DELETE FROM src_record WHERE snapshot_id IN (SELECT snapshot_id FROM snapshot WHERE run_id = ?)", runId);
-        jdbc.update("DELETE FROM snapshot WHERE run_id = ?", runId);
-        jdbc.update("DELETE FROM person WHERE first_run_id = ?", runId);
-        jdbc.update("DELETE FROM run WHERE run_id = ?", runId);
-        purge.purgeBatchMetadata(runId);
     }
 
     // ---------------------------------------------------------------- ways to break a delivery
