@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
@@ -19,14 +18,15 @@ import org.springframework.stereotype.Component;
 /**
  * One run of a county at a time, across every process and machine sharing the database.
  * <p>
- * The lock lives on a connection of its own, opened for the run's life and not taken from the pool:
+ * On PostgreSQL the lock lives on a connection of its own, opened for the run's life:
  * <ul>
  * <li>PostgreSQL: a session advisory lock {@code pg_try_advisory_lock(20240601, hashtext(schema/county))} (the
  * schema in the key keeps two installations sharing one database apart). When the
  * process dies ({@code kill -9}, reboot) its connection closes and the server drops the lock at once;
  * a database restart drops it too (and the run, which loses its connections, fails and is restarted).</li>
- * <li>other databases (the embedded H2): the county's row of {@code county_lock} locked {@code FOR UPDATE}
- * in a transaction kept open on that connection — also released when the connection goes.</li>
+ * <li>the embedded H2 database: a lock inside this process. H2 lets one process open its database file, so no
+ * other process can run at all; H2 in server mode (tcp:, AUTO_SERVER) and other databases are refused with a
+ * message, since they could be shared without a lock.</li>
  * </ul>
  * Who holds it (run, host, pid, since) is written to {@code county_lock} so that a refused start can say why.
  */
@@ -67,6 +67,10 @@ public class CountyLock {
 
         @Override
         public void close() {
+            if (connection == null) {
+                LOCAL.remove(county);
+                return;
+            }
             try {
                 if (!connection.isClosed()) {
                     if (connection.getAutoCommit()) {
@@ -93,9 +97,9 @@ public class CountyLock {
 
     /** Takes the county's lock or throws {@link CountyBusyException} saying who holds it. Never waits. */
     public Held acquire(String county) {
-        Connection c = tryLock(county);
+        Object c = tryLockOrBusy(county);
         if (c == null) throw new CountyBusyException(busyMessage(county));
-        Held held = new Held(county, c);
+        Held held = new Held(county, c instanceof Connection conn ? conn : NONE);
         jdbc.update("UPDATE county_lock SET run_id = NULL, owner = ?, since = ? WHERE county_code = ?", owner(),
                 Timestamp.valueOf(LocalDateTime.now().withNano(0)), county);
         TestHooks.reach("lock:acquired");
@@ -104,43 +108,43 @@ public class CountyLock {
 
     /** Whether some process holds the county's lock right now. */
     public boolean isHeld(String county) {
-        Connection c = tryLock(county);
+        Object c = tryLockOrBusy(county);
         if (c == null) return true;
-        new Held(county, c).close();
+        new Held(county, c instanceof Connection conn ? conn : NONE).close();
         return false;
     }
 
-    /** The lock's connection, or null when another connection holds the lock. */
-    private Connection tryLock(String county) {
+    /** Counties locked by this process when the database is the embedded H2 (see the class comment). */
+    private static final java.util.Set<String> LOCAL = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final Connection NONE = null;
+
+    /** The lock's connection (PostgreSQL), {@code NONE} for an in-process lock (H2); null when another holds the lock. */
+    private Object tryLockOrBusy(String county) {
         ensureRow(county);
         Connection c = null;
         try {
             c = dataSource.getConnection();
-            String product = c.getMetaData().getDatabaseProductName();
+            var meta = c.getMetaData();
+            String product = meta.getDatabaseProductName().toLowerCase();
+            if (!product.contains("postgres")) {
+                String url = String.valueOf(meta.getURL()).toUpperCase();
+                c.close();
+                c = null;
+                if (!product.contains("h2") || url.startsWith("JDBC:H2:TCP:") || url.startsWith("JDBC:H2:SSL:") || url.contains("AUTO_SERVER=TRUE")) {
+                    throw new IllegalStateException("county " + county + ": the run lock needs PostgreSQL, or the embedded H2 database opened by"
+                            + " one process; " + meta.getDatabaseProductName() + " at " + meta.getURL() + " could be shared by several"
+                            + " processes without a lock — use PostgreSQL (VOTER_ROLL_DB_URL)");
+                }
+                return LOCAL.add(county) ? Boolean.TRUE : null;
+            }
+            c.setAutoCommit(true);
             boolean got;
-            if (product.toLowerCase().contains("postgres")) {
-                c.setAutoCommit(true);
-                try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(current_schema() || '/' || ?))")) {
-                    ps.setInt(1, LOCK_CLASS);
-                    ps.setString(2, county);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        got = rs.getBoolean(1);
-                    }
-                }
-            } else {
-                c.setAutoCommit(false);
-                try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCK_TIMEOUT 0");
-                } catch (SQLException ignored) {
-                    // not H2: the database's own lock wait applies
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT county_code FROM county_lock WHERE county_code = ? FOR UPDATE")) {
-                    ps.setString(1, county);
-                    ps.executeQuery().close();
-                    got = true;
-                } catch (SQLException e) {
-                    got = false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_lock(?, hashtext(current_schema() || '/' || ?))")) {
+                ps.setInt(1, LOCK_CLASS);
+                ps.setString(2, county);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    got = rs.getBoolean(1);
                 }
             }
             if (!got) {

@@ -26,16 +26,20 @@ public class Purge {
         this.jdbc = jdbc;
     }
 
+    static final Set<String> STAGING = Set.of("district", "district_area", "district_unit", "source_file", "run_source", "reject",
+            "person_run", "link", "registration", "roll_line", "previous_line", "book_line", "exception_item", "run_figure",
+            "person_stage", "link_stage", "pending", "repair_stage", "block_rec", "block_person", "person_pair");
+
     public record Result(List<String> purgedRuns, long rowsDeleted) {
     }
 
     public Result purge(int keep) {
         if (keep < 1) throw new IllegalArgumentException("--keep must be at least 1");
+        // the run-scoped working tables (V2); never decision (operators' verdicts), person, run, or other tables
         List<String> tables = jdbc.queryForList("""
                 SELECT DISTINCT LOWER(table_name) FROM information_schema.columns
-                WHERE LOWER(column_name) = 'run_id' AND table_schema = CURRENT_SCHEMA
-                  AND LOWER(table_name) NOT IN ('run', 'county_lock', 'snapshot', 'person')
-                ORDER BY 1""", String.class);
+                WHERE LOWER(column_name) = 'run_id' AND table_schema = CURRENT_SCHEMA ORDER BY 1""", String.class)
+                .stream().filter(STAGING::contains).toList();
         List<String> purged = new ArrayList<>();
         long rows = 0;
         for (String county : jdbc.queryForList("SELECT DISTINCT county_code FROM run ORDER BY county_code", String.class)) {
