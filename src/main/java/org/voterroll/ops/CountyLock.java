@@ -67,6 +67,11 @@ public class CountyLock {
 
         @Override
         public void close() {
+            try {
+                jdbc.update("UPDATE county_lock SET run_id = NULL, owner = NULL, since = NULL WHERE county_code = ?", county);
+            } catch (RuntimeException e) {
+                log.warn("county {}: clearing the lock's owner: {}", county, e.getMessage());
+            }
             if (connection == null) {
                 LOCAL.remove(county);
                 return;
@@ -170,7 +175,17 @@ public class CountyLock {
     }
 
     private String busyMessage(String county) {
+        // the holder writes who it is just after taking the lock: give it a moment
         var rows = jdbc.queryForList("SELECT run_id, owner, since FROM county_lock WHERE county_code = ?", county);
+        for (int i = 0; i < 30 && !rows.isEmpty() && (rows.get(0).get("owner") == null || rows.get(0).get("run_id") == null); i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            rows = jdbc.queryForList("SELECT run_id, owner, since FROM county_lock WHERE county_code = ?", county);
+        }
         if (rows.isEmpty()) return "county " + county + " is already being reconciled by another process; not started";
         var r = rows.get(0);
         return "county " + county + " is already being reconciled"

@@ -22,6 +22,11 @@ class CountyLockTest {
     static final Duration LIMIT = Duration.ofSeconds(120);
     @TempDir Path tmp;
 
+    @org.junit.jupiter.api.AfterEach
+    void noChildLeftBehind() {
+        OpsTestSupport.killChildren();
+    }
+
     @Test
     void twoJvmsOneCountyExactlyOneRuns() throws Exception {
         OpsTestSupport.freshSchema("ops_lock");
@@ -41,7 +46,7 @@ class CountyLockTest {
         var loser = a.process.isAlive() ? b : a;
         var winner = loser == a ? b : a;
         assertThat(loser.exit(LIMIT)).as(loser.output()).isEqualTo(3);
-        assertThat(loser.output()).containsPattern("error: county 341299 is already being reconciled( \\(run 341299-\\d{8}-\\d{6}\\))? by host \\S+ pid "
+        assertThat(loser.output()).containsPattern("error: county 341299 is already being reconciled \\(run 341299-\\d{8}-\\d{6}\\) by host \\S+ pid "
                 + winner.process.pid() + " since .*; this run was not started");
         winner.awaitLine("PAUSED at before:resolve", LIMIT);
         Files.createFile(release);

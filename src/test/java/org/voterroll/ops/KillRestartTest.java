@@ -29,6 +29,11 @@ class KillRestartTest {
 
     @TempDir Path tmp;
 
+    @org.junit.jupiter.api.AfterEach
+    void noChildLeftBehind() {
+        OpsTestSupport.killChildren();
+    }
+
     @Test
     void killedAtFourPointsAndRestartedGivesTheSameFilesAsAnUninterruptedRun() throws Exception {
         OpsTestSupport.freshSchema("ops_kill_ref");

@@ -88,7 +88,13 @@ class OperationsTest extends OpsSchemaTestBase {
         Run second = reconcile();
         Thread.sleep(1100);
         Run third = reconcile();
+        jdbc.update("""
+                INSERT INTO decision (county_code, fingerprint, code, verdict, decided_by, decided_at, run_id)
+                VALUES ('341299', 'fp-test', 'DEATH_CONFLICT', 'DISMISS', 'test', CURRENT_TIMESTAMP, ?)""", first.runId());
         Purge.Result r = purge.purge(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision WHERE fingerprint = 'fp-test'", Long.class))
+                .as("operators' decisions are never purged").isEqualTo(1L);
+        jdbc.update("DELETE FROM decision WHERE fingerprint = 'fp-test'");
         assertThat(r.purgedRuns()).contains(first.runId(), second.runId()).doesNotContain(third.runId());
         for (Run gone : List.of(first, second)) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, gone.runId())).isZero();

@@ -53,6 +53,17 @@ final class OpsTestSupport {
         return new JdbcTemplate(new DriverManagerDataSource(url(schema), USER, PASSWORD));
     }
 
+    /** Every child started, so that a failing test leaves no JVM behind (holding a county's lock). */
+    static final List<Process> CHILDREN = Collections.synchronizedList(new ArrayList<>());
+
+    /** Kills (SIGKILL) every child still alive. */
+    static void killChildren() {
+        synchronized (CHILDREN) {
+            for (Process p : CHILDREN) p.destroyForcibly();
+            CHILDREN.clear();
+        }
+    }
+
     /** A child JVM running the command line on the test classpath; its output is collected line by line. */
     static final class Child {
         final Process process;
@@ -70,6 +81,7 @@ final class OpsTestSupport {
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().remove("VOTER_ROLL_DB_URL");
             process = pb.start();
+            CHILDREN.add(process);
             pump = new Thread(() -> {
                 try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String l;
