@@ -119,9 +119,17 @@ public class PrepareTasklet implements Tasklet {
         }
     }
 
-    /** A message without control characters (a broken file's header may hold NUL bytes, which PostgreSQL refuses). */
+    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])");
+
+    /**
+     * A file's message as stored and logged: without control characters (a broken file's header may hold NUL bytes,
+     * which PostgreSQL refuses) and with identity numbers masked (a file delivered without its header row shows a
+     * data row as its "header").
+     */
     static String printable(String s) {
-        return s == null ? null : s.replaceAll("[\\p{Cntrl}&&[^\\t]]", "?");
+        if (s == null) return null;
+        String clean = s.replaceAll("[\\p{Cntrl}&&[^\\t]]", "?");
+        return ID_LIKE.matcher(clean).replaceAll(m -> IdNumbers.mask(m.group(1)));
     }
 
     /** The baseline directory on a first run, else the county's last completed roll. */

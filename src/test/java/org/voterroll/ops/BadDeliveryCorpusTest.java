@@ -133,6 +133,16 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
                 sameRoll("huji_20261201.csv", "UNUSABLE", "文件为空，没有表头 (empty file: no header row)"), false));
         l.add(new Case("missing required column 公民身份号码", s -> dropColumn(s.huji(), "公民身份号码"),
                 sameRoll("huji_20261201.csv", "UNUSABLE", "缺少必需的列 (missing required columns): 公民身份号码；表头为 (header is): 姓名"), false));
+        l.add(new Case("file without its header row (identity numbers never shown)", s -> {
+                    List<String> rows = lines(s.huji());
+                    writeLines(s.huji(), GB, rows.subList(1, rows.size()));
+                }, o -> {
+                    sameRoll("huji_20261201.csv", "UNUSABLE", "缺少必需的列 (missing required columns): 公民身份号码").accept(o);
+                    String message = jdbc.queryForObject("SELECT message FROM source_file WHERE run_id = ? AND file_name = 'huji_20261201.csv'",
+                            String.class, o.run().runId());
+                    assertThat(message).contains("表头为 (header is): 341299********0138,").doesNotContain("341299198003120138");
+                    assertThat(summary(o)).doesNotContain("341299198003120138");
+                }, false));
         l.add(new Case("missing required column 姓名 in minzheng", s -> dropColumn(s.inbox().resolve("minzheng_20261201.csv"), "姓名"),
                 sameRoll("minzheng_20261201.csv", "UNUSABLE", "缺少必需的列 (missing required columns): 姓名"), false));
         l.add(new Case("wrong encoding: UTF-16", s -> recode(s.huji(), StandardCharsets.UTF_16),

@@ -29,6 +29,7 @@ class OperationsTest extends OpsSchemaTestBase {
 
     @Autowired ReconcileService service;
     @Autowired LastRunHealthIndicator health;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MeterRegistry meters;
     @Autowired RunRecovery recovery;
     @Autowired JobRunner jobs;
@@ -51,6 +52,10 @@ class OperationsTest extends OpsSchemaTestBase {
     @Test
     void healthMetricsAndLogs(CapturedOutput output) throws Exception {
         Run run = reconcile();
+        // Actuator's database health next to lastRun
+        var db = context.getBeansOfType(org.springframework.boot.jdbc.health.DataSourceHealthIndicator.class);
+        assertThat(db).isNotEmpty();
+        assertThat(db.values().iterator().next().health().getStatus()).isEqualTo(Status.UP);
         var h = health.health();
         assertThat(h.getStatus()).isEqualTo(Status.UP);
         assertThat(h.getDetails()).containsKey("341299");
@@ -122,7 +127,7 @@ class OperationsTest extends OpsSchemaTestBase {
             long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < end && jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE status = 'COMPLETED' AND delivery_id IS NOT NULL",
                     Long.class) == 0) Thread.sleep(200);
-            Thread.sleep(4500); // two more cron ticks: the same delivery is not taken again
+            Thread.sleep(2500); // another cron tick: the same delivery is not taken again
         } finally {
             scheduler.stop();
         }
