@@ -114,6 +114,25 @@ class OperationsTest extends OpsSchemaTestBase {
     }
 
     @Test
+    void theNightlyJobFinishesAnUnfinishedRunOfTheSameDelivery() throws Exception {
+        Path job = tmp.resolve("job");
+        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
+        Path inbox = tmp.resolve("inbox");
+        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("inbox"), inbox);
+        BadDeliveryCorpusTest.ready(inbox);
+        Files.writeString(job.resolve("job.yml"), "inbox: ../inbox\nout: ../out\n");
+        TestHooks.on("before:decide", () -> { throw new IllegalStateException("database went away (simulated)"); });
+        Run failed = jobs.runJob(job);
+        created.add(failed.runId());
+        assertThat(failed.status()).isEqualTo(Run.FAILED);
+        assertThat(failed.message()).contains("database went away (simulated)");
+        Run again = jobs.runJob(job);
+        assertThat(again.runId()).isEqualTo(failed.runId());
+        assertThat(again.status()).isEqualTo(Run.COMPLETED);
+        assertThat(jobs.runJob(job)).as("then nothing new").isNull();
+    }
+
+    @Test
     void theSchedulerRunsAJobAtItsCronTimeAndTakesADeliveryOnce() throws Exception {
         Path job = tmp.resolve("jobs/341299");
         BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
