@@ -43,6 +43,7 @@ public class RunStatusListener implements JobExecutionListener {
         Throwable r = t;
         while (r.getCause() != null && r.getCause() != r) r = r.getCause();
         String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        m = PrepareTasklet.printable(m); // no control characters, identity numbers masked (a database error may quote a row)
         return m.length() > 1000 ? m.substring(0, 1000) + "…" : m;
     }
 }
