@@ -16,7 +16,7 @@ import org.voterroll.generate.GeneratorOptions;
 import org.voterroll.reconcile.ReconcileService;
 import org.voterroll.reconcile.Run;
 
-/** The command line: reconcile, restart, generate, check-truth, serve, user add. */
+/** The command line: reconcile, restart, generate, explain, check-truth, serve, user add; operations (ops.OpsCommands). */
 @SpringBootApplication
 public class VoterRollApplication {
 
@@ -47,7 +47,25 @@ public class VoterRollApplication {
               java -jar voter-roll.jar user add --name N --role OPERATOR|TOWNSHIP|STATION [--scope CODE]
                   Creates an account; the password is asked for (or read from standard input). --scope is the
                   乡镇代码 of a TOWNSHIP account, the 选区编码 of a STATION account. There is no default account.
+              java -jar voter-roll.jar run-job DIR
+                  Runs a county's nightly job as DIR/job.yml describes it (county files, inbox, out, previous):
+                  only a complete delivery (a READY file, docs/runbook.md) that no earlier run took. Called by
+                  ops/voter-roll-nightly@.service; exits 0 also when there is nothing new.
+              java -jar voter-roll.jar confirm RUN_ID [--by NAME]
+                  Publishes a run stopped as NEEDS_CONFIRMATION (a source shrank sharply, or the roll changes
+                  far more than usual) once an operator has checked the delivery.
+              java -jar voter-roll.jar runs [--limit N]
+                  Lists recent runs, their status and message; recovers runs left RUNNING by a crash.
+              java -jar voter-roll.jar purge --keep N
+                  Deletes the staging rows and Spring Batch metadata of all but each county's N latest runs
+                  (the last completed run and the snapshots in force are always kept).
+              java -jar voter-roll.jar schedule [--jobs DIR]
+                  Stays running and starts every job of DIR (default ./jobs) at its cron time
+                  (the scheduler of the server, voter-roll.scheduler.enabled=true).
               java -jar voter-roll.jar --help
+
+            Exit codes: 0 done; 1 run failed (restart RUN_ID); 2 wrong command line or county files;
+            3 another run of the county is running; 4 run stopped for confirmation; 5 delivery not complete.
 
             Database: with nothing set, an embedded database in ./data (set VOTER_ROLL_HOME to move it).
             For PostgreSQL set VOTER_ROLL_DB_URL=jdbc:postgresql://host:5432/db, VOTER_ROLL_DB_USER,
@@ -123,8 +141,17 @@ public class VoterRollApplication {
                         return org.voterroll.accounts.UserCommand.run(args, opts, ctx.getBean(org.voterroll.accounts.AccountService.class), out);
                     }
                 }
+                case "run-job", "confirm", "runs", "purge", "schedule" -> {
+                    return org.voterroll.ops.OpsCommands.run(command, args, opts, out, err, () -> batchContext(args));
+                }
                 default -> throw new IllegalArgumentException("unknown command '" + command + "' (see --help)");
             }
+        } catch (org.voterroll.ops.CountyLock.CountyBusyException e) {
+            err.println("error: " + e.getMessage());
+            return 3;
+        } catch (org.voterroll.ops.Delivery.NotReadyException e) {
+            err.println("error: " + e.getMessage());
+            return 5;
         } catch (IllegalArgumentException | CountyConfigException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -136,18 +163,22 @@ public class VoterRollApplication {
         }
     }
 
-    private static int report(Run run, PrintStream out, PrintStream err) {
+    public static int report(Run run, PrintStream out, PrintStream err) {
         if (Run.COMPLETED.equals(run.status())) {
             out.println("run " + run.runId() + " completed");
             out.println(run.outputPath());
             return 0;
         }
         err.println("run " + run.runId() + " " + run.status() + ": " + run.message());
+        if (Run.NEEDS_CONFIRMATION.equals(run.status())) {
+            err.println("nothing was published; check the delivery, then if it is right: java -jar voter-roll.jar confirm " + run.runId());
+            return 4;
+        }
         err.println("fix the cause, then: java -jar voter-roll.jar restart " + run.runId());
         return 1;
     }
 
-    private static ConfigurableApplicationContext batchContext(String[] args) {
+    static ConfigurableApplicationContext batchContext(String[] args) {
         SpringApplication app = new SpringApplication(VoterRollApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);
         Map<String, Object> defaults = new HashMap<>();

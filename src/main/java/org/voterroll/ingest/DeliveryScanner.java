@@ -118,6 +118,11 @@ public final class DeliveryScanner {
                     return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
                             "文件为空，没有表头 (empty file: no header row)", null);
                 }
+                if (String.join(",", header).indexOf('\0') >= 0) {
+                    return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
+                            "文件编码无法识别，含空字节 (unrecognised encoding: the file holds NUL bytes — UTF-16 or binary? "
+                                    + "agencies deliver GB18030 or UTF-8 text)", null);
+                }
                 int[] columnOf = columnMapping(source, header);
                 List<String> missing = new ArrayList<>();
                 for (int i = 0; i < source.required().size(); i++) {

@@ -43,13 +43,15 @@ public class IngestStepConfiguration {
 
     @Bean
     public Step loadSourceStep(JobRepository repository, PlatformTransactionManager tm, SourceFilesReader sourceFilesReader,
-                               ItemProcessor<RawRow, IngestResult> recordProcessor, RecordWriter recordWriter) {
+                               ItemProcessor<RawRow, IngestResult> recordProcessor, RecordWriter recordWriter,
+                               org.voterroll.ops.StepHooks hooks) {
         return new StepBuilder("loadSource", repository)
                 .<RawRow, IngestResult>chunk(CHUNK)
                 .transactionManager(tm)
                 .reader(sourceFilesReader)
                 .processor(recordProcessor)
                 .writer(recordWriter)
+                .listener(hooks)
                 .build();
     }
 

@@ -90,12 +90,12 @@ public class PrepareTasklet implements Tasklet {
                     INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, f.fileName(), f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
-                    f.encoding(), f.sizeBytes(), f.sha256(), f.message());
+                    f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()));
             if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE)) {
                 bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
             }
             if (f.status() != DeliveryFile.Status.USABLE) {
-                log.warn("{}: {}", f.fileName(), f.message());
+                log.warn("{}: {}", f.fileName(), printable(f.message()));
             }
         }
         for (Source s : Source.values()) {
@@ -111,6 +111,7 @@ public class PrepareTasklet implements Tasklet {
             }
             Long previous = jdbc.query("""
                     SELECT snapshot_id FROM snapshot WHERE county_code = ? AND source = ? AND loaded = TRUE AND run_id <> ?
+                      AND run_id IN (SELECT run_id FROM run WHERE status = 'COMPLETED')
                     ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), id)
                     .stream().findFirst().orElse(null);
             String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)" : "本次文件不可用 (tonight's file is unusable)";
@@ -120,6 +121,19 @@ public class PrepareTasklet implements Tasklet {
                     id, s.prefix(), previous, previous == null ? "NONE" : "PREVIOUS", note);
             log.warn("source {}: {}", s.prefix(), note);
         }
+    }
+
+    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])");
+
+    /**
+     * A file's message as stored and logged: without control characters (a broken file's header may hold NUL bytes,
+     * which PostgreSQL refuses) and with identity numbers masked (a file delivered without its header row shows a
+     * data row as its "header").
+     */
+    static String printable(String s) {
+        if (s == null) return null;
+        String clean = s.replaceAll("[\\p{Cntrl}&&[^\\t]]", "?");
+        return ID_LIKE.matcher(clean).replaceAll(m -> IdNumbers.mask(m.group(1)));
     }
 
     /** The baseline directory on a first run, else the county's last completed roll. */

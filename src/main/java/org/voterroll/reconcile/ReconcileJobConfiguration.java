@@ -19,13 +19,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.voterroll.identity.ResolveTasklet;
+import org.voterroll.ops.ProgressReporter;
+import org.voterroll.ops.RunGuard;
+import org.voterroll.ops.StepHooks;
 import org.voterroll.roll.PublishTasklet;
 import org.voterroll.roll.RollTasklet;
 import org.voterroll.rules.DecideTasklet;
 
 /**
  * The nightly reconciliation: prepare → load (partitioned by source) → resolve identities → decide
- * (rules) → roll and books → publish files. Every step clears its own run-scoped rows first, so a
+ * (rules) → roll and books → guard (ops.RunGuard) → publish files. Every step clears its own run-scoped rows first, so a
  * restarted run redoes an unfinished step from a clean slate.
  */
 @Configuration
@@ -33,36 +36,54 @@ public class ReconcileJobConfiguration {
 
     @Bean
     public Job reconcileJob(JobRepository repository, Step prepareStep, @Qualifier("loadStep") Step loadStep, Step resolveStep,
-                            Step decideStep, Step rollStep, Step publishStep, RunStatusListener listener) {
+                            Step decideStep, Step rollStep, Step guardStep, Step publishStep, RunStatusListener listener,
+                            ProgressReporter progress) {
         return new JobBuilder("reconcile", repository)
                 .listener(listener)
-                .start(prepareStep).next(loadStep).next(resolveStep).next(decideStep).next(rollStep).next(publishStep)
+                .listener(progress)
+                .start(prepareStep).next(loadStep).next(resolveStep).next(decideStep).next(rollStep).next(guardStep).next(publishStep)
                 .build();
     }
 
     @Bean
-    public Step prepareStep(JobRepository repository, PlatformTransactionManager tm, PrepareTasklet prepareTasklet) {
-        return new StepBuilder("prepare", repository).tasklet(prepareTasklet, tm).build();
+    public Step prepareStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, PrepareTasklet prepareTasklet) {
+        return new StepBuilder("prepare", repository).tasklet(prepareTasklet, tm).listener(hooks).build();
     }
 
     @Bean
-    public Step resolveStep(JobRepository repository, PlatformTransactionManager tm, ResolveTasklet resolveTasklet) {
-        return new StepBuilder("resolve", repository).tasklet(resolveTasklet, tm).build();
+    public Step resolveStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, ResolveTasklet resolveTasklet) {
+        return new StepBuilder("resolve", repository).tasklet(resolveTasklet, tm).listener(hooks).build();
     }
 
     @Bean
-    public Step decideStep(JobRepository repository, PlatformTransactionManager tm, DecideTasklet decideTasklet) {
-        return new StepBuilder("decide", repository).tasklet(decideTasklet, tm).build();
+    public Step decideStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, DecideTasklet decideTasklet) {
+        return new StepBuilder("decide", repository).tasklet(decideTasklet, tm).listener(hooks).build();
     }
 
     @Bean
-    public Step rollStep(JobRepository repository, PlatformTransactionManager tm, RollTasklet rollTasklet) {
-        return new StepBuilder("roll", repository).tasklet(rollTasklet, tm).build();
+    public Step rollStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, RollTasklet rollTasklet) {
+        return new StepBuilder("roll", repository).tasklet(rollTasklet, tm).listener(hooks).build();
     }
 
     @Bean
-    public Step publishStep(JobRepository repository, PlatformTransactionManager tm, PublishTasklet publishTasklet) {
-        return new StepBuilder("publish", repository).tasklet(publishTasklet, tm).build();
+    public Step publishStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, PublishTasklet publishTasklet) {
+        return new StepBuilder("publish", repository).tasklet(publishTasklet, tm).listener(hooks).build();
+    }
+
+    /** Before publishing: the delivery is unchanged, no source shrank sharply, the roll changes as usual (ops.RunGuard). */
+    @Bean
+    public Step guardStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, RunGuard guardTasklet) {
+        return new StepBuilder("guard", repository).tasklet(guardTasklet, tm).listener(hooks).build();
+    }
+
+    @Bean
+    @StepScope
+    public RunGuard guardTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, JdbcTemplate jdbc,
+                                 @Value("${voter-roll.guard.max-source-shrink:0.3}") double maxShrink,
+                                 @Value("${voter-roll.guard.min-source-rows:10}") long minRows,
+                                 @Value("${voter-roll.guard.max-roll-change:0.35}") double maxChange,
+                                 @Value("${voter-roll.guard.min-roll-lines:10}") long minLines) {
+        return new RunGuard(runs.find(runId).orElseThrow(), jdbc, new RunGuard.Limits(maxShrink, minRows, maxChange, minLines));
     }
 
     @Bean

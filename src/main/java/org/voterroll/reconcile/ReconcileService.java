@@ -6,13 +6,16 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
 import org.springframework.batch.core.job.Job;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.ops.CountyLock;
+import org.voterroll.ops.Delivery;
+import org.voterroll.ops.RunClock;
+import org.voterroll.ops.RunRecovery;
 
 /** Starts and restarts reconciliation runs. */
 @Service
@@ -22,47 +25,77 @@ public class ReconcileService {
     private final RunRepository runs;
     private final JobOperator operator;
     private final Job reconcileJob;
-    private final JobRepository repository;
+    private final CountyLock locks;
+    private final RunRecovery recovery;
+    private final JdbcTemplate jdbc;
 
-    public ReconcileService(RunRepository runs, JobOperator operator, Job reconcileJob, JobRepository repository) {
+    public ReconcileService(RunRepository runs, JobOperator operator, Job reconcileJob, CountyLock locks, RunRecovery recovery,
+                            JdbcTemplate jdbc) {
         this.runs = runs;
-        this.repository = repository;
+        this.locks = locks;
+        this.recovery = recovery;
+        this.jdbc = jdbc;
         this.operator = operator;
         this.reconcileJob = reconcileJob;
     }
 
     /** Checks the inputs, records the run and runs it to the end; returns the run as it finished. */
     public Run reconcile(Path countyDir, Path inbox, Path out, Path previous) throws Exception {
+        return reconcile(countyDir, inbox, out, previous, null);
+    }
+
+    /**
+     * As {@link #reconcile(Path, Path, Path, Path)}, under the county's lock (ops.CountyLock: never two runs
+     * of one county at once — throws CountyBusyException), after recovering the county's runs left RUNNING
+     * by a crash. {@code deliveryId}: the delivery's READY digest, kept with the run (ops.Delivery).
+     */
+    public Run reconcile(Path countyDir, Path inbox, Path out, Path previous, String deliveryId) throws Exception {
         requireDir(countyDir, "--county");
         requireDir(inbox, "--inbox");
         if (previous != null) requireDir(previous, "--previous");
         CountyConfig county = CountyConfig.load(countyDir);
-        Files.createDirectories(out);
-        LocalDateTime now = LocalDateTime.now();
-        String runId = county.settings().countyCode() + "-" + STAMP.format(now);
-        for (int i = 2; runs.find(runId).isPresent(); i++) runId = county.settings().countyCode() + "-" + STAMP.format(now) + "-" + i;
-        String previousRun = previous != null ? null
-                : runs.lastCompleted(county.settings().countyCode(), runId).map(Run::runId).orElse(null);
-        var s = county.settings();
-        runs.insert(new Run(runId, s.countyCode(), s.countyName(), s.electionDay(), s.previousElectionDay(), s.inMigrantMonths(),
-                countyDir.toAbsolutePath(), inbox.toAbsolutePath(), out.toAbsolutePath(), previous == null ? null : previous.toAbsolutePath(),
-                previousRun, Run.RUNNING, null, now, null, null, null));
-        operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
-        return runs.find(runId).orElseThrow();
+        if (deliveryId == null && Files.exists(inbox.resolve(Delivery.READY))) deliveryId = Delivery.check(inbox);
+        String code = county.settings().countyCode();
+        try (CountyLock.Held lock = locks.acquire(code)) {
+            recovery.recoverHeld(code);
+            Files.createDirectories(out);
+            LocalDateTime now = RunClock.now();
+            String runId = code + "-" + STAMP.format(now);
+            for (int i = 2; runs.find(runId).isPresent(); i++) runId = code + "-" + STAMP.format(now) + "-" + i;
+            String previousRun = previous != null ? null : runs.lastCompleted(code, runId).map(Run::runId).orElse(null);
+            var s = county.settings();
+            runs.insert(new Run(runId, s.countyCode(), s.countyName(), s.electionDay(), s.previousElectionDay(), s.inMigrantMonths(),
+                    countyDir.toAbsolutePath(), inbox.toAbsolutePath(), out.toAbsolutePath(), previous == null ? null : previous.toAbsolutePath(),
+                    previousRun, Run.RUNNING, null, now, null, null, null));
+            if (deliveryId != null) jdbc.update("UPDATE run SET delivery_id = ? WHERE run_id = ?", deliveryId, runId);
+            lock.describe(runId);
+            operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
+            return runs.find(runId).orElseThrow();
+        }
     }
 
-    /** Restarts a failed or interrupted run where it stopped. */
+    /** Restarts a failed, interrupted or (once confirmed) stopped run where it stopped, under the county's lock. */
     public Run restart(String runId) throws Exception {
         Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId + " — `runs` lists them"));
         if (Run.COMPLETED.equals(run.status())) return run;
         if (run.jobExecutionId() == null) throw new IllegalStateException("run " + runId + " never started a job");
-        JobExecution last = repository.getJobExecution(run.jobExecutionId());
-        if (last != null && last.isRunning()) {
-            // left STARTED by a crash: nothing runs it any more (the county lock says so), mark it failed to restart it
-            operator.recover(last);
+        try (CountyLock.Held lock = locks.acquire(run.countyCode())) {
+            lock.describe(runId);
+            // left STARTED by a crash: nothing runs it any more (we hold the county lock), mark it failed to restart it
+            recovery.recoverJob(run);
+            operator.restart(run.jobExecutionId());
+            return runs.find(runId).orElseThrow();
         }
-        operator.restart(run.jobExecutionId());
-        return runs.find(runId).orElseThrow();
+    }
+
+    /** An operator confirms a run stopped as NEEDS_CONFIRMATION; it is restarted and publishes. */
+    public Run confirm(String runId, String who) throws Exception {
+        Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId + " — `runs` lists them"));
+        if (!Run.NEEDS_CONFIRMATION.equals(run.status())) {
+            throw new IllegalArgumentException("run " + runId + " is " + run.status() + ", not NEEDS_CONFIRMATION: nothing to confirm");
+        }
+        jdbc.update("UPDATE run SET confirmed_by = ? WHERE run_id = ?", who, runId);
+        return restart(runId);
     }
 
     private static void requireDir(Path p, String option) {

@@ -13,4 +13,6 @@ public record Run(String runId, String countyCode, String countyName, LocalDate 
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
+    /** stopped before publishing by ops.RunGuard: `confirm RUN_ID` publishes it */
+    public static final String NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION";
 }

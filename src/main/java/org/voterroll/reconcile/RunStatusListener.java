@@ -6,6 +6,7 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
+import org.voterroll.ops.RunGuard;
 import org.voterroll.roll.PublishTasklet;
 
 /** Keeps table run in step with the job: attached when it starts, COMPLETED or FAILED with a message when it ends. */
@@ -28,6 +29,9 @@ public class RunStatusListener implements JobExecutionListener {
         Run run = runs.find(runId).orElseThrow();
         if (job.getStatus() == BatchStatus.COMPLETED) {
             runs.finish(runId, Run.COMPLETED, PublishTasklet.finalDir(run).toString(), null);
+        } else if (job.getAllFailureExceptions().stream().anyMatch(e -> e instanceof RunGuard.NeedsConfirmationException)) {
+            runs.finish(runId, Run.NEEDS_CONFIRMATION, null, job.getAllFailureExceptions().stream()
+                    .filter(e -> e instanceof RunGuard.NeedsConfirmationException).map(Throwable::getMessage).findFirst().orElseThrow());
         } else {
             String message = job.getAllFailureExceptions().stream().map(RunStatusListener::rootMessage).distinct()
                     .collect(Collectors.joining("; "));
@@ -39,6 +43,7 @@ public class RunStatusListener implements JobExecutionListener {
         Throwable r = t;
         while (r.getCause() != null && r.getCause() != r) r = r.getCause();
         String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();
+        m = PrepareTasklet.printable(m); // no control characters, identity numbers masked (a database error may quote a row)
         return m.length() > 1000 ? m.substring(0, 1000) + "…" : m;
     }
 }

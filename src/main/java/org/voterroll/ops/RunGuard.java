@@ -1,0 +1,141 @@
+package org.voterroll.ops;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.voterroll.reconcile.Run;
+
+/**
+ * The step before publish ("guard"): nothing is published that an operator would not want published.
+ * <ol>
+ * <li>every file the run took is still the file it read (same SHA-256): otherwise the run fails — a file
+ * changed while the run read it, or the inbox was replaced before a restart;</li>
+ * <li>no source shrank sharply against its previous snapshot, and the roll does not change far more than
+ * usual against the previous roll: otherwise the run stops as NEEDS_CONFIRMATION until an operator runs
+ * {@code confirm RUN_ID}.</li>
+ * </ol>
+ */
+public class RunGuard implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(RunGuard.class);
+
+    /** Thresholds (application.yml voter-roll.guard.*). */
+    public record Limits(double maxSourceShrink, long minSourceRows, double maxRollChange, long minRollLines) {
+    }
+
+    /** The run stops before publishing until an operator confirms it. */
+    public static class NeedsConfirmationException extends RuntimeException {
+        public NeedsConfirmationException(String message) {
+            super(message);
+        }
+    }
+
+    /** The delivery changed under the run. */
+    public static class DeliveryChangedException extends RuntimeException {
+        public DeliveryChangedException(String message) {
+            super(message);
+        }
+    }
+
+    private final Run run;
+    private final JdbcTemplate jdbc;
+    private final Limits limits;
+
+    public RunGuard(Run run, JdbcTemplate jdbc, Limits limits) {
+        this.run = run;
+        this.jdbc = jdbc;
+        this.limits = limits;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        checkDeliveryUnchanged();
+        List<String> reasons = new ArrayList<>();
+        reasons.addAll(shrunkSources());
+        String roll = rollChange();
+        if (roll != null) reasons.add(roll);
+        if (reasons.isEmpty()) return RepeatStatus.FINISHED;
+        String confirmedBy = jdbc.queryForObject("SELECT confirmed_by FROM run WHERE run_id = ?", String.class, run.runId());
+        if (confirmedBy != null) {
+            log.warn("run {}: published although {} — confirmed by {}", run.runId(), String.join("; ", reasons), confirmedBy);
+            return RepeatStatus.FINISHED;
+        }
+        throw new NeedsConfirmationException("需要人工确认 (needs an operator's confirmation): " + String.join("; ", reasons)
+                + ". Check the delivery; if it is right: java -jar voter-roll.jar confirm " + run.runId());
+    }
+
+    void checkDeliveryUnchanged() throws IOException {
+        List<Map<String, Object>> files = jdbc.queryForList(
+                "SELECT file_name, sha256 FROM source_file WHERE run_id = ? AND status = 'USABLE' ORDER BY file_no", run.runId());
+        List<String> changed = new ArrayList<>();
+        for (Map<String, Object> f : files) {
+            Path p = run.inboxDir().resolve((String) f.get("file_name"));
+            if (!Files.isRegularFile(p)) {
+                changed.add(f.get("file_name") + " (gone)");
+                continue;
+            }
+            try (InputStream in = Files.newInputStream(p)) {
+                if (!DigestUtils.sha256Hex(in).equals(f.get("sha256"))) changed.add(f.get("file_name") + " (content changed)");
+            }
+        }
+        if (!changed.isEmpty()) {
+            throw new DeliveryChangedException("交付文件在运行期间被改动 (the delivery changed while the run read it): "
+                    + String.join(", ", changed) + "; nothing was published. Start a new run once the delivery is complete (READY)");
+        }
+    }
+
+    List<String> shrunkSources() {
+        List<String> reasons = new ArrayList<>();
+        List<Map<String, Object>> fresh = jdbc.queryForList(
+                "SELECT source, snapshot_id FROM run_source WHERE run_id = ? AND state = 'FRESH' ORDER BY source", run.runId());
+        for (Map<String, Object> f : fresh) {
+            String source = (String) f.get("source");
+            long snap = ((Number) f.get("snapshot_id")).longValue();
+            List<Long> prev = jdbc.queryForList("""
+                    SELECT s.snapshot_id FROM snapshot s JOIN run r ON r.run_id = s.run_id
+                    WHERE s.county_code = ? AND s.source = ? AND s.loaded = TRUE AND s.snapshot_id < ? AND r.status = 'COMPLETED'
+                    ORDER BY s.snapshot_id DESC LIMIT 1""", Long.class, run.countyCode(), source, snap);
+            if (prev.isEmpty()) continue;
+            long before = count(prev.get(0));
+            long now = count(snap);
+            if (before >= limits.minSourceRows() && now < before * (1 - limits.maxSourceShrink())) {
+                reasons.add(String.format("来源 %s 记录数骤减 (source %s shrank from %d to %d rows, %.0f%% less; limit %.0f%%)",
+                        source, source, before, now, 100.0 * (before - now) / before, 100 * limits.maxSourceShrink()));
+            }
+        }
+        return reasons;
+    }
+
+    String rollChange() {
+        long previous = count("SELECT COUNT(*) FROM previous_line WHERE run_id = ?");
+        if (previous < limits.minRollLines()) return null;
+        long added = count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'ADDED'");
+        long removed = count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'REMOVED'");
+        double share = (added + removed) / (double) previous;
+        if (share <= limits.maxRollChange()) return null;
+        return String.format("名单变动异常 (the roll changes far more than usual: %d added and %d removed against %d on the previous roll,"
+                + " %.0f%%; limit %.0f%%)", added, removed, previous, 100 * share, 100 * limits.maxRollChange());
+    }
+
+    private long count(long snapshotId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM src_record WHERE snapshot_id = ?", Long.class, snapshotId);
+        return n == null ? 0 : n;
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class, run.runId());
+        return n == null ? 0 : n;
+    }
+}
