@@ -16,7 +16,7 @@ import org.voterroll.generate.GeneratorOptions;
 import org.voterroll.reconcile.ReconcileService;
 import org.voterroll.reconcile.Run;
 
-/** The command line: reconcile, restart, generate, explain, check-truth, serve, user add; operations (ops.OpsCommands). */
+/** The command line: reconcile, restart, generate, explain, check-truth, link-quality, serve, user add; operations (ops.OpsCommands). */
 @SpringBootApplication
 public class VoterRollApplication {
 
@@ -40,6 +40,9 @@ public class VoterRollApplication {
                   candidate, with its file and line, the method, the score and the weight of each field.
               java -jar voter-roll.jar check-truth --truth DIR --run DIR
                   Compares a run's output with a generated county's truth/ (错, 漏, 重, exceptions, books).
+              java -jar voter-roll.jar link-quality --truth DIR --run-id RUN_ID
+                  Link quality of a run on a generated county (truth/records.csv): certain links correct and wrong,
+                  pairwise precision and recall, review band, unlinked records.
               java -jar voter-roll.jar serve [--server.port=8080] [--voter-roll.jobs-dir=jobs]
                   Starts the web application (township exception queues, station downloads, operators' runs and
                   accounts; JSON API under /api). jobs-dir/<county>/ holds election.yml, xuanqu.csv and job.yml
@@ -129,6 +132,14 @@ public class VoterRollApplication {
                     for (String s : result.bookErrors()) out.println("book " + s);
                     out.println(result.summary());
                     return result.clean() ? 0 : 1;
+                }
+                case "link-quality" -> {
+                    try (ConfigurableApplicationContext ctx = batchContext(args)) {
+                        var result = org.voterroll.quality.LinkQuality.measure(ctx.getBean(javax.sql.DataSource.class),
+                                Path.of(required(opts, "--truth")), required(opts, "--run-id"));
+                        org.voterroll.quality.LinkQuality.print(result, out);
+                        return 0;
+                    }
                 }
                 case "restart" -> {
                     if (args.length < 2) throw new IllegalArgumentException("restart needs a run id");

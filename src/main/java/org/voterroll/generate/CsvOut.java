@@ -18,6 +18,10 @@ final class CsvOut implements Closeable {
     final String fileName;
     long rows;
     long junk;
+    /** the physical line (1 = header) the next line written starts on */
+    private long nextLine = 1;
+    /** where inbox rows are recorded for truth/records.csv (null: not an inbox file) */
+    private RecordTruth records;
 
     CsvOut(Path path, Charset cs, boolean bom, String eol, String[] header, boolean spacedHeader) throws IOException {
         this.fileName = path.getFileName().toString();
@@ -36,28 +40,45 @@ final class CsvOut implements Closeable {
         rows = 0;
     }
 
+    /** records every data row written from now on in {@code records} */
+    CsvOut recordTo(RecordTruth records) {
+        this.records = records;
+        return this;
+    }
+
     void row(String... f) {
-        write(false, f);
+        long at = write(false, f);
+        if (records != null) {
+            records.row(fileName, at);
+        }
     }
 
     void rowAllQuoted(String... f) {
-        write(true, f);
+        long at = write(true, f);
+        if (records != null) {
+            records.row(fileName, at);
+        }
     }
 
     void junkRow(String... f) {
-        write(false, f);
+        long at = write(false, f);
         junk++;
+        if (records != null) {
+            records.junk(fileName, at);
+        }
     }
 
     void blank() {
         try {
+            nextLine++;
             w.write(eol);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void write(boolean quoteAll, String[] f) {
+    /** writes one record; returns the physical line it starts on */
+    private long write(boolean quoteAll, String[] f) {
         line.setLength(0);
         for (int i = 0; i < f.length; i++) {
             if (i > 0) {
@@ -85,6 +106,14 @@ final class CsvOut implements Closeable {
             throw new UncheckedIOException(e);
         }
         rows++;
+        long at = nextLine;
+        // every line break of the record (the end of line, "\n" or "\r\n", and "\n" inside quoted fields) holds one '\n'
+        for (int i = 0; i < line.length(); i++) {
+            if (line.charAt(i) == '\n') {
+                nextLine++;
+            }
+        }
+        return at;
     }
 
     private static boolean needsQuote(String v) {

@@ -83,6 +83,7 @@ final class Generation {
     private CsvOut xuanwei;
     private CsvOut waidi;
     private CsvOut truth;
+    private RecordTruth records;
     private CsvOut removed;
     private XlsxParts shebao;
     private XlsxParts chaiqian;
@@ -228,15 +229,16 @@ final class Generation {
         Files.createDirectories(truthDir);
         writeCounty(county);
         Charset utf8 = StandardCharsets.UTF_8;
-        huji = new CsvOut(inbox.resolve("huji_" + DELIVERY + ".csv"), Charset.forName("GB18030"), false, "\r\n", HUJI_H, false);
-        liudong = new CsvOut(inbox.resolve("liudong_" + DELIVERY + ".csv"), utf8, true, "\n", LIUDONG_H, false);
-        tongji1 = new CsvOut(inbox.resolve("tongji_" + DELIVERY + "_part1.csv"), utf8, false, "\r\n", TONGJI_H, false);
-        tongji2 = new CsvOut(inbox.resolve("tongji_" + DELIVERY + "_part2.csv"), utf8, true, "\n", TONGJI_H, true);
-        minzheng = new CsvOut(inbox.resolve("minzheng_" + DELIVERY + ".csv"), utf8, false, "\n", MINZHENG_H, false);
-        xuanwei = new CsvOut(inbox.resolve("xuanwei_" + DELIVERY + ".csv"), utf8, true, "\r\n", XUANWEI_H, false);
-        waidi = new CsvOut(inbox.resolve("waidi_" + DELIVERY + ".csv"), utf8, false, "\n", WAIDI_H, true);
-        shebao = new XlsxParts(inbox, "shebao_" + DELIVERY, "参保人员", SHEBAO_H);
-        chaiqian = new XlsxParts(inbox, "chaiqian_" + DELIVERY, "征收安置", CHAIQIAN_H);
+        records = new RecordTruth(truthDir.resolve("records.csv"));
+        huji = new CsvOut(inbox.resolve("huji_" + DELIVERY + ".csv"), Charset.forName("GB18030"), false, "\r\n", HUJI_H, false).recordTo(records);
+        liudong = new CsvOut(inbox.resolve("liudong_" + DELIVERY + ".csv"), utf8, true, "\n", LIUDONG_H, false).recordTo(records);
+        tongji1 = new CsvOut(inbox.resolve("tongji_" + DELIVERY + "_part1.csv"), utf8, false, "\r\n", TONGJI_H, false).recordTo(records);
+        tongji2 = new CsvOut(inbox.resolve("tongji_" + DELIVERY + "_part2.csv"), utf8, true, "\n", TONGJI_H, true).recordTo(records);
+        minzheng = new CsvOut(inbox.resolve("minzheng_" + DELIVERY + ".csv"), utf8, false, "\n", MINZHENG_H, false).recordTo(records);
+        xuanwei = new CsvOut(inbox.resolve("xuanwei_" + DELIVERY + ".csv"), utf8, true, "\r\n", XUANWEI_H, false).recordTo(records);
+        waidi = new CsvOut(inbox.resolve("waidi_" + DELIVERY + ".csv"), utf8, false, "\n", WAIDI_H, true).recordTo(records);
+        shebao = new XlsxParts(inbox, "shebao_" + DELIVERY, "参保人员", SHEBAO_H).recordTo(records);
+        chaiqian = new XlsxParts(inbox, "chaiqian_" + DELIVERY, "征收安置", CHAIQIAN_H).recordTo(records);
         truth = new CsvOut(truthDir.resolve("persons.csv"), utf8, false, "\n", TRUTH_H, false);
         removed = new CsvOut(truthDir.resolve("removed.csv"), utf8, false, "\n", REMOVED_H, false);
         prev = new RollWriters(out.resolve("previous").resolve("rolls"), geo);
@@ -282,7 +284,7 @@ final class Generation {
 
     private void closeAll(Throwable failure) throws IOException {
         IOException first = null;
-        for (AutoCloseable c : new AutoCloseable[] {huji, liudong, tongji1, tongji2, minzheng, xuanwei, waidi, shebao, chaiqian, truth, removed, prev}) {
+        for (AutoCloseable c : new AutoCloseable[] {huji, liudong, tongji1, tongji2, minzheng, xuanwei, waidi, shebao, chaiqian, truth, removed, records, prev}) {
             try {
                 c.close();
             } catch (Exception e) {
@@ -1524,6 +1526,16 @@ final class Generation {
     }
 
     private void emit(Person m, Household h) {
+        records.person(m.id, m.name);
+        try {
+            emitRows(m, h);
+        } finally {
+            records.person(null, null);
+        }
+        writeTruth(m, h);
+    }
+
+    private void emitRows(Person m, Household h) {
         Geo.Village v = geo.villages[m.village];
         if (!m.inMigrant) {
             String num = messId(m.hujiNumber, 0.01);
@@ -1604,7 +1616,6 @@ final class Generation {
                         sameTownship ? "本乡镇其他村(居)" : "本县其他乡镇", "常住", "");
             }
         }
-        writeTruth(m, h);
     }
 
     private void tongjiRow(int village, String tid, String addr, String nm, Person m, boolean withNumber, String regPlace,
@@ -1625,9 +1636,11 @@ final class Generation {
             }
             String num = m.cqNoNumber ? "" : messId(m.id, 0.05);
             String nm = m.cqNoNumber ? m.name : otherName(m, true);
+            records.person(m.id, m.name);
             chaiqian.row(c.project.name, c.caseNo, nm, num, m.relation, h.address, v.code, money ? "货币补偿" : "产权调换",
                     money ? null : c.resettleAddress, money ? null : geo.villages[c.resettleVillage].code, xlsxDate(c.handover),
                     xlsxDate(c.project.demolition), m.relation.equals("户主") ? phone : null);
+            records.person(null, null);
             if (m.cqNoNumber) {
                 count("scenario.chaiqian_row_without_number");
             }

@@ -40,6 +40,9 @@ final class XlsxOut implements Closeable {
     final String fileName;
     long rows;
     long junk;
+    /** the sheet row number (1 = header) of the next row put, counted on the caller's thread */
+    private long nextRow = 1;
+    private RecordTruth records;
 
     XlsxOut(Path path, String sheetName, String[] header) {
         this.path = path;
@@ -50,24 +53,40 @@ final class XlsxOut implements Closeable {
         this.dateStyle = wb.createCellStyle();
         dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
         write(header);
+        nextRow = 2;
         this.worker = new Thread(this::drain, "xlsx-" + fileName);
         worker.setDaemon(true);
         worker.start();
     }
 
     /** cells: String, LocalDate (an Excel date cell), Number, or null (no cell) */
+    XlsxOut recordTo(RecordTruth records) {
+        this.records = records;
+        return this;
+    }
+
     void row(Object... cells) {
+        long at = nextRow++;
         put(cells);
         rows++;
+        if (records != null) {
+            records.row(fileName, at);
+        }
     }
 
     void junkRow(Object... cells) {
-        row(cells);
+        long at = nextRow++;
+        put(cells);
+        rows++;
         junk++;
+        if (records != null) {
+            records.junk(fileName, at);
+        }
     }
 
     /** an empty row */
     void blank() {
+        nextRow++;
         put(BLANK);
     }
 

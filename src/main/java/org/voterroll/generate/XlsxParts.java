@@ -21,6 +21,7 @@ final class XlsxParts implements Closeable {
     private final Map<String, long[]> perFile = new LinkedHashMap<>();
     private XlsxOut current;
     private int part = 1;
+    private RecordTruth records;
     long rows;
     long junk;
 
@@ -37,6 +38,12 @@ final class XlsxParts implements Closeable {
         this.current = new XlsxOut(dir.resolve(base + ".xlsx"), sheetName, header);
     }
 
+    XlsxParts recordTo(RecordTruth records) {
+        this.records = records;
+        current.recordTo(records);
+        return this;
+    }
+
     private XlsxOut out() {
         if (current.rows >= maxRows) {
             try {
@@ -44,7 +51,7 @@ final class XlsxParts implements Closeable {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            current = new XlsxOut(dir.resolve(base + "_part" + (++part) + ".xlsx"), sheetName, header);
+            current = new XlsxOut(dir.resolve(base + "_part" + (++part) + ".xlsx"), sheetName, header).recordTo(records);
         }
         return current;
     }

@@ -585,6 +585,69 @@ class CountyGeneratorTest {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ records.csv
+
+    /**
+     * truth/records.csv names every data row the ingest reader finds in the inbox, at the line / sheet row the reader
+     * gives it, and only those; a person's rows carry that person's number in most cases (the rest are the designed
+     * typos, 15-digit forms, shared and unusable numbers).
+     */
+    @Test
+    void recordsTruthPointsAtEveryInboxRowWithItsPerson() throws IOException {
+        TestFiles.Table records = TestFiles.csv(dir.resolve("truth/records.csv"), UTF8);
+        assertThat(records.header()).containsExactly("文件", "行号", "公民身份号码", "姓名");
+        Set<String> persons = truth.rows().stream().map(r -> r.get("公民身份号码") + "|" + r.get("姓名")).collect(Collectors.toSet());
+        Map<String, Map<String, String>> byRow = new HashMap<>();
+        for (Map<String, String> r : records.rows()) {
+            assertThat(byRow.put(r.get("文件") + ":" + r.get("行号"), r)).as("listed twice: " + r).isNull();
+            if (!r.get("公民身份号码").isEmpty()) {
+                assertThat(persons).as("a true person: " + r).contains(r.get("公民身份号码") + "|" + r.get("姓名"));
+            }
+        }
+        Set<String> read = new HashSet<>();
+        long withNumber = 0;
+        long sameNumber = 0;
+        long junkRead = 0;
+        List<Path> inbox;
+        try (Stream<Path> s = Files.list(dir.resolve("inbox"))) {
+            inbox = s.sorted().toList();
+        }
+        for (Path f : inbox) {
+            try (org.voterroll.ingest.RowCursor c = org.voterroll.ingest.RowCursor.open(f, org.voterroll.ingest.TextEncoding.detect(f))) {
+                int col = c.header().indexOf(c.header().contains("公民身份号码") ? "公民身份号码" : "社会保障号码");
+                assertThat(col).as(f.toString()).isNotNegative();
+                for (org.voterroll.ingest.RowCursor.Row row = c.next(); row != null; row = c.next()) {
+                    String key = f.getFileName() + ":" + row.lineNo();
+                    read.add(key);
+                    Map<String, String> t = byRow.get(key);
+                    assertThat(t).as("records.csv lists " + key + " " + row.raw()).isNotNull();
+                    if (t.get("公民身份号码").isEmpty()) {
+                        junkRead++;
+                        continue;
+                    }
+                    String number = col < row.cells().length ? TestFiles.normId(row.cells()[col]) : "";
+                    if (number.length() == 18) {
+                        withNumber++;
+                        if (number.equals(t.get("公民身份号码"))) {
+                            sameNumber++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(byRow.keySet()).as("every row of records.csv is a row the reader finds").isEqualTo(read);
+        long junk = 0;
+        Matcher m = Pattern.compile("\"(\\w+_\\d+(?:_part\\d+)?\\.(?:csv|xlsx))\": (\\d+)")
+                .matcher(summary.substring(summary.indexOf("\"junkRowsPerFile\""), summary.indexOf("\"counts\"")));
+        while (m.find()) {
+            junk += Long.parseLong(m.group(2));
+        }
+        assertThat(junk).isPositive();
+        assertThat(junkRead).as("junk rows carry no number").isEqualTo(junk);
+        assertThat(withNumber).isGreaterThan(2000);
+        assertThat((double) sameNumber / withNumber).as("rows whose number is the true person's").isGreaterThan(0.9);
+    }
+
     private static int unitDistricts() throws IOException {
         return (int) TestFiles.csv(dir.resolve("county/xuanqu.csv"), UTF8).rows().stream().filter(r -> r.get("类型").equals("单位")).count();
     }
