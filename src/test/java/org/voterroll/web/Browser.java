@@ -53,11 +53,25 @@ final class Browser implements AutoCloseable {
         open("/login");
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login")).click();
+        navigate(By.id("login"));
     }
 
     void logout() {
-        driver.findElement(By.id("logout")).click();
+        navigate(By.id("logout"));
+    }
+
+    /**
+     * Clicks what loads a new page and waits until the old page is gone: a click returns before a form's POST
+     * has answered, and the next look at the page (or a page opened now, aborting the POST) would see the old one.
+     */
+    void navigate(By clickable) {
+        navigate(driver.findElement(clickable));
+    }
+
+    void navigate(org.openqa.selenium.WebElement clickable) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        clickable.click();
+        await(60).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
     }
 
     /** With -Dvoter-roll.screenshots=DIR the flows leave a PNG of each page they pass, to look at the pages as people see them. */

@@ -45,7 +45,7 @@ class BrowserFlowsTest extends WebTestBase {
         browser.login(OPERATOR, PASSWORD);
         browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.id("jobs")));
         browser.shot("operator-runs");
-        browser.driver.findElement(By.id("start-" + WebFixture.JOB)).click();
+        browser.navigate(By.id("start-" + WebFixture.JOB));
         // the run's page, reloading itself every 2 s until the job is done
         browser.await(10).until(ExpectedConditions.presenceOfElementLocated(By.id("status")));
         assertThat(browser.driver.getCurrentUrl()).contains("/operator/runs/" + WebFixture.COUNTY + "-");
@@ -54,7 +54,7 @@ class BrowserFlowsTest extends WebTestBase {
         List<String> steps = browser.driver.findElements(By.cssSelector("#steps tr td:nth-child(2)")).stream().map(WebElement::getText).toList();
         assertThat(steps).contains("prepare", "resolve", "decide", "roll", "publish");
         browser.shot("operator-run");
-        browser.driver.findElement(By.id("report")).click();
+        browser.navigate(By.id("report"));
         browser.shot("operator-report");
         assertThat(browser.driver.getPageSource()).contains("选民登记核对报告", "<svg");
         browser.open("/operator/accounts");
@@ -72,10 +72,10 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(blockingBefore).isGreaterThanOrEqualTo(1);
         new Select(browser.driver.findElement(By.id("filter-type"))).selectByValue("MATCH_REVIEW");
         new Select(browser.driver.findElement(By.id("filter-level"))).selectByValue("blocking");
-        browser.driver.findElement(By.id("filter")).click();
+        browser.navigate(By.id("filter"));
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("#items tr[data-code]"));
         assertThat(rows).hasSize(1).allSatisfy(r -> assertThat(r.getAttribute("data-code")).isEqualTo("MATCH_REVIEW"));
-        rows.get(0).findElement(By.tagName("a")).click();
+        browser.navigate(rows.get(0).findElement(By.tagName("a")));
 
         // the people, every linked record and the evidence with its weights
         assertThat(browser.text(By.id("item-code"))).isEqualTo("MATCH_REVIEW");
@@ -87,7 +87,7 @@ class BrowserFlowsTest extends WebTestBase {
         browser.shot("township-item");
         browser.driver.findElement(By.id("verdict-SAME_PERSON")).click();
         browser.driver.findElement(By.id("note")).sendKeys("核实为同一人，在城关镇居住");
-        browser.driver.findElement(By.id("decide")).click();
+        browser.navigate(By.id("decide"));
         assertThat(browser.text(By.id("saved"))).contains("已记录");
         assertThat(browser.text(By.id("history"))).contains(CLERK, "同一人", "核实为同一人");
 
@@ -161,7 +161,7 @@ class BrowserFlowsTest extends WebTestBase {
         Files.writeString(roll, "选区编码,选区名称,序号,姓名,性别,出生日期,公民身份号码,户籍地址,居住地址,登记依据,变动\n"
                 + OTHER_DISTRICT + ",河口乡第一选区,1,郑浩,男,1983-04-18," + WebFixture.ZHENG_HAO_NUMBER + ",河口乡渡口村5组9号,河口乡渡口村5组9号,户籍地,保留\n",
                 WebFixture.GB18030);
-        browser.driver.findElement(By.id("restart")).click();
+        browser.navigate(By.id("restart"));
         browser.await(120).until(ExpectedConditions.textToBe(By.id("status"), Run.COMPLETED));
         assertThat(jdbc.queryForObject("SELECT status FROM run WHERE run_id = ?", String.class, failed.runId())).isEqualTo(Run.COMPLETED);
         // the steps table shows both executions: the failed one and the restart
