@@ -2,12 +2,13 @@
 # End-to-end benchmark on a generated county against PostgreSQL.
 #   ops/bench/benchmark.sh PERSONS [SEED]
 # Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata),
-# a plain psql \copy of the same CSV files as the ingest baseline, and the ground-truth check.
+# a plain psql \copy of the same CSV files as the ingest baseline, the ground-truth check (错/漏/重)
+# and the link quality (pairwise precision / recall, review band). JAR=... picks another build.
 set -euo pipefail
 persons=${1:-100000}
 seed=${2:-7}
 here=$(cd "$(dirname "$0")/../.." && pwd)
-jar="$here/target/voter-roll.jar"
+jar=${JAR:-$here/target/voter-roll.jar}
 work=${BENCH_DIR:-/tmp/voter-roll-bench}/$persons
 db=vr_bench
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
@@ -23,7 +24,7 @@ export VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VOTER_ROLL_DB_US
 /usr/bin/time -f "reconcile: %e s wall, max RSS %M KB" java -Xmx2g -jar "$jar" reconcile --county "$work/county-data/county" \
   --inbox "$work/county-data/inbox" --out "$work/out" --previous "$work/county-data/previous" > "$work/reconcile.log" 2>&1 \
   || { tail -20 "$work/reconcile.log"; exit 1; }
-grep -E "identity:|rules:" "$work/reconcile.log" || true
+grep -E "delivery:|previous roll|identity:|rules:" "$work/reconcile.log" | sed 's/^/log /' || true
 $pg -d $db -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1) AS seconds, read_count, write_count
                FROM batch_step_execution ORDER BY step_execution_id" | sed 's/^/step /'
 
@@ -39,3 +40,5 @@ echo "psql \\copy of the CSV files: $(echo "$end - $start" | bc) s (xlsx sources
 
 echo "== ground truth"
 java -jar "$jar" check-truth --truth "$work/county-data/truth" --run "$work"/out/*/ | tail -1
+run_id=$(basename "$work"/out/*/)
+java -jar "$jar" link-quality --truth "$work/county-data/truth" --run-id "$run_id" 2>/dev/null | grep -vE "INFO|WARN"

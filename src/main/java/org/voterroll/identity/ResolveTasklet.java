@@ -255,7 +255,8 @@ public class ResolveTasklet implements Tasklet {
             IdentityRecord[] current = {null};
             SqlConsumer<List<Scored>> flush = list -> {
                 if (list.isEmpty()) return;
-                list.sort(Comparator.comparingDouble((Scored s) -> s.score.total()).reversed());
+                // ties broken by person key: a rerun must keep the same candidates
+                list.sort(Comparator.comparingDouble((Scored s) -> s.score.total()).reversed().thenComparing(Scored::personKey));
                 int kept = 0;
                 for (Scored s : list) {
                     if (s.score.total() < thresholds.lower() || kept == MAX_CANDIDATES) break;
@@ -276,7 +277,7 @@ public class ResolveTasklet implements Tasklet {
                            WHERE br.run_id = ?) cand
                      JOIN src_record r ON r.rec_id = cand.rec_id
                      JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = cand.person_key
-                     ORDER BY r.rec_id""", rs -> {
+                     ORDER BY r.rec_id, ps.person_key""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (current[0] == null || current[0].recId() != r.recId()) {
                     flush.accept(forRecord);
@@ -335,7 +336,8 @@ public class ResolveTasklet implements Tasklet {
         jdbc.update("""
                 INSERT INTO person (county_code, person_key, id_number, first_run_id)
                 SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s
-                WHERE s.run_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.county_code = ? AND p.person_key = s.person_key)""",
+                WHERE s.run_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.county_code = ? AND p.person_key = s.person_key)
+                ORDER BY s.person_key""",
                 countyCode, runId, countyCode);
         Statistics.refresh(jdbc, "person");
         jdbc.update("""

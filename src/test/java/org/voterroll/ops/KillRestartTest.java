@@ -63,7 +63,10 @@ class KillRestartTest {
         Map<String, byte[]> actual = OpsTestSupport.tree(runOut.resolve(RUN_ID));
         assertThat(actual.keySet()).isEqualTo(expected.keySet());
         assertThat(expected).containsKeys("rolls/341299100-02.csv", "summary.json", "report.html", "SHA256SUMS", "exceptions.csv");
-        for (String f : expected.keySet()) assertThat(actual.get(f)).as(f).isEqualTo(expected.get(f));
+        List<String> differing = expected.keySet().stream().sorted().filter(f -> !java.util.Arrays.equals(actual.get(f), expected.get(f))).toList();
+        assertThat(differing).as(() -> differing.isEmpty() ? "" : "first differing file " + differing.get(0) + ":\n--- uninterrupted\n"
+                + new String(expected.get(differing.get(0)), java.nio.charset.Charset.forName("GB18030")) + "\n--- restarted\n"
+                + new String(actual.get(differing.get(0)), java.nio.charset.Charset.forName("GB18030"))).isEmpty();
         try (var s = Files.list(runOut)) {
             assertThat(s.map(p -> p.getFileName().toString()).toList()).as("nothing half-written left").containsExactly(RUN_ID);
         }
