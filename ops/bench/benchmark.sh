@@ -28,12 +28,15 @@ grep -E "delivery:|previous roll|identity:|rules:" "$work/reconcile.log" | sed '
 $pg -d $db -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1) AS seconds, read_count, write_count
                FROM batch_step_execution ORDER BY step_execution_id" | sed 's/^/step /'
 
-echo "== baseline: psql \\copy of the CSV files into a bare text table"
-$pg -d $db -c "DROP TABLE IF EXISTS copy_baseline" -c "CREATE UNLOGGED TABLE copy_baseline (line text)"
+echo "== baseline: psql \\copy of the same CSV files (CSV quoting honoured, one text column per record)"
+declare -A enc
+for f in "$work"/county-data/inbox/*.csv; do
+  enc[$f]=UTF8; iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || enc[$f]=GB18030
+done
+$pg -d $db -c "DROP TABLE IF EXISTS copy_baseline" -c "CREATE TABLE copy_baseline (line text)"
 start=$(date +%s.%N)
 for f in "$work"/county-data/inbox/*.csv; do
-  $pg -d $db -c "\\copy copy_baseline FROM '$f' WITH (FORMAT text, DELIMITER E'\\x01')" 2>/dev/null || \
-    iconv -f GB18030 -t UTF-8 "$f" | $pg -d $db -c "\\copy copy_baseline FROM STDIN WITH (FORMAT text, DELIMITER E'\\x01')"
+  $pg -d $db -c "\\copy copy_baseline FROM '$f' WITH (FORMAT csv, DELIMITER E'\\x01', ENCODING '${enc[$f]}')"
 done
 end=$(date +%s.%N)
 echo "psql \\copy of the CSV files: $(echo "$end - $start" | bc) s (xlsx sources not included)"

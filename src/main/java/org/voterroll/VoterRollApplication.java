@@ -130,6 +130,7 @@ public class VoterRollApplication {
                     for (String s : result.duplicated()) out.println("重 " + s);
                     for (String s : result.missingExceptions()) out.println("missing exception " + s);
                     for (String s : result.bookErrors()) out.println("book " + s);
+                    for (String s : result.nameVariants()) out.println("name variant " + s);
                     out.println(result.summary());
                     return result.clean() ? 0 : 1;
                 }

@@ -8,6 +8,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,11 +224,16 @@ public class ResolveTasklet implements Tasklet {
 
     /** (D) blocking by sex × birth month × surname reading, then weighted scoring of each pair in a block. */
     private void phaseFuzzy(Connection c, DecisionBook decisions) throws SQLException {
+        // the blocks of the records still unlinked: only persons in one of them are worth writing down
+        Set<String> wanted = new HashSet<>();
         try (BufferedCopy blocks = new BufferedCopy(c, "block_rec", List.of("run_id", "block", "rec_id"))) {
             streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM pending p JOIN src_record r ON r.rec_id = p.rec_id WHERE p.run_id = ?",
                     rs -> {
                         IdentityRecord r = IdentityRecord.read(rs);
-                        for (String b : Blocking.keys(r.name(), r.effectiveSex(), r.effectiveBirthMonth())) blocks.add(runId, b, r.recId());
+                        for (String b : Blocking.keys(r.name(), r.effectiveSex(), r.effectiveBirthMonth())) {
+                            blocks.add(runId, b, r.recId());
+                            wanted.add(b);
+                        }
                     }, runId);
         }
         try (BufferedCopy blocks = new BufferedCopy(c, "block_person", List.of("run_id", "block", "person_key"))) {
@@ -235,7 +242,7 @@ public class ResolveTasklet implements Tasklet {
                 java.sql.Date b = rs.getDate(4);
                 for (String k : Blocking.keys(rs.getString(2), sex == null ? null : sex.charAt(0),
                         b == null ? null : YearMonth.from(b.toLocalDate()))) {
-                    blocks.add(runId, k, rs.getString(1));
+                    if (wanted.contains(k)) blocks.add(runId, k, rs.getString(1));
                 }
             }, runId);
         }
@@ -303,26 +310,36 @@ public class ResolveTasklet implements Tasklet {
     private void phaseMultiRecord(Connection c, DecisionBook decisions) throws SQLException {
         List<String[]> merges = new ArrayList<>();
         try (BufferedCopy pairs = new BufferedCopy(c, "person_pair", List.of("run_id", "key_a", "key_b", "score", "evidence"))) {
-            streaming.query("SELECT " + PERSON_SELECT + ", " + PERSON_SELECT.replace("ps.", "pb.").replace(" AS p_", " AS q_") + """
+            // blocked by birth date and sex in SQL (a few dozen police persons each); the pairs of a block compared here
+            List<PersonSeed> block = new ArrayList<>();
+            SqlConsumer<List<PersonSeed>> compare = b -> {
+                for (int i = 0; i < b.size(); i++) {
+                    for (int j = i + 1; j < b.size(); j++) {
+                        PersonSeed a = b.get(i), o = b.get(j);
+                        int apart = digitsApart(a.idNumber(), o.idNumber());
+                        if (apart < 1 || apart > 2) continue;
+                        if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
+                        if (!NameRules.agree(a.name(), o.name())) continue;
+                        MatchScore s = scorer.score(a.toParty(), o.toParty());
+                        pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
+                        var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));
+                        if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), o.personKey()});
+                    }
+                }
+                b.clear();
+            };
+            streaming.query("SELECT " + PERSON_SELECT + """
                      FROM person_stage ps
-                     JOIN person_stage pb ON pb.run_id = ps.run_id AND pb.birth_date = ps.birth_date AND pb.sex = ps.sex
-                                         AND ps.person_key < pb.person_key
-                     WHERE ps.run_id = ? AND ps.from_huji = TRUE AND pb.from_huji = TRUE
-                       AND ps.id_number <> pb.id_number
-                       AND """ + DIGITS_APART + """
-                      BETWEEN 1 AND 2
-                     ORDER BY ps.person_key, pb.person_key""", rs -> {
-                PersonSeed a = readPerson(rs);
-                PersonSeed b = readPerson(rs, "q_");
-                if (a.householdKey() != null && a.householdKey().equals(b.householdKey())) return;
-                if (!NameRules.agree(a.name(), b.name())) return;
-                int apart = digitsApart(a.idNumber(), b.idNumber());
-                if (apart < 1 || apart > 2) return;
-                MatchScore s = scorer.score(a.toParty(), b.toParty());
-                pairs.add(runId, a.personKey(), b.personKey(), s.total(), s.explain());
-                var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), b.personKey()));
-                if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), b.personKey()});
+                     WHERE ps.run_id = ? AND ps.from_huji = TRUE AND ps.birth_date IS NOT NULL AND ps.sex IS NOT NULL
+                       AND ps.id_number IS NOT NULL
+                     ORDER BY ps.birth_date, ps.sex, ps.person_key""", rs -> {
+                PersonSeed p = readPerson(rs);
+                if (!block.isEmpty() && (!block.get(0).birthDate().equals(p.birthDate()) || !block.get(0).sex().equals(p.sex()))) {
+                    compare.accept(block);
+                }
+                block.add(p);
             }, runId);
+            compare.accept(block);
         }
         for (String[] m : merges) {
             jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", m[0], runId, m[1]);
@@ -381,11 +398,6 @@ public class ResolveTasklet implements Tasklet {
     private void writeLink(BufferedCopy out, Link l) throws SQLException {
         out.add(runId, l.recId(), l.personKey(), l.method().name(), l.certain(), l.score(), l.evidence());
     }
-
-    /** {@link #digitsApart} in SQL, so that only near numbers leave the database. */
-    static final String DIGITS_APART = java.util.stream.IntStream.rangeClosed(1, 17)
-            .mapToObj(i -> "CASE WHEN SUBSTRING(ps.id_number, " + i + ", 1) <> SUBSTRING(pb.id_number, " + i + ", 1) THEN 1 ELSE 0 END")
-            .collect(java.util.stream.Collectors.joining(" + ", "(", ")"));
 
     /** Positions in which the first 17 digits of two numbers differ (the check digit follows from them). */
     static int digitsApart(String a, String b) {

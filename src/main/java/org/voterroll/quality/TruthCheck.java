@@ -23,18 +23,23 @@ import org.voterroll.ingest.TextEncoding;
  */
 public final class TruthCheck {
 
+    /**
+     * @param nameVariants people listed where they belong, under their number, but with another agency's homophone
+     *                     spelling of their name: not 漏, still a line to correct
+     */
     public record Result(int truthPersons, int shouldList, int listedLines, List<String> wrong, List<String> missing,
                          List<String> duplicated, List<String> missingExceptions, List<String> bookErrors, int reviewCases,
-                         int exceptionsRaised) {
+                         int exceptionsRaised, List<String> nameVariants) {
         public boolean clean() {
-            return wrong.isEmpty() && missing.isEmpty() && duplicated.isEmpty() && missingExceptions.isEmpty() && bookErrors.isEmpty();
+            return wrong.isEmpty() && missing.isEmpty() && duplicated.isEmpty() && missingExceptions.isEmpty() && bookErrors.isEmpty()
+                    && nameVariants.isEmpty();
         }
 
         public String summary() {
             return String.format("truth persons %d, should be listed %d, roll lines %d | 错 %d, 漏 %d, 重 %d, missing exceptions %d, book errors %d"
-                            + " | review cases %d, exceptions raised %d",
+                            + ", name variants %d | review cases %d, exceptions raised %d",
                     truthPersons, shouldList, listedLines, wrong.size(), missing.size(), duplicated.size(), missingExceptions.size(),
-                    bookErrors.size(), reviewCases, exceptionsRaised);
+                    bookErrors.size(), nameVariants.size(), reviewCases, exceptionsRaised);
         }
     }
 
@@ -73,7 +78,7 @@ public final class TruthCheck {
         if (Files.exists(inm)) for (String[] r : read(inm)) inMigrants.add(r[3]);
 
         List<String> wrong = new ArrayList<>(), missing = new ArrayList<>(), dup = new ArrayList<>(), missingExc = new ArrayList<>(),
-                books = new ArrayList<>();
+                books = new ArrayList<>(), variants = new ArrayList<>();
         int shouldList = 0, review = 0;
         Map<String, Integer> expectedLines = new HashMap<>();
         Set<String> truthNumbers = new HashSet<>();
@@ -95,7 +100,11 @@ public final class TruthCheck {
             if ("是".equals(t[4])) {
                 shouldList++;
                 expectedLines.merge(number, 1, Integer::sum);
-                if (onRoll.isEmpty()) missing.add(mask(number) + " " + name + " should be in " + t[5] + " (" + t[6] + ")");
+                List<Line> variant = onRoll.isEmpty() ? rollByNumber.getOrDefault(number, List.of()).stream()
+                        .filter(l -> l.district().equals(t[5]) && org.voterroll.identity.match.ChineseNames.compare(l.name(), name)
+                                == org.voterroll.identity.match.NameAgreement.HOMOPHONE).toList() : List.of();
+                if (variant.size() == 1) variants.add(mask(number) + " " + name + " listed in " + t[5] + " as " + variant.get(0).name());
+                else if (onRoll.isEmpty()) missing.add(mask(number) + " " + name + " should be in " + t[5] + " (" + t[6] + ")");
                 else if (onRoll.size() > 1) dup.add(mask(number) + " " + name + " on " + onRoll.size() + " lines");
                 else if (!onRoll.get(0).district().equals(t[5]) || !onRoll.get(0).basis().equals(t[6])) {
                     wrong.add(mask(number) + " " + name + " in " + onRoll.get(0).district() + "/" + onRoll.get(0).basis() + ", truth " + t[5] + "/" + t[6]);
@@ -116,7 +125,7 @@ public final class TruthCheck {
         for (String[] r : read(truthDir.resolve("removed.csv"))) {
             if (!removed.contains(r[0] + "|" + r[1] + "|" + r[3])) books.add("除名 " + r[0] + " " + mask(r[1]) + " " + r[2] + " " + r[3] + " missing");
         }
-        return new Result(truth.size(), shouldList, lines, wrong, missing, dup, missingExc, books, review, exceptions.size());
+        return new Result(truth.size(), shouldList, lines, wrong, missing, dup, missingExc, books, review, exceptions.size(), variants);
     }
 
     /** The roll can only spell a rare character as the sources did: '*' or '?' stands for it. */
