@@ -22,7 +22,12 @@ final class RunSummary {
         String id = run.runId();
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("runId", id);
-        s.put("county", Map.of("code", run.countyCode(), "name", run.countyName()));
+        // an insertion-ordered map: Map.of iterates in an order that changes from one JVM to the next, and a restarted
+        // run must write the same bytes as an uninterrupted one
+        Map<String, Object> county = new LinkedHashMap<>();
+        county.put("code", run.countyCode());
+        county.put("name", run.countyName());
+        s.put("county", county);
         s.put("electionDay", run.electionDay().toString());
         s.put("startedAt", run.startedAt().withNano(0).toString());
         s.put("finishedAt", PublishTasklet.now());
