@@ -51,11 +51,17 @@ public final class LinkQuality {
 
     public record SourceRow(String source, long records, long certain, long wrong, long review, long unlinked) {}
 
+    /**
+     * Review-band records whose single best candidate (no tie at the top) scores at least {@code threshold}: how often
+     * that candidate is the record's true person. What acting on the best candidate would give, e.g. for the away book.
+     */
+    public record BestCandidate(String label, double threshold, long correct, long wrong) {}
+
     public record Result(String runId, long truthRows, long truthJunkRows, long truthRowsNotRead, long truthRowsRejected,
                          long records, long recordsNotInTruth, long junkRecords, long junkCertain, long personRecords,
                          long certain, long correct, long wrong, long multiCertain, long review, long reviewWithTruePerson,
                          long unlinked, long matchReviewExceptions, long predictedPairs, long truePairs, long correctPairs,
-                         List<SourceRow> bySource, List<Example> wrongExamples) {
+                         List<SourceRow> bySource, List<Example> wrongExamples, List<BestCandidate> bestCandidates) {
         public double precision() {
             return predictedPairs == 0 ? 1.0 : (double) correctPairs / predictedPairs;
         }
@@ -209,8 +215,28 @@ public final class LinkQuality {
                 }
             }
         }
+        List<BestCandidate> best = new ArrayList<>();
+        org.voterroll.identity.match.Thresholds t = org.voterroll.identity.match.Thresholds.defaults();
+        for (var level : List.of(Map.entry("upper threshold", t.upper()), Map.entry("lower threshold", t.lower()))) {
+            try (PreparedStatement p = c.prepareStatement("""
+                    SELECT COUNT(*) FILTER (WHERE p.truth = r.truth), COUNT(*) FILTER (WHERE p.truth IS NULL OR p.truth <> r.truth)
+                    FROM (SELECT l.rec_id, l.person_id, l.score,
+                                 RANK() OVER (PARTITION BY l.rec_id ORDER BY l.score DESC) AS rk,
+                                 COUNT(*) OVER (PARTITION BY l.rec_id, l.score) AS same_score
+                          FROM link l WHERE l.run_id = ? AND NOT l.certain AND l.score IS NOT NULL) k
+                    JOIN lq_rec r ON r.rec_id = k.rec_id AND r.kind = 2 AND r.n_certain = 0
+                    LEFT JOIN lq_person p ON p.person_id = k.person_id
+                    WHERE k.rk = 1 AND k.same_score = 1 AND k.score >= ?""")) {
+                p.setString(1, runId);
+                p.setDouble(2, level.getValue());
+                try (ResultSet rs = p.executeQuery()) {
+                    rs.next();
+                    best.add(new BestCandidate(level.getKey(), level.getValue(), rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
         return new Result(runId, truthRows, truthJunk, notRead, rejected, records, notInTruth, junk, junkCertain, personRecords,
-                certain, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples);
+                certain, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples, best);
     }
 
     /** records.csv into lq_truth; the true person is 公民身份号码|姓名, null for junk rows */
@@ -246,6 +272,9 @@ public final class LinkQuality {
         out.printf("%-44s %12s %10s%n", "", "count", "% records");
         for (Map.Entry<String, Long> e : rows.entrySet()) {
             out.printf("%-44s %,12d %9.4f%%%n", e.getKey(), e.getValue(), r.pct(e.getValue()));
+        }
+        for (BestCandidate b : r.bestCandidates()) {
+            out.printf("  single best candidate >= %s (%.1f): true person %,d, another person %,d%n", b.label(), b.threshold(), b.correct(), b.wrong());
         }
         out.println();
         out.printf("pairwise: predicted pairs %,d, true pairs %,d, correct pairs %,d%n", r.predictedPairs(), r.truePairs(), r.correctPairs());

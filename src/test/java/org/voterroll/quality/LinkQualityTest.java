@@ -54,6 +54,13 @@ class LinkQualityTest {
         assertThat(r.correct() + r.wrong()).isEqualTo(r.certain());
         assertThat(r.certain() + r.review() + r.unlinked()).isEqualTo(r.personRecords());
         assertThat(r.reviewWithTruePerson()).isBetween(0L, r.review());
+        // the single best candidate above the upper threshold is a subset of those above the lower one, inside the review band
+        assertThat(r.bestCandidates()).hasSize(2);
+        LinkQuality.BestCandidate upper = r.bestCandidates().get(0), lower = r.bestCandidates().get(1);
+        assertThat(upper.threshold()).isGreaterThan(lower.threshold());
+        assertThat(upper.correct() + upper.wrong()).isLessThanOrEqualTo(lower.correct() + lower.wrong());
+        assertThat(lower.correct() + lower.wrong()).isLessThanOrEqualTo(r.review());
+        assertThat(lower.correct()).as("the generated survey rows mostly find their person").isGreaterThan(0);
         assertThat(r.bySource().stream().mapToLong(LinkQuality.SourceRow::records).sum()).isEqualTo(r.personRecords());
         assertThat(r.bySource().stream().mapToLong(LinkQuality.SourceRow::wrong).sum()).isEqualTo(r.wrong());
         assertThat(r.correctPairs()).isLessThanOrEqualTo(Math.min(r.predictedPairs(), r.truePairs()));
