@@ -1,24 +1,21 @@
 package org.voterroll.web;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
+import org.voterroll.county.CountyConfigException;
+import org.voterroll.ops.JobSpec;
 
 /**
- * The counties the server may reconcile: {@code <jobs-dir>/<name>/} holds election.yml and xuanqu.csv (the county
- * directory) and job.yml with {@code inbox:}, {@code out:} and optional {@code previous:}; relative paths are taken from
- * the job's directory. Other keys (a schedule, say) are left to whoever uses them.
+ * The counties the server may reconcile: {@code <jobs-dir>/<name>/job.yml}, the same job configuration the nightly
+ * scheduler and {@code run-job} read ({@link JobSpec}: county directory, inbox, out, previous).
  */
 @Component
 public class JobsDirectory {
@@ -51,21 +48,14 @@ public class JobsDirectory {
         return all().stream().filter(j -> j.name().equals(name)).findFirst();
     }
 
+    /** The job as {@link JobSpec} reads job.yml for the nightly runs; a job.yml it refuses is shown with its problem. */
     static Job read(Path jobDir) {
         String name = jobDir.getFileName().toString();
-        try (Reader r = Files.newBufferedReader(jobDir.resolve("job.yml"), StandardCharsets.UTF_8)) {
-            Object loaded = new Yaml().load(r);
-            if (!(loaded instanceof Map<?, ?> m)) return new Job(name, jobDir, null, null, null, "job.yml is not a map");
-            Path inbox = path(jobDir, m.get("inbox")), out = path(jobDir, m.get("out")), previous = path(jobDir, m.get("previous"));
-            String problem = inbox == null ? "job.yml needs inbox:" : out == null ? "job.yml needs out:" : null;
-            return new Job(name, jobDir, inbox, out, previous, problem);
-        } catch (IOException | RuntimeException e) {
-            return new Job(name, jobDir, null, null, null, "job.yml: " + e.getMessage());
+        try {
+            JobSpec spec = JobSpec.load(jobDir);
+            return new Job(name, spec.county(), spec.inbox(), spec.out(), spec.previous(), null);
+        } catch (CountyConfigException e) {
+            return new Job(name, jobDir, null, null, null, e.getMessage());
         }
-    }
-
-    private static Path path(Path base, Object v) {
-        if (v == null || v.toString().isBlank()) return null;
-        return base.resolve(v.toString()).normalize();
     }
 }

@@ -40,7 +40,7 @@ final class WebFixture {
                 // the examples' liudong file is UTF-8: the row is appended in the same encoding
                 Files.writeString(inbox.resolve("liudong_20261201.csv"), REVIEW_ROW + "\n", java.nio.charset.StandardCharsets.UTF_8, StandardOpenOption.APPEND);
                 Files.createDirectories(root.resolve("out"));
-                // relative paths in job.yml are taken from the job's directory; the schedule key is someone else's, and ignored
+                // relative paths in job.yml are taken from the job's directory; county: defaults to the job directory itself
                 Files.writeString(job.resolve("job.yml"), "inbox: ../../inbox\nout: ../../out\ncron: \"0 0 2 * * *\"\n");
             } catch (IOException e) {
                 throw new IllegalStateException(e);
