@@ -2,15 +2,24 @@ package org.voterroll.identity;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.normalize.IdNumbers;
 
 /**
- * Why the records of a person were linked to them (or offered as candidates), as the resolve step stored
- * it: for each record its source file and line, the method, certainty, score and the field weights.
+ * A person of a run as the resolve and decide steps left them, and why each record was linked to them (or offered as a
+ * candidate): source file and line, method, certainty, score and the field weights. The `explain` command prints it; a
+ * township clerk's exception item shows the same.
  */
 public final class Explanation {
+    public record Person(long personId, String personKey, String idNumber, String name, String sex, String birthDate, String areaCode,
+                         String householdKey, String relation, Boolean listed, String districtCode, String basis, String reason) {}
+
+    public record LinkedRecord(long personId, long recId, String source, String fileName, int lineNo, String idNumber, String name,
+                               String sex, String birthDate, String areaCode, String address, String status, String repairs,
+                               String method, boolean certain, Double score, String evidence) {}
+
     private final JdbcTemplate jdbc;
 
     public Explanation(JdbcTemplate jdbc) {
@@ -39,32 +48,47 @@ public final class Explanation {
         return jdbc.queryForList("SELECT person_id FROM person_run WHERE run_id = ? AND id_number = ? ORDER BY person_id", Long.class, runId, n);
     }
 
-    public void print(String runId, long personId, PrintStream out) {
-        var head = jdbc.queryForList("""
-                SELECT p.person_key, pr.id_number, pr.name, pr.sex, pr.birth_date, g.listed, g.district_code, g.basis, g.reason
+    /** The person's view in the run and their outcome (listed or not), if the run has them. */
+    public Optional<Person> person(String runId, long personId) {
+        return jdbc.query("""
+                SELECT pr.person_id, p.person_key, pr.id_number, pr.name, pr.sex, pr.birth_date, pr.area_code, pr.household_key,
+                       pr.relation, g.listed, g.district_code, g.basis, g.reason
                 FROM person_run pr JOIN person p ON p.person_id = pr.person_id
                 LEFT JOIN registration g ON g.run_id = pr.run_id AND g.person_id = pr.person_id
-                WHERE pr.run_id = ? AND pr.person_id = ?""", runId, personId);
-        if (head.isEmpty()) throw new IllegalArgumentException("person " + personId + " is not in run " + runId);
-        var h = head.get(0);
-        out.printf("person %d (key %s) in run %s: %s %s %s %s%n", personId, h.get("person_key"), runId, h.get("name"),
-                h.get("sex") == null ? "?" : h.get("sex"), h.get("birth_date") == null ? "?" : h.get("birth_date"),
-                h.get("id_number") == null ? "(no number)" : h.get("id_number"));
-        Object listed = h.get("listed");
-        out.println(listed == null ? "  outcome: not considered by the rules"
-                : Boolean.TRUE.equals(listed) ? "  outcome: listed in " + h.get("district_code") + " (" + h.get("basis") + ")"
-                : "  outcome: not listed (" + h.get("reason") + ")");
-        jdbc.query("""
-                SELECT r.source, r.file_name, r.line_no, r.name, r.id_raw, r.id_status, r.repairs, l.method, l.certain, l.score, l.evidence
+                WHERE pr.run_id = ? AND pr.person_id = ?""", (rs, i) -> new Person(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), date(rs.getDate(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                (Boolean) rs.getObject(10), rs.getString(11), rs.getString(12), rs.getString(13)), runId, personId).stream().findFirst();
+    }
+
+    /** Every record linked to the person in the run, certain ones first. */
+    public List<LinkedRecord> links(String runId, long personId) {
+        return jdbc.query("""
+                SELECT l.person_id, r.rec_id, r.source, r.file_name, r.line_no, r.id_number, r.name, r.sex, r.birth_date, r.area_code,
+                       r.address, r.status, r.repairs, l.method, l.certain, l.score, l.evidence
                 FROM link l JOIN src_record r ON r.rec_id = l.rec_id
-                WHERE l.run_id = ? AND l.person_id = ?
-                ORDER BY l.certain DESC, r.source, r.file_name, r.line_no""", rs -> {
-            double score = rs.getDouble("score");
-            String scored = rs.wasNull() ? "" : String.format(java.util.Locale.ROOT, " score %.1f", score);
-            out.printf("  %s %s:%d %s — %s%s%s%n", rs.getBoolean("certain") ? "linked   " : "candidate", rs.getString("file_name"),
-                    rs.getInt("line_no"), rs.getString("name"), rs.getString("method"), scored,
-                    rs.getString("repairs") == null || rs.getString("repairs").isBlank() ? "" : " (repaired: " + rs.getString("repairs") + ")");
-            out.println("      " + rs.getString("evidence"));
-        }, runId, personId);
+                WHERE l.run_id = ? AND l.person_id = ? ORDER BY l.certain DESC, r.source, r.rec_id""", (rs, i) -> new LinkedRecord(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), date(rs.getDate(9)), rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                rs.getString(14), rs.getBoolean(15), rs.getObject(16) == null ? null : rs.getDouble(16), rs.getString(17)), runId, personId);
+    }
+
+    public void print(String runId, long personId, PrintStream out) {
+        Person h = person(runId, personId).orElseThrow(() -> new IllegalArgumentException("person " + personId + " is not in run " + runId));
+        out.printf("person %d (key %s) in run %s: %s %s %s %s%n", personId, h.personKey(), runId, h.name(),
+                h.sex() == null ? "?" : h.sex(), h.birthDate() == null ? "?" : h.birthDate(),
+                h.idNumber() == null ? "(no number)" : h.idNumber());
+        out.println(h.listed() == null ? "  outcome: not considered by the rules"
+                : h.listed() ? "  outcome: listed in " + h.districtCode() + " (" + h.basis() + ")"
+                : "  outcome: not listed (" + h.reason() + ")");
+        for (LinkedRecord l : links(runId, personId)) {
+            String scored = l.score() == null ? "" : String.format(java.util.Locale.ROOT, " score %.1f", l.score());
+            out.printf("  %s %s:%d %s — %s%s%s%n", l.certain() ? "linked   " : "candidate", l.fileName(), l.lineNo(), l.name(), l.method(),
+                    scored, l.repairs() == null || l.repairs().isBlank() ? "" : " (repaired: " + l.repairs() + ")");
+            out.println("      " + l.evidence());
+        }
+    }
+
+    private static String date(java.sql.Date d) {
+        return d == null ? null : d.toLocalDate().toString();
     }
 }

@@ -13,7 +13,6 @@ public final class SessionTuning {
 
     /** Call at the start of a tasklet: lasts until its transaction ends. Nothing to do on the embedded database. */
     public static void forBulkWork(JdbcTemplate jdbc) {
-        boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
-        if (postgres) jdbc.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
+        if (Database.isPostgres(jdbc)) jdbc.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
     }
 }

@@ -10,7 +10,7 @@ public final class Statistics {
     private Statistics() {}
 
     public static void refresh(JdbcTemplate jdbc, String... tables) {
-        boolean h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().startsWith("H2")));
-        for (String t : tables) jdbc.execute(h2 ? "ANALYZE TABLE " + t : "ANALYZE " + t);
+        String analyze = Database.isPostgres(jdbc) ? "ANALYZE " : "ANALYZE TABLE ";
+        for (String t : tables) jdbc.execute(analyze + t);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.voterroll.exceptions.Verdict;
+import org.voterroll.identity.Explanation;
 
 /**
  * A township's exception queue as the nightly job left it in table exception_item, with the decisions of table
@@ -34,13 +35,6 @@ public class ExceptionQueue {
         public String verdictLabel() { return Verdict.valueOf(verdict).label(); }
     }
 
-    public record PersonRow(long personId, String idNumber, String name, String sex, String birthDate, String areaCode, String householdKey,
-                            String relation, Boolean listed, String districtCode, String basis, String reason) {}
-
-    public record LinkRow(long personId, long recId, String source, String fileName, int lineNo, String idNumber, String name, String sex,
-                          String birthDate, String areaCode, String address, String status, String method, boolean certain, Double score,
-                          String evidence) {}
-
     /** A decided item whose person the latest run places differently from the run the decision was made on. */
     public record Outcome(String code, String verdict, String decidedBy, LocalDateTime decidedAt, String decisionRunId, int itemNo,
                           String names, String before, String after, boolean changed) {
@@ -57,9 +51,11 @@ public class ExceptionQueue {
             """;
 
     private final JdbcTemplate jdbc;
+    private final Explanation explanation;
 
     public ExceptionQueue(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.explanation = new Explanation(jdbc);
     }
 
     /** The county's latest completed run: its queue is the one to work on (a township code starts with its county's code). */
@@ -113,7 +109,7 @@ public class ExceptionQueue {
     }
 
     /** The people an item is about: its person, and whoever carries one of its numbers in that run. */
-    public List<PersonRow> persons(Item item) {
+    public List<Explanation.Person> persons(Item item) {
         Set<Long> ids = new LinkedHashSet<>();
         if (item.personId() != null) ids.add(item.personId());
         if (item.idNumbers() != null) {
@@ -123,34 +119,15 @@ public class ExceptionQueue {
                         Long.class, item.runId(), n.trim()));
             }
         }
-        List<PersonRow> out = new ArrayList<>();
-        for (Long id : ids) {
-            jdbc.query("""
-                    SELECT pr.person_id, pr.id_number, pr.name, pr.sex, pr.birth_date, pr.area_code, pr.household_key, pr.relation,
-                           g.listed, g.district_code, g.basis, g.reason
-                    FROM person_run pr LEFT JOIN registration g ON g.run_id = pr.run_id AND g.person_id = pr.person_id
-                    WHERE pr.run_id = ? AND pr.person_id = ?""", rs -> {
-                out.add(new PersonRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), str(rs.getDate(5)), rs.getString(6),
-                        rs.getString(7), rs.getString(8), (Boolean) rs.getObject(9), rs.getString(10), rs.getString(11), rs.getString(12)));
-            }, item.runId(), id);
-        }
+        List<Explanation.Person> out = new ArrayList<>();
+        for (Long id : ids) explanation.person(item.runId(), id).ifPresent(out::add);
         return out;
     }
 
     /** Every record linked to the item's people, certain or not, with the match score and its per-field weights. */
-    public List<LinkRow> links(String runId, List<PersonRow> persons) {
-        List<LinkRow> out = new ArrayList<>();
-        for (PersonRow p : persons) {
-            jdbc.query("""
-                    SELECT l.person_id, r.rec_id, r.source, r.file_name, r.line_no, r.id_number, r.name, r.sex, r.birth_date, r.area_code,
-                           r.address, r.status, l.method, l.certain, l.score, l.evidence
-                    FROM link l JOIN src_record r ON r.rec_id = l.rec_id
-                    WHERE l.run_id = ? AND l.person_id = ? ORDER BY l.certain DESC, r.source, r.rec_id""", rs -> {
-                out.add(new LinkRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), str(rs.getDate(9)), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13), rs.getBoolean(14), rs.getObject(15) == null ? null : rs.getDouble(15), rs.getString(16)));
-            }, runId, p.personId());
-        }
+    public List<Explanation.LinkedRecord> links(String runId, List<Explanation.Person> persons) {
+        List<Explanation.LinkedRecord> out = new ArrayList<>();
+        for (Explanation.Person p : persons) out.addAll(explanation.links(runId, p.personId()));
         return out;
     }
 
@@ -200,9 +177,5 @@ public class ExceptionQueue {
         return new Item(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
                 rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), (Long) rs.getObject(12, Long.class), rs.getString(13),
                 rs.getString(14), at == null ? null : at.toLocalDateTime());
-    }
-
-    private static String str(java.sql.Date d) {
-        return d == null ? null : d.toLocalDate().toString();
     }
 }
