@@ -1,7 +1,6 @@
 package org.voterroll.roll;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
-import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -122,7 +118,7 @@ public class PublishTasklet implements Tasklet {
         ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         Files.writeString(tmp.resolve("summary.json"), json.writeValueAsString(summary), StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("report.html"), new ReportPage().render(summary), StandardCharsets.UTF_8);
-        writeSums(tmp);
+        Sha256Sums.write(tmp);
         org.voterroll.ops.TestHooks.reach("publish:before-move");
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -139,20 +135,6 @@ public class PublishTasklet implements Tasklet {
                         rs.getString("note") == null ? "" : rs.getString("note"));
             }, run.runId(), book, code);
         }
-    }
-
-    private static void writeSums(Path dir) throws IOException {
-        TreeMap<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    sums.put(dir.relativize(f).toString().replace('\\', '/'), DigestUtils.sha256Hex(in));
-                }
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        sums.forEach((name, sha) -> sb.append(sha).append("  ").append(name).append('\n'));
-        Files.writeString(dir.resolve("SHA256SUMS"), sb.toString(), StandardCharsets.UTF_8);
     }
 
     private CSVPrinter printer(Path file, String... header) throws IOException {

@@ -6,15 +6,13 @@ import java.io.Reader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,6 +21,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.voterroll.roll.Sha256Sums;
 
 /**
  * A district's published files of a run (OUTPUTS.md): the roll, the posting list and the change books, read from the
@@ -80,12 +79,13 @@ public class StationFiles {
 
     public List<FileInfo> files(String runId, String district) throws IOException {
         Path dir = outputDir(runId);
-        Map<String, String> sums = sums(dir);
+        Map<String, String> sums = Sha256Sums.read(dir);
         List<FileInfo> out = new ArrayList<>();
         for (Kind k : Kind.values()) {
             Path f = dir.resolve(k.path(district));
             if (!Files.isRegularFile(f)) continue;
-            String sha = sums.getOrDefault(k.path(district), sha256(Files.readAllBytes(f)));
+            String sha = sums.get(k.path(district));
+            if (sha == null) sha = sha256(Files.readAllBytes(f));
             out.add(new FileInfo(k, k.label(), f.getFileName().toString(), Files.size(f), sha));
         }
         return out;
@@ -126,22 +126,7 @@ public class StationFiles {
         }
     }
 
-    private static Map<String, String> sums(Path dir) throws IOException {
-        Map<String, String> m = new HashMap<>();
-        Path f = dir.resolve("SHA256SUMS");
-        if (!Files.isRegularFile(f)) return m;
-        for (String line : Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8)) {
-            int sp = line.indexOf(' ');
-            if (sp > 0) m.put(line.substring(sp).trim().replaceFirst("^\\*", ""), line.substring(0, sp));
-        }
-        return m;
-    }
-
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return DigestUtils.sha256Hex(bytes);
     }
 }

@@ -1,0 +1,47 @@
+package org.voterroll.roll;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.apache.commons.codec.digest.DigestUtils;
+
+/** A run's SHA256SUMS, in the format of {@code sha256sum}: written when the run is published, read when a file is served. */
+public final class Sha256Sums {
+    public static final String FILE = "SHA256SUMS";
+
+    private Sha256Sums() {}
+
+    /** Digests of every file under {@code dir}, by path relative to it, sorted. */
+    public static void write(Path dir) throws IOException {
+        TreeMap<String, String> sums = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                try (InputStream in = Files.newInputStream(f)) {
+                    sums.put(dir.relativize(f).toString().replace('\\', '/'), DigestUtils.sha256Hex(in));
+                }
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sums.forEach((name, sha) -> sb.append(sha).append("  ").append(name).append('\n'));
+        Files.writeString(dir.resolve(FILE), sb.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** The digests {@link #write} recorded in {@code dir}, by relative path; empty when there is no SHA256SUMS. */
+    public static Map<String, String> read(Path dir) throws IOException {
+        Map<String, String> m = new HashMap<>();
+        Path f = dir.resolve(FILE);
+        if (!Files.isRegularFile(f)) return m;
+        for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+            int sp = line.indexOf(' ');
+            if (sp > 0) m.put(line.substring(sp).trim().replaceFirst("^\\*", ""), line.substring(0, sp));
+        }
+        return m;
+    }
+}
