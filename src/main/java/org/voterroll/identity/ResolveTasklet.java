@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -291,7 +291,6 @@ public class ResolveTasklet implements Tasklet {
                     current[0] = r;
                 }
                 PersonSeed p = readPerson(rs);
-                if (forRecord.stream().anyMatch(s -> s.personKey.equals(p.personKey()))) return;
                 forRecord.add(new Scored(p.personKey(), scorer.score(r.toParty(), p.toParty())));
             }, runId, runId);
             flush.accept(forRecord);
@@ -377,16 +376,12 @@ public class ResolveTasklet implements Tasklet {
             """;
 
     private static PersonSeed readPerson(ResultSet rs) throws SQLException {
-        return readPerson(rs, "p_");
-    }
-
-    private static PersonSeed readPerson(ResultSet rs, String prefix) throws SQLException {
-        String sex = rs.getString(prefix + "sex");
-        java.sql.Date b = rs.getDate(prefix + "birth_date");
-        return new PersonSeed(rs.getString(prefix + "person_key"), rs.getString(prefix + "id_number"), rs.getString(prefix + "name"),
-                sex == null ? null : sex.charAt(0), b == null ? null : b.toLocalDate(), rs.getString(prefix + "area_code"),
-                rs.getString(prefix + "household_key"), rs.getString(prefix + "relation"), rs.getLong(prefix + "primary_rec_id"),
-                rs.getBoolean(prefix + "from_huji"));
+        String sex = rs.getString("p_sex");
+        java.sql.Date b = rs.getDate("p_birth_date");
+        return new PersonSeed(rs.getString("p_person_key"), rs.getString("p_id_number"), rs.getString("p_name"),
+                sex == null ? null : sex.charAt(0), b == null ? null : b.toLocalDate(), rs.getString("p_area_code"),
+                rs.getString("p_household_key"), rs.getString("p_relation"), rs.getLong("p_primary_rec_id"),
+                rs.getBoolean("p_from_huji"));
     }
 
     private void writePerson(BufferedCopy out, PersonSeed p) throws SQLException {
