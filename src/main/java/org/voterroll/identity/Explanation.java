@@ -77,7 +77,7 @@ public final class Explanation {
         out.printf("person %d (key %s) in run %s: %s %s %s %s%n", personId, h.personKey(), runId, h.name(),
                 h.sex() == null ? "?" : h.sex(), h.birthDate() == null ? "?" : h.birthDate(),
                 h.idNumber() == null ? "(no number)" : h.idNumber());
-        out.println(h.listed() == null ? "  outcome: not considered by the rules"
+        out.println(h.listed() == null ? "  outcome: no roll decision (no household register record here and no proof of registration; an in-migrant is in the in-migrant book)"
                 : h.listed() ? "  outcome: listed in " + h.districtCode() + " (" + h.basis() + ")"
                 : "  outcome: not listed (" + h.reason() + ")");
         for (LinkedRecord l : links(runId, personId)) {
