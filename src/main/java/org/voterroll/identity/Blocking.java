@@ -1,9 +1,11 @@
 package org.voterroll.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.voterroll.identity.match.ChineseNames;
 
 /**
@@ -22,5 +24,13 @@ public final class Blocking {
             for (String k : surnames) out.add(s + "|" + birth + "|" + k);
         }
         return out;
+    }
+
+    /**
+     * A key as the 64-bit number the blocks are stored and met by: two keys sharing a hash only make one larger block,
+     * never a missed pair.
+     */
+    public static long hash(String key) {
+        return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8))[0];
     }
 }

@@ -82,7 +82,7 @@ public final class Explanation {
                 : "  outcome: not listed (" + h.reason() + ")");
         for (LinkedRecord l : links(runId, personId)) {
             String scored = l.score() == null ? "" : String.format(java.util.Locale.ROOT, " score %.1f", l.score());
-            out.printf("  %s %s:%d %s — %s%s%s%n", l.certain() ? "linked   " : "candidate", l.fileName(), l.lineNo(), l.name(), l.method(),
+            out.printf("  %s %s:%d %s — %s%s%s%n", l.certain() ? "linked   " : "MATCHED".equals(l.method()) ? "matched  " : "candidate", l.fileName(), l.lineNo(), l.name(), l.method(),
                     scored, l.repairs() == null || l.repairs().isBlank() ? "" : " (repaired: " + l.repairs() + ")");
             out.println("      " + l.evidence());
         }

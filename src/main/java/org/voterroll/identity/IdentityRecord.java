@@ -22,11 +22,11 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
 
     public static IdentityRecord read(ResultSet rs) throws SQLException {
         String sex = rs.getString("sex");
-        java.sql.Date b = rs.getDate("birth_date");
+        LocalDate b = rs.getObject("birth_date", LocalDate.class);
         String m = rs.getString("birth_month");
         return new IdentityRecord(rs.getLong("rec_id"), rs.getString("source"), rs.getString("id_number"),
                 rs.getString("id_status"), rs.getString("name"), sex == null ? null : sex.charAt(0),
-                b == null ? null : b.toLocalDate(), m == null ? null : YearMonth.parse(m), rs.getString("area_code"),
+                b, m == null ? null : YearMonth.parse(m), rs.getString("area_code"),
                 rs.getString("household_key"), rs.getString("relation"), rs.getString("row_hash"),
                 rs.getString("file_name"), rs.getInt("line_no"));
     }

@@ -12,7 +12,9 @@ public record Link(long recId, String personKey, Method method, boolean certain,
         HOUSEHOLD,
         /** a shared number (重号) whose name points to neither or both persons */
         SHARED_NUMBER,
-        /** weighted evidence of several fields; never acted on where it would change a listing */
+        /** weighted evidence above the upper threshold, for one person only; never acted on where it would change a listing */
+        MATCHED,
+        /** weighted evidence between the thresholds (or a runner-up): a candidate for review */
         FUZZY,
         /** a township decided this record belongs to this person */
         DECIDED

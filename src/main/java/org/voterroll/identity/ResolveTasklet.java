@@ -1,12 +1,12 @@
 package org.voterroll.identity;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -30,6 +30,7 @@ import org.voterroll.exceptions.Verdict;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.MatchWeights;
 import org.voterroll.identity.match.PairScorer;
+import org.voterroll.identity.match.PartyView;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.store.BufferedCopy;
@@ -45,8 +46,6 @@ public class ResolveTasklet implements Tasklet {
     private static final List<String> PERSON_COLUMNS = List.of("run_id", "person_key", "id_number", "name", "sex", "birth_date",
             "area_code", "household_key", "relation", "primary_rec_id", "from_huji");
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
-    /** Candidates kept per record for review: more would only bury the right one. */
-    private static final int MAX_CANDIDATES = 3;
 
     /** The source tables of this run: each source's effective snapshot. */
     static final String EFFECTIVE = "src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?\n";
@@ -71,7 +70,7 @@ public class ResolveTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         org.voterroll.store.SessionTuning.forBulkWork(jdbc);
-        for (String t : List.of("person_stage", "link_stage", "pending", "repair_stage", "block_rec", "block_person",
+        for (String t : List.of("person_stage", "link_stage", "pending", "repair_stage", "block_rec", "candidate_stage",
                 "person_pair", "person_run", "link")) {
             jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
         }
@@ -96,10 +95,11 @@ public class ResolveTasklet implements Tasklet {
         phaseMultiRecord(c, decisions);
         log.info("identity: multi-record pairs done at {} ms", ms(t0));
         finish();
-        log.info("identity: {} persons, {} certain links, {} review candidates, {} records unlinked ({} ms)",
+        log.info("identity: {} persons, {} certain links, {} matched, {} review candidates, {} records unlinked ({} ms)",
                 count("SELECT COUNT(*) FROM person_run WHERE run_id = ?"),
                 count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = TRUE"),
-                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = FALSE"),
+                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'MATCHED'"),
+                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = FALSE AND method <> 'MATCHED'"),
                 count("SELECT COUNT(*) FROM pending WHERE run_id = ?"), ms(t0));
         return RepeatStatus.FINISHED;
     }
@@ -191,22 +191,25 @@ public class ResolveTasklet implements Tasklet {
         Map<Long, Map<String, String>> found = new LinkedHashMap<>();
         Map<Long, String> relation = new HashMap<>();
         streaming.query("""
-                SELECT DISTINCT u.rec_id, r.relation, pc.person_key, pc.relation AS person_relation
-                FROM pending u
-                JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
-                JOIN src_record m ON m.snapshot_id = r.snapshot_id AND m.household_key = r.household_key AND m.rec_id <> r.rec_id
-                JOIN link_stage l ON l.run_id = u.run_id AND l.rec_id = m.rec_id AND l.certain = TRUE
-                JOIN person_stage pm ON pm.run_id = u.run_id AND pm.person_key = l.person_key
-                JOIN person_stage pc ON pc.run_id = u.run_id AND pc.household_key = pm.household_key AND pc.name = r.name
-                WHERE u.run_id = ?
-                  -- a person already holding another row of the case is not this row (two sons may share a name)
-                  AND NOT EXISTS (SELECT 1 FROM src_record o
-                                  JOIN link_stage ol ON ol.run_id = u.run_id AND ol.rec_id = o.rec_id AND ol.certain = TRUE
-                                  WHERE o.snapshot_id = r.snapshot_id AND o.household_key = r.household_key
-                                    AND o.rec_id <> r.rec_id AND ol.person_key = pc.person_key)""", rs -> {
+                WITH cases AS (
+                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name
+                    FROM pending u JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
+                    WHERE u.run_id = ?),
+                members AS (
+                    SELECT c.rec_id, l.person_key
+                    FROM cases c
+                    JOIN src_record m ON m.snapshot_id = c.snapshot_id AND m.household_key = c.household_key AND m.rec_id <> c.rec_id
+                    JOIN link_stage l ON l.run_id = ? AND l.rec_id = m.rec_id AND l.certain = TRUE)
+                SELECT DISTINCT c.rec_id, c.relation, pc.person_key, pc.relation AS person_relation
+                FROM cases c
+                JOIN members mm ON mm.rec_id = c.rec_id
+                JOIN person_stage pm ON pm.run_id = ? AND pm.person_key = mm.person_key
+                JOIN person_stage pc ON pc.run_id = ? AND pc.household_key = pm.household_key AND pc.name = c.name
+                -- a person already holding another row of the case is not this row (two sons may share a name)
+                WHERE NOT EXISTS (SELECT 1 FROM members o WHERE o.rec_id = c.rec_id AND o.person_key = pc.person_key)""", rs -> {
             found.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getString(4));
             relation.put(rs.getLong(1), rs.getString(2));
-        }, runId);
+        }, runId, runId, runId, runId);
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
             for (var e : found.entrySet()) {
                 if (e.getValue().size() != 1) continue;
@@ -222,85 +225,152 @@ public class ResolveTasklet implements Tasklet {
                   (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE)""", runId, runId);
     }
 
-    /** (D) blocking by sex × birth month × surname reading, then weighted scoring of each pair in a block. */
+    /**
+     * (D) blocking by sex × birth month × surname reading, and by the numbers one digit or swap from a record's own,
+     * then weighted scoring of each pair in a block. Blocks lie within one birth month, so the records' blocks, ordered
+     * by month, are merged with the persons streamed once in birth order, one month of them in memory: an SQL join
+     * returned one wide row per pair (millions in a county) and took most of the time of the whole resolution.
+     */
     private void phaseFuzzy(Connection c, DecisionBook decisions) throws SQLException {
-        // the blocks of the records still unlinked: only persons in one of them are worth writing down
-        Set<String> wanted = new HashSet<>();
-        try (BufferedCopy blocks = new BufferedCopy(c, "block_rec", List.of("run_id", "block", "rec_id"))) {
+        long t0 = System.nanoTime();
+        try (BufferedCopy blocks = new BufferedCopy(c, "block_rec", List.of("run_id", "birth_ym", "block", "rec_id"))) {
             streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM pending p JOIN src_record r ON r.rec_id = p.rec_id WHERE p.run_id = ?",
                     rs -> {
                         IdentityRecord r = IdentityRecord.read(rs);
-                        for (String b : Blocking.keys(r.name(), r.effectiveSex(), r.effectiveBirthMonth())) {
-                            blocks.add(runId, b, r.recId());
-                            wanted.add(b);
-                        }
+                        YearMonth month = r.effectiveBirthMonth();
+                        Set<Long> own = new HashSet<>();
+                        for (String k : Blocking.keys(r.name(), r.effectiveSex(), month)) own.add(Blocking.hash(k));
+                        for (long b : own) blocks.add(runId, monthIndex(month), b, r.recId());
                     }, runId);
         }
-        try (BufferedCopy blocks = new BufferedCopy(c, "block_person", List.of("run_id", "block", "person_key"))) {
-            streaming.query("SELECT person_key, name, sex, birth_date FROM person_stage WHERE run_id = ?", rs -> {
-                String sex = rs.getString(3);
-                java.sql.Date b = rs.getDate(4);
-                for (String k : Blocking.keys(rs.getString(2), sex == null ? null : sex.charAt(0),
-                        b == null ? null : YearMonth.from(b.toLocalDate()))) {
-                    if (wanted.contains(k)) blocks.add(runId, k, rs.getString(1));
-                }
-            }, runId);
+        Statistics.refresh(jdbc, "block_rec");
+        long pairs = 0;
+        try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence"))) {
+            pairs += scoreBlocks(c, out);
+            log.info("identity: blocks scored at {} ms", ms(t0));
+            pairs += scoreNearNumbers(out);
+            log.info("identity: {} fuzzy pairs compared, {} at or above the lower threshold ({} ms)", pairs, out.total(), ms(t0));
         }
-        // a record whose number is one digit or swap from a person is a candidate even when its birth field disagrees
-        jdbc.update("""
-                INSERT INTO block_rec (run_id, block, rec_id)
-                SELECT DISTINCT k.run_id, CONCAT('#', k.candidate), k.rec_id FROM repair_stage k
-                JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id WHERE k.run_id = ?""", runId);
-        jdbc.update("""
-                INSERT INTO block_person (run_id, block, person_key)
-                SELECT DISTINCT ps.run_id, CONCAT('#', ps.id_number), ps.person_key FROM person_stage ps
-                WHERE ps.run_id = ? AND ps.id_number IN (SELECT candidate FROM repair_stage WHERE run_id = ?)""", runId, runId);
-        Statistics.refresh(jdbc, "block_rec", "block_person");
-
-        try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
-            List<Scored> forRecord = new ArrayList<>();
-            IdentityRecord[] current = {null};
-            SqlConsumer<List<Scored>> flush = list -> {
-                if (list.isEmpty()) return;
-                // ties broken by person key: a rerun must keep the same candidates
-                list.sort(Comparator.comparingDouble((Scored s) -> s.score.total()).reversed().thenComparing(Scored::personKey));
-                int kept = 0;
-                for (Scored s : list) {
-                    if (s.score.total() < thresholds.lower() || kept == MAX_CANDIDATES) break;
-                    kept++;
-                    String fp = Fingerprint.of("LINK", current[0].rowHash(), s.personKey);
-                    var d = decisions.find(fp);
-                    if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
-                    boolean decided = d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH);
-                    writeLink(links, new Link(current[0].recId(), s.personKey, decided ? Link.Method.DECIDED : Link.Method.FUZZY,
-                            decided, s.score.total(), s.score.explain()));
-                }
-                list.clear();
-            };
-            // pairs met in several blocks are de-duplicated on their two keys before the wide rows are joined
-            streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
-                     FROM (SELECT DISTINCT br.rec_id, bp.person_key FROM block_rec br
-                           JOIN block_person bp ON bp.run_id = br.run_id AND bp.block = br.block
-                           WHERE br.run_id = ?) cand
-                     JOIN src_record r ON r.rec_id = cand.rec_id
-                     JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = cand.person_key
-                     ORDER BY r.rec_id, ps.person_key""", rs -> {
-                IdentityRecord r = IdentityRecord.read(rs);
-                if (current[0] == null || current[0].recId() != r.recId()) {
-                    flush.accept(forRecord);
-                    current[0] = r;
-                }
-                PersonSeed p = readPerson(rs);
-                forRecord.add(new Scored(p.personKey(), scorer.score(r.toParty(), p.toParty())));
-            }, runId, runId);
-            flush.accept(forRecord);
-        }
+        Statistics.refresh(jdbc, "candidate_stage");
+        chooseCandidates(c, decisions);
         jdbc.update("""
                 DELETE FROM pending WHERE run_id = ? AND rec_id IN
                   (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE)""", runId, runId);
     }
 
-    private record Scored(String personKey, MatchScore score) {}
+    private static int monthIndex(YearMonth m) {
+        return m.getYear() * 12 + m.getMonthValue() - 1;
+    }
+
+    /** A person of the month in memory, with its view for scoring. */
+    private record Blocked(PersonSeed seed, PartyView view) {}
+
+    /** Every record of a block against every person of it; pairs scoring at least the lower threshold go to {@code out}. */
+    private long scoreBlocks(Connection c, BufferedCopy out) throws SQLException {
+        String records = "SELECT br.birth_ym, br.block, " + IdentityRecord.COLUMNS + """
+                 FROM block_rec br JOIN src_record r ON r.rec_id = br.rec_id
+                 WHERE br.run_id = ? ORDER BY br.birth_ym, br.block, br.rec_id""";
+        String persons = "SELECT " + PERSON_SELECT + """
+                 FROM person_stage ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_key""";
+        long pairs = 0;
+        try (PreparedStatement rq = c.prepareStatement(records); PreparedStatement pq = c.prepareStatement(persons)) {
+            rq.setFetchSize(10_000);
+            pq.setFetchSize(10_000);
+            rq.setString(1, runId);
+            pq.setString(1, runId);
+            try (ResultSet rr = rq.executeQuery(); ResultSet pr = pq.executeQuery()) {
+                PersonSeed next = pr.next() ? readPerson(pr) : null;
+                Map<Long, List<Blocked>> blocks = new HashMap<>();
+                int month = Integer.MIN_VALUE;
+                while (rr.next()) {
+                    int m = rr.getInt(1);
+                    if (m != month) {
+                        month = m;
+                        blocks.clear();
+                        while (next != null && monthIndex(YearMonth.from(next.birthDate())) < m) next = pr.next() ? readPerson(pr) : null;
+                        while (next != null && monthIndex(YearMonth.from(next.birthDate())) == m) {
+                            Blocked p = new Blocked(next, next.toParty());
+                            for (String k : new HashSet<>(Blocking.keys(next.name(), next.sex(), YearMonth.from(next.birthDate())))) {
+                                blocks.computeIfAbsent(Blocking.hash(k), x -> new ArrayList<>()).add(p);
+                            }
+                            next = pr.next() ? readPerson(pr) : null;
+                        }
+                    }
+                    List<Blocked> block = blocks.get(rr.getLong(2));
+                    if (block == null) continue;
+                    IdentityRecord r = IdentityRecord.read(rr);
+                    pairs += score(r, block, out);
+                }
+            }
+        }
+        return pairs;
+    }
+
+    /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */
+    private long scoreNearNumbers(BufferedCopy out) throws SQLException {
+        long[] pairs = {0};
+        IdentityRecord[] current = {null};
+        List<Blocked> persons = new ArrayList<>();
+        SqlConsumer<List<Blocked>> flush = list -> {
+            if (!list.isEmpty()) pairs[0] += score(current[0], list, out);
+            list.clear();
+        };
+        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+                 FROM (SELECT DISTINCT k.rec_id, ps.person_key FROM repair_stage k
+                       JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id
+                       JOIN person_stage ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
+                       WHERE k.run_id = ?) near
+                 JOIN src_record r ON r.rec_id = near.rec_id
+                 JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = near.person_key
+                 ORDER BY r.rec_id, ps.person_key""", rs -> {
+            IdentityRecord r = IdentityRecord.read(rs);
+            if (current[0] == null || current[0].recId() != r.recId()) {
+                flush.accept(persons);
+                current[0] = r;
+            }
+            PersonSeed p = readPerson(rs);
+            persons.add(new Blocked(p, p.toParty()));
+        }, runId, runId);
+        flush.accept(persons);
+        return pairs[0];
+    }
+
+    private int score(IdentityRecord r, List<Blocked> persons, BufferedCopy out) throws SQLException {
+        PartyView record = r.toParty();
+        for (Blocked p : persons) {
+            if (scorer.total(record, p.view()) < thresholds.lower()) continue;
+            MatchScore s = scorer.score(record, p.view());
+            out.add(runId, r.recId(), p.seed().personKey(), s.total(), s.explain());
+        }
+        return persons.size();
+    }
+
+    /** Each record's staged candidates, best first, through {@link CandidateRule}. */
+    private void chooseCandidates(Connection c, DecisionBook decisions) throws SQLException {
+        try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
+            List<CandidateRule.Candidate> forRecord = new ArrayList<>();
+            long[] recId = {-1};
+            String[] rowHash = {null};
+            SqlConsumer<List<CandidateRule.Candidate>> flush = list -> {
+                if (list.isEmpty()) return;
+                for (Link l : CandidateRule.apply(recId[0], rowHash[0], list, thresholds, decisions::find)) writeLink(links, l);
+                list.clear();
+            };
+            streaming.query("""
+                    SELECT k.rec_id, r.row_hash, k.person_key, k.score, k.evidence
+                    FROM candidate_stage k JOIN src_record r ON r.rec_id = k.rec_id
+                    WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
+                long id = rs.getLong(1);
+                if (id != recId[0]) {
+                    flush.accept(forRecord);
+                    recId[0] = id;
+                    rowHash[0] = rs.getString(2);
+                }
+                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5)));
+            }, runId);
+            flush.accept(forRecord);
+        }
+    }
 
     /**
      * 一人多户 not provable from numbers: two police persons in different households, same sex and birth,
@@ -340,14 +410,37 @@ public class ResolveTasklet implements Tasklet {
             }, runId);
             compare.accept(block);
         }
+        // decided merges may chain (a = b, b = c): each person goes into the smallest key of its chain
+        Map<String, String> into = new HashMap<>();
         for (String[] m : merges) {
-            jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", m[0], runId, m[1]);
-            jdbc.update("DELETE FROM person_stage WHERE run_id = ? AND person_key = ?", runId, m[1]);
+            String a = chainEnd(into, m[0]), b = chainEnd(into, m[1]);
+            if (a.equals(b)) continue;
+            if (a.compareTo(b) < 0) into.put(b, a);
+            else into.put(a, b);
         }
+        for (String from : into.keySet()) {
+            String to = chainEnd(into, from);
+            // a record linked to both keeps one link, the certain one if either is
+            jdbc.update("""
+                    DELETE FROM link_stage WHERE run_id = ? AND person_key = ? AND certain = FALSE
+                      AND rec_id IN (SELECT rec_id FROM link_stage WHERE run_id = ? AND person_key = ? AND certain = TRUE)""",
+                    runId, to, runId, from);
+            jdbc.update("""
+                    DELETE FROM link_stage WHERE run_id = ? AND person_key = ?
+                      AND rec_id IN (SELECT rec_id FROM link_stage WHERE run_id = ? AND person_key = ?)""", runId, from, runId, to);
+            jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", to, runId, from);
+            jdbc.update("DELETE FROM person_stage WHERE run_id = ? AND person_key = ?", runId, from);
+        }
+    }
+
+    private static String chainEnd(Map<String, String> into, String key) {
+        while (into.containsKey(key)) key = into.get(key);
+        return key;
     }
 
     /** Stable person ids, this run's view of each person, and the links by person id. */
     private void finish() {
+        long t0 = System.nanoTime();
         Statistics.refresh(jdbc, "link_stage", "person_stage");
         jdbc.update("""
                 INSERT INTO person (county_code, person_key, id_number, first_run_id)
@@ -356,16 +449,20 @@ public class ResolveTasklet implements Tasklet {
                 ORDER BY s.person_key""",
                 countyCode, runId, countyCode);
         Statistics.refresh(jdbc, "person");
+        log.info("identity: new persons stored in {} ms", ms(t0));
+        // both in person order, the order of their keys: each index grows at its end
         jdbc.update("""
                 INSERT INTO person_run (run_id, person_id, id_number, name, sex, birth_date, area_code, household_key, relation, primary_rec_id)
                 SELECT s.run_id, p.person_id, s.id_number, s.name, s.sex, s.birth_date, s.area_code, s.household_key, s.relation, s.primary_rec_id
                 FROM person_stage s JOIN person p ON p.county_code = ? AND p.person_key = s.person_key
-                WHERE s.run_id = ?""", countyCode, runId);
+                WHERE s.run_id = ? ORDER BY p.person_id""", countyCode, runId);
+        log.info("identity: persons of the run stored at {} ms", ms(t0));
         jdbc.update("""
                 INSERT INTO link (run_id, rec_id, person_id, method, certain, score, evidence)
-                SELECT l.run_id, l.rec_id, p.person_id, MIN(l.method), MAX(CASE WHEN l.certain THEN 1 ELSE 0 END) = 1, MAX(l.score), MIN(l.evidence)
+                SELECT l.run_id, l.rec_id, p.person_id, l.method, l.certain, l.score, l.evidence
                 FROM link_stage l JOIN person p ON p.county_code = ? AND p.person_key = l.person_key
-                WHERE l.run_id = ? GROUP BY l.run_id, l.rec_id, p.person_id""", countyCode, runId);
+                WHERE l.run_id = ? ORDER BY p.person_id, l.rec_id""", countyCode, runId);
+        log.info("identity: links stored at {} ms", ms(t0));
         Statistics.refresh(jdbc, "person_run", "link");
     }
 
@@ -377,9 +474,9 @@ public class ResolveTasklet implements Tasklet {
 
     private static PersonSeed readPerson(ResultSet rs) throws SQLException {
         String sex = rs.getString("p_sex");
-        java.sql.Date b = rs.getDate("p_birth_date");
+        LocalDate b = rs.getObject("p_birth_date", LocalDate.class);
         return new PersonSeed(rs.getString("p_person_key"), rs.getString("p_id_number"), rs.getString("p_name"),
-                sex == null ? null : sex.charAt(0), b == null ? null : b.toLocalDate(), rs.getString("p_area_code"),
+                sex == null ? null : sex.charAt(0), b, rs.getString("p_area_code"),
                 rs.getString("p_household_key"), rs.getString("p_relation"), rs.getLong("p_primary_rec_id"),
                 rs.getBoolean("p_from_huji"));
     }

@@ -28,7 +28,7 @@ public class Purge {
 
     static final Set<String> STAGING = Set.of("district", "district_area", "district_unit", "source_file", "run_source", "reject",
             "person_run", "link", "registration", "roll_line", "previous_line", "book_line", "exception_item", "run_figure",
-            "person_stage", "link_stage", "pending", "repair_stage", "block_rec", "block_person", "person_pair");
+            "person_stage", "link_stage", "pending", "repair_stage", "block_rec", "candidate_stage", "person_pair");
 
     public record Result(List<String> purgedRuns, long rowsDeleted) {
     }

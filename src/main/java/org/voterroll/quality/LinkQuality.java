@@ -32,14 +32,17 @@ import org.voterroll.store.BulkCopy;
  * <li>records: the run's src_record rows (its effective snapshots, via run_source), joined to records.csv by file name
  *     and line number. A record's true person is 公民身份号码 + 姓名 (two true persons share a number in the 重号
  *     scenario). Junk rows (no true person) are counted apart and left out of every figure below.</li>
- * <li>a person's true identity: the true person most of its certain-linked records belong to (ties: the one whose
- *     number is person_run.id_number, then the smallest); a person with no certain-linked record (a review candidate
+ * <li>a record's links: its certain links (RULES.md) and its MATCHED link (weighted evidence above the upper threshold
+ *     for one person only; the rules never let it change a listing without a decision). Other candidates are the
+ *     review band.</li>
+ * <li>a person's true identity: the true person most of its linked records belong to (ties: the one whose
+ *     number is person_run.id_number, then the smallest); a person with no linked record (a review candidate
  *     only) takes the true person of its primary record.</li>
- * <li>a certain link is correct when the record's true person is its person's true identity, wrong otherwise.</li>
+ * <li>a link is correct when the record's true person is its person's true identity, wrong otherwise.</li>
  * <li>pairwise: two records are a true pair when they have the same true person, a predicted pair when they are
- *     certainly linked to the same person. TP = Σ over (person, true person) groups n(n−1)/2, predicted = Σ over persons,
+ *     linked to the same person. TP = Σ over (person, true person) groups n(n−1)/2, predicted = Σ over persons,
  *     true = Σ over true persons (all records, linked or not). precision = TP / predicted, recall = TP / true.</li>
- * <li>review band: records without a certain link but with candidate (uncertain) links; "true person among the
+ * <li>review band: records without a link but with candidates for review; "true person among the
  *     candidates" uses the persons' true identities above. MATCH_REVIEW: exception_item rows of the run with that code.</li>
  * <li>unlinked: records with no link at all.</li>
  * </ul>
@@ -59,7 +62,7 @@ public final class LinkQuality {
 
     public record Result(String runId, long truthRows, long truthJunkRows, long truthRowsNotRead, long truthRowsRejected,
                          long records, long recordsNotInTruth, long junkRecords, long junkCertain, long personRecords,
-                         long certain, long correct, long wrong, long multiCertain, long review, long reviewWithTruePerson,
+                         long certain, long matched, long correct, long wrong, long multiCertain, long review, long reviewWithTruePerson,
                          long unlinked, long matchReviewExceptions, long predictedPairs, long truePairs, long correctPairs,
                          List<SourceRow> bySource, List<Example> wrongExamples, List<BestCandidate> bestCandidates) {
         public double precision() {
@@ -112,18 +115,21 @@ public final class LinkQuality {
                 CREATE TEMPORARY TABLE lq_rec AS
                 SELECT s.rec_id, s.source, s.file_name, s.line_no,
                        CASE WHEN t.line_no IS NULL THEN 0 WHEN t.truth IS NULL THEN 1 ELSE 2 END AS kind,
-                       t.truth, l.person_id, COALESCE(l.n_certain, 0) AS n_certain, COALESCE(l.n_cand, 0) AS n_cand
+                       t.truth, l.person_id, COALESCE(l.n_certain, 0) AS n_certain, COALESCE(l.n_matched, 0) AS n_matched,
+                       COALESCE(l.n_cand, 0) AS n_cand
                 FROM src_record s
                 JOIN run_source rs ON rs.run_id = ? AND rs.snapshot_id = s.snapshot_id
                 LEFT JOIN lq_truth t ON t.file_name = s.file_name AND t.line_no = s.line_no
-                LEFT JOIN (SELECT rec_id, MIN(person_id) FILTER (WHERE certain) AS person_id,
-                                  COUNT(*) FILTER (WHERE certain) AS n_certain, COUNT(*) FILTER (WHERE NOT certain) AS n_cand
+                LEFT JOIN (SELECT rec_id, MIN(person_id) FILTER (WHERE certain OR method = 'MATCHED') AS person_id,
+                                  COUNT(*) FILTER (WHERE certain OR method = 'MATCHED') AS n_certain,
+                                  COUNT(*) FILTER (WHERE method = 'MATCHED') AS n_matched,
+                                  COUNT(*) FILTER (WHERE NOT certain AND method <> 'MATCHED') AS n_cand
                            FROM link WHERE run_id = ? GROUP BY rec_id) l ON l.rec_id = s.rec_id
                 """, runId, runId);
         exec(c, "CREATE INDEX lq_rec_id ON lq_rec (rec_id)");
         exec(c, "ANALYZE lq_rec");
 
-        // each person's true identity: the majority of its certain-linked records
+        // each person's true identity: the majority of its linked records
         update(c, """
                 CREATE TEMPORARY TABLE lq_person AS
                 SELECT person_id, truth FROM (
@@ -151,13 +157,14 @@ public final class LinkQuality {
         long rejected = count(c, "SELECT COUNT(*) FROM lq_truth t JOIN reject j ON j.run_id = ? AND j.file_name = t.file_name "
                 + "AND j.line_no = t.line_no WHERE t.truth IS NOT NULL", runId);
 
-        long records, notInTruth, junk, junkCertain, personRecords, certain, multi, review, unlinked;
+        long records, notInTruth, junk, junkCertain, personRecords, certain, multi, review, unlinked, matched;
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT COUNT(*), COUNT(*) FILTER (WHERE kind = 0), COUNT(*) FILTER (WHERE kind = 1),
                        COUNT(*) FILTER (WHERE kind = 1 AND person_id IS NOT NULL), COUNT(*) FILTER (WHERE kind = 2),
                        COUNT(*) FILTER (WHERE kind = 2 AND person_id IS NOT NULL), COUNT(*) FILTER (WHERE kind = 2 AND n_certain > 1),
                        COUNT(*) FILTER (WHERE kind = 2 AND n_certain = 0 AND n_cand > 0),
-                       COUNT(*) FILTER (WHERE kind = 2 AND n_certain = 0 AND n_cand = 0)
+                       COUNT(*) FILTER (WHERE kind = 2 AND n_certain = 0 AND n_cand = 0),
+                       COUNT(*) FILTER (WHERE kind = 2 AND n_matched > 0)
                 FROM lq_rec""");
              ResultSet rs = p.executeQuery()) {
             rs.next();
@@ -170,6 +177,7 @@ public final class LinkQuality {
             multi = rs.getLong(7);
             review = rs.getLong(8);
             unlinked = rs.getLong(9);
+            matched = rs.getLong(10);
         }
         long correct = count(c, "SELECT COUNT(*) FROM lq_rec r JOIN lq_person p ON p.person_id = r.person_id "
                 + "WHERE r.kind = 2 AND p.truth = r.truth");
@@ -178,7 +186,7 @@ public final class LinkQuality {
         long reviewTrue = count(c, """
                 SELECT COUNT(*) FROM lq_rec r WHERE r.kind = 2 AND r.n_certain = 0 AND r.n_cand > 0 AND EXISTS (
                     SELECT 1 FROM link l JOIN lq_person p ON p.person_id = l.person_id
-                    WHERE l.run_id = ? AND l.rec_id = r.rec_id AND NOT l.certain AND p.truth = r.truth)""", runId);
+                    WHERE l.run_id = ? AND l.rec_id = r.rec_id AND NOT l.certain AND l.method <> 'MATCHED' AND p.truth = r.truth)""", runId);
         long matchReview = count(c, "SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND code = 'MATCH_REVIEW'", runId);
         long predicted = count(c, "SELECT COALESCE(SUM(n * (n - 1) / 2), 0) FROM (SELECT COUNT(*) AS n FROM lq_rec "
                 + "WHERE kind = 2 AND person_id IS NOT NULL GROUP BY person_id) g");
@@ -223,7 +231,7 @@ public final class LinkQuality {
                     FROM (SELECT l.rec_id, l.person_id, l.score,
                                  RANK() OVER (PARTITION BY l.rec_id ORDER BY l.score DESC) AS rk,
                                  COUNT(*) OVER (PARTITION BY l.rec_id, l.score) AS same_score
-                          FROM link l WHERE l.run_id = ? AND NOT l.certain AND l.score IS NOT NULL) k
+                          FROM link l WHERE l.run_id = ? AND NOT l.certain AND l.method <> 'MATCHED' AND l.score IS NOT NULL) k
                     JOIN lq_rec r ON r.rec_id = k.rec_id AND r.kind = 2 AND r.n_certain = 0
                     LEFT JOIN lq_person p ON p.person_id = k.person_id
                     WHERE k.rk = 1 AND k.same_score = 1 AND k.score >= ?""")) {
@@ -236,7 +244,7 @@ public final class LinkQuality {
             }
         }
         return new Result(runId, truthRows, truthJunk, notRead, rejected, records, notInTruth, junk, junkCertain, personRecords,
-                certain, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples, best);
+                certain, matched, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples, best);
     }
 
     /** records.csv into lq_truth; the true person is 公民身份号码|姓名, null for junk rows */
@@ -256,15 +264,16 @@ public final class LinkQuality {
         out.println("link quality of run " + r.runId());
         out.printf("truth rows (records.csv)                      %,12d  (junk rows without a person: %,d)%n", r.truthRows(), r.truthJunkRows());
         out.printf("  person rows not among the run's records     %,12d  (of which rejected at ingest: %,d)%n", r.truthRowsNotRead(), r.truthRowsRejected());
-        out.printf("run records (src_record)                      %,12d  (junk: %,d, of which certainly linked: %,d; not in records.csv: %,d)%n",
+        out.printf("run records (src_record)                      %,12d  (junk: %,d, of which linked: %,d; not in records.csv: %,d)%n",
                 r.records(), r.junkRecords(), r.junkCertain(), r.recordsNotInTruth());
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("records of a true person (= 100 %)", r.personRecords());
-        rows.put("with a certain link", r.certain());
-        rows.put("  certain links correct", r.correct());
-        rows.put("  certain links wrong", r.wrong());
-        rows.put("  records with more than one certain link", r.multiCertain());
-        rows.put("review band (only uncertain candidates)", r.review());
+        rows.put("linked (certain, or matched)", r.certain());
+        rows.put("  of which matched by weighted evidence", r.matched());
+        rows.put("  links correct", r.correct());
+        rows.put("  links wrong", r.wrong());
+        rows.put("  records linked to more than one person", r.multiCertain());
+        rows.put("review band (only candidates for review)", r.review());
         rows.put("  true person among the candidates", r.reviewWithTruePerson());
         rows.put("MATCH_REVIEW exceptions", r.matchReviewExceptions());
         rows.put("unlinked (no link at all)", r.unlinked());
@@ -280,13 +289,13 @@ public final class LinkQuality {
         out.printf("pairwise: predicted pairs %,d, true pairs %,d, correct pairs %,d%n", r.predictedPairs(), r.truePairs(), r.correctPairs());
         out.printf("pairwise precision %.6f %%   recall %.6f %%%n", 100 * r.precision(), 100 * r.recall());
         out.println();
-        out.printf("%-10s %10s %10s %8s %8s %9s%n", "source", "records", "certain", "wrong", "review", "unlinked");
+        out.printf("%-10s %10s %10s %8s %8s %9s%n", "source", "records", "linked", "wrong", "review", "unlinked");
         for (SourceRow s : r.bySource()) {
             out.printf("%-10s %,10d %,10d %,8d %,8d %,9d%n", s.source(), s.records(), s.certain(), s.wrong(), s.review(), s.unlinked());
         }
         if (!r.wrongExamples().isEmpty()) {
             out.println();
-            out.println("wrong certain links (first " + r.wrongExamples().size() + "; record's true person -> linked person's true identity):");
+            out.println("wrong links (first " + r.wrongExamples().size() + "; record's true person -> linked person's true identity):");
             for (Example e : r.wrongExamples()) {
                 out.printf("  %s:%d %s %s -> %s %s score=%s %s%n", e.file(), e.line(), e.source(), mask(e.recordTruth()), mask(e.personTruth()),
                         e.method(), e.score(), e.evidence() == null ? "" : e.evidence());

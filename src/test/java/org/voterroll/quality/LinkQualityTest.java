@@ -50,10 +50,15 @@ class LinkQualityTest {
         assertThat(r.records()).isEqualTo(r.personRecords() + r.junkRecords());
         assertThat(r.truthRowsNotRead()).isEqualTo(r.truthRowsRejected());
         assertThat(r.personRecords()).isGreaterThan(4000);
-        // every record of a person is certainly linked, in the review band, or unlinked
+        // every record of a person is linked (certain or matched), in the review band, or unlinked
         assertThat(r.correct() + r.wrong()).isEqualTo(r.certain());
         assertThat(r.certain() + r.review() + r.unlinked()).isEqualTo(r.personRecords());
         assertThat(r.reviewWithTruePerson()).isBetween(0L, r.review());
+        assertThat(r.matched()).as("survey rows without a number are matched by weighted evidence").isBetween(1L, r.certain());
+        assertThat(jdbc.queryForObject("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM link WHERE run_id = ? AND method = 'MATCHED' GROUP BY rec_id) x",
+                Long.class, run.runId())).as("one matched person per record at most").isEqualTo(1L);
+        assertThat(r.matched()).isLessThanOrEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'MATCHED'",
+                Long.class, run.runId()));
         // the single best candidate above the upper threshold is a subset of those above the lower one, inside the review band
         assertThat(r.bestCandidates()).hasSize(2);
         LinkQuality.BestCandidate upper = r.bestCandidates().get(0), lower = r.bestCandidates().get(1);
@@ -75,7 +80,7 @@ class LinkQualityTest {
             }
         }
         Map<Long, Long> certain = new HashMap<>();
-        jdbc.query("SELECT rec_id, MIN(person_id) FROM link WHERE run_id = ? AND certain GROUP BY rec_id",
+        jdbc.query("SELECT rec_id, MIN(person_id) FROM link WHERE run_id = ? AND (certain OR method = 'MATCHED') GROUP BY rec_id",
                 rs -> { certain.put(rs.getLong(1), rs.getLong(2)); }, run.runId());
         List<String> truths = new ArrayList<>();
         List<Long> persons = new ArrayList<>();

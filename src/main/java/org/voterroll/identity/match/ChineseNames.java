@@ -175,7 +175,19 @@ public final class ChineseNames {
     }
 
     private static int[] codePointsWithoutDots(String s) {
-        return s.codePoints().filter(cp -> cp != MIDDLE_DOT).toArray();
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == MIDDLE_DOT || Character.isSurrogate(c)) {
+                return s.codePoints().filter(cp -> cp != MIDDLE_DOT).toArray();
+            }
+        }
+        // the common case, compared millions of times a run: characters of the BMP, no dot
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = s.charAt(i);
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ keys

@@ -1,7 +1,6 @@
 package org.voterroll.identity.match;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,10 +71,9 @@ public record MatchScore(double total, List<FieldWeight> fields) {
 
     static String signed(double w) {
         // avoid "-0.0" for tiny negatives and for 0
-        double r = Math.round(w * 10) / 10.0;
-        if (r == 0) {
-            r = 0;
-        }
-        return String.format(Locale.ROOT, "%+.1f", r);
+        long tenths = Math.round(w * 10);
+        long abs = Math.abs(tenths);
+        // by hand: String.format was a tenth of the time of scoring a county's candidates
+        return (tenths < 0 ? "-" : "+") + abs / 10 + "." + abs % 10;
     }
 }

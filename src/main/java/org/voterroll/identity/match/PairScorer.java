@@ -52,4 +52,13 @@ public final class PairScorer {
         }
         return new MatchScore(total, fields);
     }
+
+    /** {@link #score}'s total without its per-field record: blocks compare millions of pairs and keep few. */
+    public double total(PartyView a, PartyView b) {
+        double total = 0;
+        for (Field f : FIELDS) {
+            total += weights.weight(f, FieldOutcomes.outcome(f, a, b));
+        }
+        return total;
+    }
 }

@@ -24,6 +24,7 @@ class PairScorerTest {
         MatchScore ba = scorer.score(b, a);
         assertThat(ba.total()).as("symmetry").isCloseTo(ab.total(), within(1e-9));
         assertThat(ba.fields()).isEqualTo(ab.fields());
+        assertThat(scorer.total(a, b)).as("total without the field record").isEqualTo(ab.total());
         return ab;
     }
 

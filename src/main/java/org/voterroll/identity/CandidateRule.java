@@ -1,0 +1,64 @@
+package org.voterroll.identity;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.voterroll.exceptions.DecisionBook.Decision;
+import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.exceptions.Verdict;
+import org.voterroll.identity.match.Thresholds;
+
+/**
+ * Which of a record's fuzzy candidates (pairs scoring at least the lower threshold) become links.
+ * <ul>
+ * <li>At most {@value #MAX_CANDIDATES} candidates, best first (ties by person key, so a rerun keeps the same ones).</li>
+ * <li>A township's verdict on the pair wins: DIFFERENT drops it, SAME_PERSON or CONFIRM_DEATH makes it a certain
+ *     {@link Link.Method#DECIDED} link.</li>
+ * <li>The best candidate is {@link Link.Method#MATCHED} when it alone scores above the upper threshold: weighted evidence
+ *     beyond name, sex and birth singles the person out. Still not a certain link (RULES.md lists those): the rules never
+ *     let it change a listing, district or death without a person's decision.</li>
+ * <li>Every other kept candidate is {@link Link.Method#FUZZY}: the review band.</li>
+ * </ul>
+ */
+public final class CandidateRule {
+    /** Candidates kept per record for review: more would only bury the right one. */
+    public static final int MAX_CANDIDATES = 3;
+
+    public record Candidate(String personKey, double score, String evidence) {}
+
+    private CandidateRule() {}
+
+    public static List<Link> apply(long recId, String rowHash, List<Candidate> candidates, Thresholds thresholds,
+                                   Function<String, Optional<Decision>> decisions) {
+        List<Candidate> sorted = new ArrayList<>(candidates.size());
+        Set<String> seen = new HashSet<>();
+        for (Candidate c : candidates.stream().sorted(Comparator.comparingDouble(Candidate::score).reversed()
+                .thenComparing(Candidate::personKey)).toList()) {
+            if (c.score() >= thresholds.lower() && seen.add(c.personKey())) sorted.add(c);
+        }
+        List<Link> links = new ArrayList<>();
+        List<Candidate> open = new ArrayList<>();
+        for (Candidate c : sorted.subList(0, Math.min(MAX_CANDIDATES, sorted.size()))) {
+            Optional<Decision> d = decisions.apply(Fingerprint.of("LINK", rowHash, c.personKey()));
+            if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
+            if (d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH)) {
+                links.add(new Link(recId, c.personKey(), Link.Method.DECIDED, true, c.score(), c.evidence()));
+            } else {
+                open.add(c);
+            }
+        }
+        boolean decided = !links.isEmpty();
+        for (int i = 0; i < open.size(); i++) {
+            Candidate c = open.get(i);
+            boolean alone = i == 0 && !decided && thresholds.decide(c.score()) == Thresholds.Decision.MATCH
+                    && (open.size() == 1 || thresholds.decide(open.get(1).score()) != Thresholds.Decision.MATCH);
+            links.add(new Link(recId, c.personKey(), alone ? Link.Method.MATCHED : Link.Method.FUZZY, false, c.score(), c.evidence()));
+        }
+        return links;
+    }
+}

@@ -1,0 +1,85 @@
+package org.voterroll.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Test;
+import org.voterroll.exceptions.DecisionBook.Decision;
+import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.exceptions.Verdict;
+import org.voterroll.identity.CandidateRule.Candidate;
+import org.voterroll.identity.match.Thresholds;
+
+class CandidateRuleTest {
+    private static final Thresholds T = new Thresholds(28.4, 14.0);
+    private static final Function<String, Optional<Decision>> NONE = fp -> Optional.empty();
+
+    private static List<Link> apply(Function<String, Optional<Decision>> decisions, Candidate... cs) {
+        return CandidateRule.apply(7, "row7", List.of(cs), T, decisions);
+    }
+
+    private static Function<String, Optional<Decision>> decided(String personKey, Verdict v) {
+        Map<String, Decision> book = Map.of(Fingerprint.of("LINK", "row7", personKey), new Decision(1, "MATCH_REVIEW", v, null, "t"));
+        return fp -> Optional.ofNullable(book.get(fp));
+    }
+
+    private static String summary(List<Link> links) {
+        return String.join(",", links.stream().map(l -> l.personKey() + ":" + l.method() + (l.certain() ? "!" : "")).toList());
+    }
+
+    @Test
+    void theOnlyCandidateAboveTheUpperThresholdIsMatchedButNotCertain() {
+        var links = apply(NONE, new Candidate("b", 20, "e"), new Candidate("a", 30.1, "e"));
+        assertEquals("a:MATCHED,b:FUZZY", summary(links));
+        assertFalse(links.get(0).certain(), "RULES.md: a weighted link is never certain");
+        assertEquals(7, links.get(0).recId());
+        assertEquals(30.1, links.get(0).score());
+    }
+
+    @Test
+    void twoCandidatesAboveTheUpperThresholdAreBothForReview() {
+        assertEquals("a:FUZZY,b:FUZZY", summary(apply(NONE, new Candidate("a", 31, "e"), new Candidate("b", 29, "e"))));
+    }
+
+    @Test
+    void theUpperThresholdItselfIsReview() {
+        assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 28.4, "e"))));
+    }
+
+    @Test
+    void belowTheLowerThresholdNothingLinks() {
+        assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 14.0, "e"), new Candidate("b", 13.9, "e"))));
+    }
+
+    @Test
+    void atMostThreeCandidatesTiesByPersonKeyAndEachPersonOnce() {
+        var links = apply(NONE, new Candidate("d", 20, "e"), new Candidate("c", 20, "e"), new Candidate("b", 20, "e"),
+                new Candidate("a", 15, "e"), new Candidate("c", 20, "e"));
+        assertEquals("b:FUZZY,c:FUZZY,d:FUZZY", summary(links));
+    }
+
+    @Test
+    void aTownshipSaidDifferentSoTheNextOneMayBeMatched() {
+        var links = apply(decided("a", Verdict.DIFFERENT), new Candidate("a", 35, "e"), new Candidate("b", 30, "e"), new Candidate("c", 15, "e"));
+        assertEquals("b:MATCHED,c:FUZZY", summary(links));
+    }
+
+    @Test
+    void aTownshipSaidSamePersonSoTheLinkIsCertainAndNothingElseIsMatched() {
+        var links = apply(decided("b", Verdict.SAME_PERSON), new Candidate("a", 30, "e"), new Candidate("b", 20, "e"));
+        assertEquals("b:DECIDED!,a:FUZZY", summary(links));
+        assertTrue(links.get(0).certain());
+        assertEquals("b:DECIDED!", summary(apply(decided("b", Verdict.CONFIRM_DEATH), new Candidate("b", 20, "e"))));
+    }
+
+    @Test
+    void noCandidatesNoLinks() {
+        assertTrue(apply(NONE).isEmpty());
+    }
+}
