@@ -70,10 +70,9 @@ public class ResolveTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         org.voterroll.store.SessionTuning.forBulkWork(jdbc);
-        for (String t : List.of("person_stage", "link_stage", "pending", "repair_stage", "block_rec", "candidate_stage",
-                "person_pair", "person_run", "link")) {
-            jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
-        }
+        clearWorkingTables(jdbc, runId);
+        jdbc.update("DELETE FROM person_run WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM link WHERE run_id = ?", runId);
         jdbc.update("UPDATE snapshot SET loaded = TRUE WHERE run_id = ?", runId);
         Connection c = DataSourceUtils.getConnection(dataSource);
         DecisionBook decisions = DecisionBook.load(jdbc, countyCode);
@@ -102,6 +101,17 @@ public class ResolveTasklet implements Tasklet {
                 count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = FALSE AND method <> 'MATCHED'"),
                 count("SELECT COUNT(*) FROM pending WHERE run_id = ?"), ms(t0));
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Identity resolution's working tables, read until the rules have run (DecideTasklet). A county keeps a month of
+     * runs; left in place, a run's million working rows would make every later run scan them all again.
+     */
+    public static final List<String> WORKING_TABLES = List.of("person_stage", "link_stage", "pending", "repair_stage",
+            "block_rec", "candidate_stage", "person_pair");
+
+    public static void clearWorkingTables(JdbcTemplate jdbc, String runId) {
+        for (String t : WORKING_TABLES) jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
     }
 
     /** (A) one group per usable number. */

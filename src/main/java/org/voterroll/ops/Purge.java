@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.voterroll.identity.ResolveTasklet;
 
 /**
  * Retention: the staging rows and Spring Batch metadata of old runs. Per county it keeps the N latest runs,
@@ -26,9 +29,9 @@ public class Purge {
         this.jdbc = jdbc;
     }
 
-    static final Set<String> STAGING = Set.of("district", "district_area", "district_unit", "source_file", "run_source", "reject",
-            "person_run", "link", "registration", "roll_line", "previous_line", "book_line", "exception_item", "run_figure",
-            "person_stage", "link_stage", "pending", "repair_stage", "block_rec", "candidate_stage", "person_pair");
+    static final Set<String> STAGING = Stream.concat(Stream.of("district", "district_area", "district_unit",
+            "source_file", "run_source", "reject", "person_run", "link", "registration", "roll_line", "previous_line", "book_line",
+            "exception_item", "run_figure"), ResolveTasklet.WORKING_TABLES.stream()).collect(Collectors.toUnmodifiableSet());
 
     public record Result(List<String> purgedRuns, long rowsDeleted) {
     }

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.identity.ResolveTasklet;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.reconcile.Run;
 import org.voterroll.store.BufferedCopy;
@@ -128,6 +129,9 @@ public class DecideTasklet implements Tasklet {
             flush.run();
             identityExceptions(exc, itemNo, book);
         }
+        // the rules were the last to read identity resolution's working rows (a restart of this step finds them: the
+        // deletion commits with the step's results or not at all)
+        ResolveTasklet.clearWorkingTables(jdbc, id);
         log.info("rules: {} considered, {} listed, {} exceptions",
                 jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ?", Long.class, id),
                 jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ? AND listed = TRUE", Long.class, id), itemNo[0]);

@@ -44,6 +44,10 @@ class LinkQualityTest {
         assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
 
         LinkQuality.Result r = LinkQuality.measure(dataSource, c.resolve("truth"), run.runId());
+        for (String t : org.voterroll.identity.ResolveTasklet.WORKING_TABLES) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + t + " WHERE run_id = ?", Long.class, run.runId()))
+                    .as("%s is cleared once the rules have read it", t).isZero();
+        }
 
         // the truth file covers the run's records, and every person row is either read or rejected
         assertThat(r.recordsNotInTruth()).isZero();
