@@ -179,9 +179,7 @@ public class ResolveTasklet implements Tasklet {
             }, runId);
             decideRepairs(recs, hits, links);
         }
-        jdbc.update("""
-                DELETE FROM pending WHERE run_id = ? AND rec_id IN
-                  (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE)""", runId, runId);
+        dropLinkedFromPending();
     }
 
     private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links) throws SQLException {
@@ -230,9 +228,7 @@ public class ResolveTasklet implements Tasklet {
                         "拆迁户内成员：同一被征收户、与户主关系(" + rel + ")一致、姓名相同"));
             }
         }
-        jdbc.update("""
-                DELETE FROM pending WHERE run_id = ? AND rec_id IN
-                  (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE)""", runId, runId);
+        dropLinkedFromPending();
     }
 
     /**
@@ -263,9 +259,14 @@ public class ResolveTasklet implements Tasklet {
         }
         Statistics.refresh(jdbc, "candidate_stage");
         chooseCandidates(c, decisions);
+        dropLinkedFromPending();
+    }
+
+    /** Records that a phase linked for certain are no longer pending (EXISTS: H2 ran IN (subquery) as a scan per row). */
+    private void dropLinkedFromPending() {
         jdbc.update("""
-                DELETE FROM pending WHERE run_id = ? AND rec_id IN
-                  (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE)""", runId, runId);
+                DELETE FROM pending WHERE run_id = ? AND EXISTS
+                  (SELECT 1 FROM link_stage l WHERE l.run_id = pending.run_id AND l.rec_id = pending.rec_id AND l.certain = TRUE)""", runId);
     }
 
     private static int monthIndex(YearMonth m) {

@@ -18,10 +18,6 @@ CREATE TABLE candidate_stage (
     evidence   VARCHAR(2000)
 );
 
--- Identity resolution bulk-loads these working tables in number order and reads them whole (hash joins): an index
--- in another order made every loaded row a random B-tree insert, ten seconds per million rows (docs/benchmarks.md).
-DROP INDEX person_stage_household;
-DROP INDEX link_stage_rec;
 
 -- Links are written in person order (the order persons get their ids), so their key leads with the person; the
 -- second index by record cost a random insert per link, and nothing looks a link up by its record alone.
