@@ -6,13 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.sql.DataSource;
 
@@ -88,7 +94,7 @@ public class ResolveTasklet implements Tasklet {
         log.info("identity: repairs done at {} ms", ms(t0));
         phaseHousehold(c);
         log.info("identity: households done at {} ms", ms(t0));
-        Statistics.refresh(jdbc, "link_stage", "pending", "repair_stage");
+        Statistics.refresh(jdbc, "pending", "repair_stage");
         phaseFuzzy(c, decisions);
         log.info("identity: fuzzy candidates done at {} ms", ms(t0));
         phaseMultiRecord(c, decisions);
@@ -276,7 +282,14 @@ public class ResolveTasklet implements Tasklet {
     /** A person of the month in memory, with its view for scoring. */
     private record Blocked(PersonSeed seed, PartyView view) {}
 
-    /** Every record of a block against every person of it; pairs scoring at least the lower threshold go to {@code out}. */
+    /** A record read from a block and the persons of that block: scored on the worker thread. */
+    private record Work(IdentityRecord record, List<Blocked> persons) {}
+
+    /**
+     * Every record of a block against every person of it; pairs scoring at least the lower threshold go to {@code out}.
+     * This thread reads both streams; a second one scores a month's pairs meanwhile (scoring is most of the phase's
+     * CPU, and a run has two cores). Months are written as they finish, at most {@value #MONTHS_IN_FLIGHT} held.
+     */
     private long scoreBlocks(Connection c, BufferedCopy out) throws SQLException {
         String records = "SELECT br.birth_ym, br.block, " + IdentityRecord.COLUMNS + """
                  FROM block_rec br JOIN src_record r ON r.rec_id = br.rec_id
@@ -284,6 +297,12 @@ public class ResolveTasklet implements Tasklet {
         String persons = "SELECT " + PERSON_SELECT + """
                  FROM person_stage ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_key""";
         long pairs = 0;
+        ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "resolve-scoring");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<List<Object[]>>> inFlight = new ArrayDeque<>();
         try (PreparedStatement rq = c.prepareStatement(records); PreparedStatement pq = c.prepareStatement(persons)) {
             rq.setFetchSize(10_000);
             pq.setFetchSize(10_000);
@@ -292,12 +311,15 @@ public class ResolveTasklet implements Tasklet {
             try (ResultSet rr = rq.executeQuery(); ResultSet pr = pq.executeQuery()) {
                 PersonSeed next = pr.next() ? readPerson(pr) : null;
                 Map<Long, List<Blocked>> blocks = new HashMap<>();
+                List<Work> work = new ArrayList<>();
                 int month = Integer.MIN_VALUE;
                 while (rr.next()) {
                     int m = rr.getInt(1);
                     if (m != month) {
+                        submit(worker, work, inFlight, out);
+                        work = new ArrayList<>();
+                        blocks = new HashMap<>();
                         month = m;
-                        blocks.clear();
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) < m) next = pr.next() ? readPerson(pr) : null;
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) == m) {
                             Blocked p = new Blocked(next, next.toParty());
@@ -309,12 +331,44 @@ public class ResolveTasklet implements Tasklet {
                     }
                     List<Blocked> block = blocks.get(rr.getLong(2));
                     if (block == null) continue;
-                    IdentityRecord r = IdentityRecord.read(rr);
-                    pairs += score(r, block, out);
+                    work.add(new Work(IdentityRecord.read(rr), block));
+                    pairs += block.size();
                 }
+                submit(worker, work, inFlight, out);
             }
+            while (!inFlight.isEmpty()) write(inFlight.poll(), out);
+        } finally {
+            worker.shutdownNow();
         }
         return pairs;
+    }
+
+    private static final int MONTHS_IN_FLIGHT = 8;
+
+    private void submit(ExecutorService worker, List<Work> work, Deque<Future<List<Object[]>>> inFlight, BufferedCopy out)
+            throws SQLException {
+        if (!work.isEmpty()) {
+            inFlight.add(worker.submit(() -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (Work w : work) rows.addAll(candidates(w.record(), w.persons()));
+                return rows;
+            }));
+        }
+        while (!inFlight.isEmpty() && (inFlight.peek().isDone() || inFlight.size() > MONTHS_IN_FLIGHT)) write(inFlight.poll(), out);
+    }
+
+    private static void write(Future<List<Object[]>> scored, BufferedCopy out) throws SQLException {
+        List<Object[]> rows;
+        try {
+            rows = scored.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring candidate pairs", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new IllegalStateException("scoring candidate pairs failed", e.getCause());
+        }
+        for (Object[] row : rows) out.add(row);
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */
@@ -323,7 +377,10 @@ public class ResolveTasklet implements Tasklet {
         IdentityRecord[] current = {null};
         List<Blocked> persons = new ArrayList<>();
         SqlConsumer<List<Blocked>> flush = list -> {
-            if (!list.isEmpty()) pairs[0] += score(current[0], list, out);
+            if (!list.isEmpty()) {
+                pairs[0] += list.size();
+                for (Object[] row : candidates(current[0], list)) out.add(row);
+            }
             list.clear();
         };
         streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
@@ -346,14 +403,16 @@ public class ResolveTasklet implements Tasklet {
         return pairs[0];
     }
 
-    private int score(IdentityRecord r, List<Blocked> persons, BufferedCopy out) throws SQLException {
+    /** The candidate_stage rows of a record's pairs that reach the lower threshold (thread-safe: the scorer is stateless). */
+    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons) {
         PartyView record = r.toParty();
+        List<Object[]> rows = new ArrayList<>(1);
         for (Blocked p : persons) {
             if (scorer.total(record, p.view()) < thresholds.lower()) continue;
             MatchScore s = scorer.score(record, p.view());
-            out.add(runId, r.recId(), p.seed().personKey(), s.total(), s.explain());
+            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain()});
         }
-        return persons.size();
+        return rows;
     }
 
     /** Each record's staged candidates, best first, through {@link CandidateRule}. */
@@ -452,7 +511,7 @@ public class ResolveTasklet implements Tasklet {
     /** Stable person ids, this run's view of each person, and the links by person id. */
     private void finish() {
         long t0 = System.nanoTime();
-        Statistics.refresh(jdbc, "link_stage", "person_stage");
+        // person_stage and link_stage were analysed after phase A; later phases added a tenth to the links at most
         jdbc.update("""
                 INSERT INTO person (county_code, person_key, id_number, first_run_id)
                 SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s

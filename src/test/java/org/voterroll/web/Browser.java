@@ -71,7 +71,20 @@ final class Browser implements AutoCloseable {
     void navigate(org.openqa.selenium.WebElement clickable) {
         org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
         clickable.click();
-        await(60).until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        await(60).until(d -> isGone(page));
+    }
+
+    /** Stale, or (Chromium, mid-navigation) a node that "does not belong to the document": the old page is gone. */
+    private static boolean isGone(org.openqa.selenium.WebElement page) {
+        try {
+            page.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) return true;
+            throw e;
+        }
     }
 
     /** With -Dvoter-roll.screenshots=DIR the flows leave a PNG of each page they pass, to look at the pages as people see them. */
