@@ -11,7 +11,7 @@ import org.voterroll.identity.match.ChineseNames;
 /**
  * Blocking keys: only a record and a person that share a key are compared. Sex × birth month × a
  * surname reading keeps blocks to a few dozen people in a county of a million, and every reading of a
- * polyphonic surname gets its own key so that homophone typos still meet.
+ * polyphonic surname gets its own key so that homophone typos still meet. A name's keys are distinct.
  */
 public final class Blocking {
     private Blocking() {}

@@ -10,11 +10,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -250,9 +248,9 @@ public class ResolveTasklet implements Tasklet {
                     rs -> {
                         IdentityRecord r = IdentityRecord.read(rs);
                         YearMonth month = r.effectiveBirthMonth();
-                        Set<Long> own = new HashSet<>();
-                        for (String k : Blocking.keys(r.name(), r.effectiveSex(), month)) own.add(Blocking.hash(k));
-                        for (long b : own) blocks.add(runId, monthIndex(month), b, r.recId());
+                        for (String k : Blocking.keys(r.name(), r.effectiveSex(), month)) {
+                            blocks.add(runId, monthIndex(month), Blocking.hash(k), r.recId());
+                        }
                     }, runId);
         }
         Statistics.refresh(jdbc, "block_rec");
@@ -323,7 +321,8 @@ public class ResolveTasklet implements Tasklet {
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) < m) next = pr.next() ? readPerson(pr) : null;
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) == m) {
                             Blocked p = new Blocked(next, next.toParty());
-                            for (String k : new HashSet<>(Blocking.keys(next.name(), next.sex(), YearMonth.from(next.birthDate())))) {
+                            // distinct keys by construction (one per sex and surname reading)
+                            for (String k : Blocking.keys(next.name(), next.sex(), YearMonth.from(next.birthDate()))) {
                                 blocks.computeIfAbsent(Blocking.hash(k), x -> new ArrayList<>()).add(p);
                             }
                             next = pr.next() ? readPerson(pr) : null;

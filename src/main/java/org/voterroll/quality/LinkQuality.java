@@ -52,7 +52,7 @@ public final class LinkQuality {
     public record Example(String file, int line, String source, String recordTruth, String personTruth, String method,
                           Double score, String evidence) {}
 
-    public record SourceRow(String source, long records, long certain, long wrong, long review, long unlinked) {}
+    public record SourceRow(String source, long records, long linked, long wrong, long review, long unlinked) {}
 
     /**
      * Review-band records whose single best candidate (no tie at the top) scores at least {@code threshold}: how often
@@ -61,8 +61,8 @@ public final class LinkQuality {
     public record BestCandidate(String label, double threshold, long correct, long wrong) {}
 
     public record Result(String runId, long truthRows, long truthJunkRows, long truthRowsNotRead, long truthRowsRejected,
-                         long records, long recordsNotInTruth, long junkRecords, long junkCertain, long personRecords,
-                         long certain, long matched, long correct, long wrong, long multiCertain, long review, long reviewWithTruePerson,
+                         long records, long recordsNotInTruth, long junkRecords, long junkLinked, long personRecords,
+                         long linked, long matched, long correct, long wrong, long multiLinked, long review, long reviewWithTruePerson,
                          long unlinked, long matchReviewExceptions, long predictedPairs, long truePairs, long correctPairs,
                          List<SourceRow> bySource, List<Example> wrongExamples, List<BestCandidate> bestCandidates) {
         public double precision() {
@@ -115,13 +115,13 @@ public final class LinkQuality {
                 CREATE TEMPORARY TABLE lq_rec AS
                 SELECT s.rec_id, s.source, s.file_name, s.line_no,
                        CASE WHEN t.line_no IS NULL THEN 0 WHEN t.truth IS NULL THEN 1 ELSE 2 END AS kind,
-                       t.truth, l.person_id, COALESCE(l.n_certain, 0) AS n_certain, COALESCE(l.n_matched, 0) AS n_matched,
+                       t.truth, l.person_id, COALESCE(l.n_linked, 0) AS n_linked, COALESCE(l.n_matched, 0) AS n_matched,
                        COALESCE(l.n_cand, 0) AS n_cand
                 FROM src_record s
                 JOIN run_source rs ON rs.run_id = ? AND rs.snapshot_id = s.snapshot_id
                 LEFT JOIN lq_truth t ON t.file_name = s.file_name AND t.line_no = s.line_no
                 LEFT JOIN (SELECT rec_id, MIN(person_id) FILTER (WHERE certain OR method = 'MATCHED') AS person_id,
-                                  COUNT(*) FILTER (WHERE certain OR method = 'MATCHED') AS n_certain,
+                                  COUNT(*) FILTER (WHERE certain OR method = 'MATCHED') AS n_linked,
                                   COUNT(*) FILTER (WHERE method = 'MATCHED') AS n_matched,
                                   COUNT(*) FILTER (WHERE NOT certain AND method <> 'MATCHED') AS n_cand
                            FROM link WHERE run_id = ? GROUP BY rec_id) l ON l.rec_id = s.rec_id
@@ -157,13 +157,13 @@ public final class LinkQuality {
         long rejected = count(c, "SELECT COUNT(*) FROM lq_truth t JOIN reject j ON j.run_id = ? AND j.file_name = t.file_name "
                 + "AND j.line_no = t.line_no WHERE t.truth IS NOT NULL", runId);
 
-        long records, notInTruth, junk, junkCertain, personRecords, certain, multi, review, unlinked, matched;
+        long records, notInTruth, junk, junkLinked, personRecords, linked, multi, review, unlinked, matched;
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT COUNT(*), COUNT(*) FILTER (WHERE kind = 0), COUNT(*) FILTER (WHERE kind = 1),
                        COUNT(*) FILTER (WHERE kind = 1 AND person_id IS NOT NULL), COUNT(*) FILTER (WHERE kind = 2),
-                       COUNT(*) FILTER (WHERE kind = 2 AND person_id IS NOT NULL), COUNT(*) FILTER (WHERE kind = 2 AND n_certain > 1),
-                       COUNT(*) FILTER (WHERE kind = 2 AND n_certain = 0 AND n_cand > 0),
-                       COUNT(*) FILTER (WHERE kind = 2 AND n_certain = 0 AND n_cand = 0),
+                       COUNT(*) FILTER (WHERE kind = 2 AND person_id IS NOT NULL), COUNT(*) FILTER (WHERE kind = 2 AND n_linked > 1),
+                       COUNT(*) FILTER (WHERE kind = 2 AND n_linked = 0 AND n_cand > 0),
+                       COUNT(*) FILTER (WHERE kind = 2 AND n_linked = 0 AND n_cand = 0),
                        COUNT(*) FILTER (WHERE kind = 2 AND n_matched > 0)
                 FROM lq_rec""");
              ResultSet rs = p.executeQuery()) {
@@ -171,9 +171,9 @@ public final class LinkQuality {
             records = rs.getLong(1);
             notInTruth = rs.getLong(2);
             junk = rs.getLong(3);
-            junkCertain = rs.getLong(4);
+            junkLinked = rs.getLong(4);
             personRecords = rs.getLong(5);
-            certain = rs.getLong(6);
+            linked = rs.getLong(6);
             multi = rs.getLong(7);
             review = rs.getLong(8);
             unlinked = rs.getLong(9);
@@ -184,7 +184,7 @@ public final class LinkQuality {
         long wrong = count(c, "SELECT COUNT(*) FROM lq_rec r LEFT JOIN lq_person p ON p.person_id = r.person_id "
                 + "WHERE r.kind = 2 AND r.person_id IS NOT NULL AND (p.truth IS NULL OR p.truth <> r.truth)");
         long reviewTrue = count(c, """
-                SELECT COUNT(*) FROM lq_rec r WHERE r.kind = 2 AND r.n_certain = 0 AND r.n_cand > 0 AND EXISTS (
+                SELECT COUNT(*) FROM lq_rec r WHERE r.kind = 2 AND r.n_linked = 0 AND r.n_cand > 0 AND EXISTS (
                     SELECT 1 FROM link l JOIN lq_person p ON p.person_id = l.person_id
                     WHERE l.run_id = ? AND l.rec_id = r.rec_id AND NOT l.certain AND l.method <> 'MATCHED' AND p.truth = r.truth)""", runId);
         long matchReview = count(c, "SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND code = 'MATCH_REVIEW'", runId);
@@ -199,7 +199,7 @@ public final class LinkQuality {
         try (PreparedStatement p = c.prepareStatement("""
                 SELECT r.source, COUNT(*), COUNT(r.person_id),
                        COUNT(*) FILTER (WHERE r.person_id IS NOT NULL AND (p.truth IS NULL OR p.truth <> r.truth)),
-                       COUNT(*) FILTER (WHERE r.n_certain = 0 AND r.n_cand > 0), COUNT(*) FILTER (WHERE r.n_certain = 0 AND r.n_cand = 0)
+                       COUNT(*) FILTER (WHERE r.n_linked = 0 AND r.n_cand > 0), COUNT(*) FILTER (WHERE r.n_linked = 0 AND r.n_cand = 0)
                 FROM lq_rec r LEFT JOIN lq_person p ON p.person_id = r.person_id
                 WHERE r.kind = 2 GROUP BY r.source ORDER BY r.source""");
              ResultSet rs = p.executeQuery()) {
@@ -232,7 +232,7 @@ public final class LinkQuality {
                                  RANK() OVER (PARTITION BY l.rec_id ORDER BY l.score DESC) AS rk,
                                  COUNT(*) OVER (PARTITION BY l.rec_id, l.score) AS same_score
                           FROM link l WHERE l.run_id = ? AND NOT l.certain AND l.method <> 'MATCHED' AND l.score IS NOT NULL) k
-                    JOIN lq_rec r ON r.rec_id = k.rec_id AND r.kind = 2 AND r.n_certain = 0
+                    JOIN lq_rec r ON r.rec_id = k.rec_id AND r.kind = 2 AND r.n_linked = 0
                     LEFT JOIN lq_person p ON p.person_id = k.person_id
                     WHERE k.rk = 1 AND k.same_score = 1 AND k.score >= ?""")) {
                 p.setString(1, runId);
@@ -243,8 +243,8 @@ public final class LinkQuality {
                 }
             }
         }
-        return new Result(runId, truthRows, truthJunk, notRead, rejected, records, notInTruth, junk, junkCertain, personRecords,
-                certain, matched, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples, best);
+        return new Result(runId, truthRows, truthJunk, notRead, rejected, records, notInTruth, junk, junkLinked, personRecords,
+                linked, matched, correct, wrong, multi, review, reviewTrue, unlinked, matchReview, predicted, truePairs, tp, bySource, examples, best);
     }
 
     /** records.csv into lq_truth; the true person is 公民身份号码|姓名, null for junk rows */
@@ -265,14 +265,14 @@ public final class LinkQuality {
         out.printf("truth rows (records.csv)                      %,12d  (junk rows without a person: %,d)%n", r.truthRows(), r.truthJunkRows());
         out.printf("  person rows not among the run's records     %,12d  (of which rejected at ingest: %,d)%n", r.truthRowsNotRead(), r.truthRowsRejected());
         out.printf("run records (src_record)                      %,12d  (junk: %,d, of which linked: %,d; not in records.csv: %,d)%n",
-                r.records(), r.junkRecords(), r.junkCertain(), r.recordsNotInTruth());
+                r.records(), r.junkRecords(), r.junkLinked(), r.recordsNotInTruth());
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("records of a true person (= 100 %)", r.personRecords());
-        rows.put("linked (certain, or matched)", r.certain());
+        rows.put("linked (certain, or matched)", r.linked());
         rows.put("  of which matched by weighted evidence", r.matched());
         rows.put("  links correct", r.correct());
         rows.put("  links wrong", r.wrong());
-        rows.put("  records linked to more than one person", r.multiCertain());
+        rows.put("  records linked to more than one person", r.multiLinked());
         rows.put("review band (only candidates for review)", r.review());
         rows.put("  true person among the candidates", r.reviewWithTruePerson());
         rows.put("MATCH_REVIEW exceptions", r.matchReviewExceptions());
@@ -291,7 +291,7 @@ public final class LinkQuality {
         out.println();
         out.printf("%-10s %10s %10s %8s %8s %9s%n", "source", "records", "linked", "wrong", "review", "unlinked");
         for (SourceRow s : r.bySource()) {
-            out.printf("%-10s %,10d %,10d %,8d %,8d %,9d%n", s.source(), s.records(), s.certain(), s.wrong(), s.review(), s.unlinked());
+            out.printf("%-10s %,10d %,10d %,8d %,8d %,9d%n", s.source(), s.records(), s.linked(), s.wrong(), s.review(), s.unlinked());
         }
         if (!r.wrongExamples().isEmpty()) {
             out.println();

@@ -49,6 +49,17 @@ class OperationsTest extends OpsSchemaTestBase {
         return run;
     }
 
+    /** A job directory holding the examples' county files and {@code jobYml}, its inbox (tmp/inbox) the examples' delivery, READY. */
+    private Path exampleJob(String dir, String jobYml) throws Exception {
+        Path job = tmp.resolve(dir);
+        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
+        Path inbox = tmp.resolve("inbox");
+        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("inbox"), inbox);
+        BadDeliveryCorpusTest.ready(inbox);
+        Files.writeString(job.resolve("job.yml"), jobYml);
+        return job;
+    }
+
     @Test
     void healthMetricsAndLogs(CapturedOutput output) throws Exception {
         Run run = reconcile();
@@ -115,12 +126,7 @@ class OperationsTest extends OpsSchemaTestBase {
 
     @Test
     void theNightlyJobFinishesAnUnfinishedRunOfTheSameDelivery() throws Exception {
-        Path job = tmp.resolve("job");
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
-        Path inbox = tmp.resolve("inbox");
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("inbox"), inbox);
-        BadDeliveryCorpusTest.ready(inbox);
-        Files.writeString(job.resolve("job.yml"), "inbox: ../inbox\nout: ../out\n");
+        Path job = exampleJob("job", "inbox: ../inbox\nout: ../out\n");
         TestHooks.on("before:decide", () -> { throw new IllegalStateException("database went away (simulated)"); });
         Run failed = jobs.runJob(job);
         created.add(failed.runId());
@@ -134,12 +140,7 @@ class OperationsTest extends OpsSchemaTestBase {
 
     @Test
     void theSchedulerRunsAJobAtItsCronTimeAndTakesADeliveryOnce() throws Exception {
-        Path job = tmp.resolve("jobs/341299");
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
-        Path inbox = tmp.resolve("inbox");
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("inbox"), inbox);
-        BadDeliveryCorpusTest.ready(inbox);
-        Files.writeString(job.resolve("job.yml"), "inbox: ../../inbox\nout: ../../out\ncron: \"*/2 * * * * *\"\n");
+        Path job = exampleJob("jobs/341299", "inbox: ../../inbox\nout: ../../out\ncron: \"*/2 * * * * *\"\n");
         NightlyScheduler scheduler = new NightlyScheduler(jobs, recovery, tmp.resolve("jobs").toString());
         scheduler.start();
         try {

@@ -55,10 +55,10 @@ class LinkQualityTest {
         assertThat(r.truthRowsNotRead()).isEqualTo(r.truthRowsRejected());
         assertThat(r.personRecords()).isGreaterThan(4000);
         // every record of a person is linked (certain or matched), in the review band, or unlinked
-        assertThat(r.correct() + r.wrong()).isEqualTo(r.certain());
-        assertThat(r.certain() + r.review() + r.unlinked()).isEqualTo(r.personRecords());
+        assertThat(r.correct() + r.wrong()).isEqualTo(r.linked());
+        assertThat(r.linked() + r.review() + r.unlinked()).isEqualTo(r.personRecords());
         assertThat(r.reviewWithTruePerson()).isBetween(0L, r.review());
-        assertThat(r.matched()).as("survey rows without a number are matched by weighted evidence").isBetween(1L, r.certain());
+        assertThat(r.matched()).as("survey rows without a number are matched by weighted evidence").isBetween(1L, r.linked());
         assertThat(jdbc.queryForObject("SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM link WHERE run_id = ? AND method = 'MATCHED' GROUP BY rec_id) x",
                 Long.class, run.runId())).as("one matched person per record at most").isEqualTo(1L);
         assertThat(r.matched()).isLessThanOrEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'MATCHED'",
@@ -83,9 +83,9 @@ class LinkQualityTest {
                 truth.put(x.get("文件") + ":" + x.get("行号"), x.get("公民身份号码").isEmpty() ? null : x.get("公民身份号码") + "|" + x.get("姓名"));
             }
         }
-        Map<Long, Long> certain = new HashMap<>();
+        Map<Long, Long> linked = new HashMap<>();
         jdbc.query("SELECT rec_id, MIN(person_id) FROM link WHERE run_id = ? AND (certain OR method = 'MATCHED') GROUP BY rec_id",
-                rs -> { certain.put(rs.getLong(1), rs.getLong(2)); }, run.runId());
+                rs -> { linked.put(rs.getLong(1), rs.getLong(2)); }, run.runId());
         List<String> truths = new ArrayList<>();
         List<Long> persons = new ArrayList<>();
         jdbc.query("SELECT s.rec_id, s.file_name, s.line_no FROM src_record s JOIN run_source rs ON rs.run_id = ? AND rs.snapshot_id = s.snapshot_id",
@@ -93,7 +93,7 @@ class LinkQualityTest {
                     String t = truth.get(rs.getString(2) + ":" + rs.getInt(3));
                     if (t != null) {
                         truths.add(t);
-                        persons.add(certain.get(rs.getLong(1)));
+                        persons.add(linked.get(rs.getLong(1)));
                     }
                 }, run.runId());
         assertThat((long) truths.size()).isEqualTo(r.personRecords());
@@ -112,7 +112,7 @@ class LinkQualityTest {
         assertThat(r.correctPairs()).isEqualTo(both);
         assertThat(r.precision()).isEqualTo((double) both / predicted);
         assertThat(r.recall()).isEqualTo((double) both / truePairs);
-        assertThat(r.certain()).isEqualTo(persons.stream().filter(x -> x != null).count());
+        assertThat(r.linked()).isEqualTo(persons.stream().filter(x -> x != null).count());
         // a person's wrong links: at least those of every true person that is not its majority
         assertThat(r.wrong() == 0).isEqualTo(predicted == both);
 
