@@ -12,12 +12,12 @@ import org.voterroll.normalize.Sex;
 /** What identity resolution knows of one input record. */
 public record IdentityRecord(long recId, String source, String idNumber, String idStatus, String name, Character sex,
                              LocalDate birthDate, YearMonth birthMonth, String areaCode, String householdKey,
-                             String relation, String rowHash, String fileName, int lineNo) {
+                             String relation, String rowHash, String fileName, int lineNo, LocalDate endDate) {
 
     /** The columns {@link #read} expects, for a SELECT over src_record aliased r. */
     public static final String COLUMNS = """
             r.rec_id, r.source, r.id_number, r.id_status, r.name, r.sex, r.birth_date, r.birth_month, r.area_code,
-            r.household_key, r.relation, r.row_hash, r.file_name, r.line_no
+            r.household_key, r.relation, r.row_hash, r.file_name, r.line_no, r.end_date
             """;
 
     public static IdentityRecord read(ResultSet rs) throws SQLException {
@@ -28,11 +28,16 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
                 rs.getString("id_status"), rs.getString("name"), sex == null ? null : sex.charAt(0),
                 b, m == null ? null : YearMonth.parse(m), rs.getString("area_code"),
                 rs.getString("household_key"), rs.getString("relation"), rs.getString("row_hash"),
-                rs.getString("file_name"), rs.getInt("line_no"));
+                rs.getString("file_name"), rs.getInt("line_no"), rs.getObject("end_date", LocalDate.class));
     }
 
     public boolean isHuji() {
         return "huji".equals(source);
+    }
+
+    /** A residence registration not yet ended: where the person lives now, if not at their register. */
+    public boolean isActiveResidence() {
+        return "liudong".equals(source) && endDate == null && areaCode != null;
     }
 
     public boolean hasUsableNumber() {

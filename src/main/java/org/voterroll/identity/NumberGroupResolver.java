@@ -69,7 +69,25 @@ public final class NumberGroupResolver {
                 }
             }
         }
-        return new Result(persons, links, pending, persons.size() > 1);
+        return new Result(withResidences(persons, links, others), links, pending, persons.size() > 1);
+    }
+
+    /** A person's active residence registration elsewhere than their register is a second place to find them at. */
+    private static List<PersonSeed> withResidences(List<PersonSeed> persons, List<Link> links, List<IdentityRecord> others) {
+        Map<Long, IdentityRecord> residences = new HashMap<>();
+        for (IdentityRecord r : others) if (r.isActiveResidence()) residences.put(r.recId(), r);
+        if (residences.isEmpty()) return persons;
+        Map<String, String> area = new HashMap<>();
+        for (Link l : links) {
+            IdentityRecord r = residences.get(l.recId());
+            if (r != null && l.certain()) area.put(l.personKey(), r.areaCode());
+        }
+        List<PersonSeed> out = new ArrayList<>(persons.size());
+        for (PersonSeed p : persons) {
+            String a = area.get(p.personKey());
+            out.add(a == null || a.equals(p.areaCode()) ? p : p.withResidence(a));
+        }
+        return out;
     }
 
     /**

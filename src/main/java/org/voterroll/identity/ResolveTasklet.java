@@ -33,11 +33,13 @@ import org.voterroll.exceptions.Fingerprint;
 import org.voterroll.exceptions.Verdict;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.MatchWeights;
+import org.voterroll.identity.match.NameFrequency;
 import org.voterroll.identity.match.PairScorer;
 import org.voterroll.identity.match.PartyView;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.SessionTuning;
 import org.voterroll.store.Statistics;
 
 /**
@@ -48,7 +50,7 @@ import org.voterroll.store.Statistics;
 public class ResolveTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ResolveTasklet.class);
     private static final List<String> PERSON_COLUMNS = List.of("run_id", "person_key", "id_number", "name", "sex", "birth_date",
-            "area_code", "household_key", "relation", "primary_rec_id", "from_huji");
+            "area_code", "household_key", "relation", "primary_rec_id", "from_huji", "residence_area");
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
 
     /** The source tables of this run: each source's effective snapshot. */
@@ -59,8 +61,11 @@ public class ResolveTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
+    private final String byteOrder;
     private final PairScorer scorer = new PairScorer(MatchWeights.defaults());
     private final Thresholds thresholds = Thresholds.defaults();
+    /** How common the names of the records left for fuzzy linking are among the persons (set by phase D). */
+    private NameCounts names = new NameCounts();
 
     public ResolveTasklet(String runId, String countyCode, DataSource dataSource) {
         this.runId = runId;
@@ -69,11 +74,12 @@ public class ResolveTasklet implements Tasklet {
         this.jdbc = new JdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);
         this.streaming.setFetchSize(10_000);
+        this.byteOrder = SessionTuning.byteOrder(jdbc);
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
+        SessionTuning.forBulkWork(jdbc);
         clearWorkingTables(jdbc, runId);
         jdbc.update("DELETE FROM person_run WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM link WHERE run_id = ?", runId);
@@ -139,10 +145,9 @@ public class ResolveTasklet implements Tasklet {
                 for (IdentityRecord r : res.pending()) pending.add(runId, r.recId(), "A");
                 g.clear();
             };
-            streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM " + EFFECTIVE + """
-                     WHERE r.id_status IN ('VALID', 'LEGACY15')
-                     ORDER BY r.id_number, CASE WHEN r.source = 'huji' THEN 0 ELSE 1 END,
-                              CASE WHEN r.id_status = 'VALID' THEN 0 ELSE 1 END, r.rec_id""",
+            SessionTuning.forWideSort(jdbc, () -> streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM " + EFFECTIVE
+                    + " WHERE r.id_status IN ('VALID', 'LEGACY15') ORDER BY r.id_number" + byteOrder + """
+                     , CASE WHEN r.source = 'huji' THEN 0 ELSE 1 END, CASE WHEN r.id_status = 'VALID' THEN 0 ELSE 1 END, r.rec_id""",
                     rs -> {
                         IdentityRecord r = IdentityRecord.read(rs);
                         if (!r.idNumber().equals(current[0])) {
@@ -150,7 +155,7 @@ public class ResolveTasklet implements Tasklet {
                             current[0] = r.idNumber();
                         }
                         group.add(r);
-                    }, runId);
+                    }, runId));
             flush.accept(group);
         }
     }
@@ -243,16 +248,23 @@ public class ResolveTasklet implements Tasklet {
      */
     private void phaseFuzzy(Connection c, DecisionBook decisions) throws SQLException {
         long t0 = System.nanoTime();
+        NameCounts counts = new NameCounts();
         try (BufferedCopy blocks = new BufferedCopy(c, "block_rec", List.of("run_id", "birth_ym", "block", "rec_id"))) {
             streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM pending p JOIN src_record r ON r.rec_id = p.rec_id WHERE p.run_id = ?",
                     rs -> {
                         IdentityRecord r = IdentityRecord.read(rs);
+                        counts.want(r.name());
                         YearMonth month = r.effectiveBirthMonth();
                         for (String k : Blocking.keys(r.name(), r.effectiveSex(), month)) {
                             blocks.add(runId, monthIndex(month), Blocking.hash(k), r.recId());
                         }
                     }, runId);
         }
+        streaming.query("SELECT name FROM person_stage WHERE run_id = ?", rs -> {
+            counts.count(rs.getString(1));
+        }, runId);
+        names = counts;
+        log.info("identity: names of the records to link counted among the persons at {} ms", ms(t0));
         Statistics.refresh(jdbc, "block_rec");
         long pairs = 0;
         try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence"))) {
@@ -293,7 +305,8 @@ public class ResolveTasklet implements Tasklet {
                  FROM block_rec br JOIN src_record r ON r.rec_id = br.rec_id
                  WHERE br.run_id = ? ORDER BY br.birth_ym, br.block, br.rec_id""";
         String persons = "SELECT " + PERSON_SELECT + """
-                 FROM person_stage ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_key""";
+                 FROM person_stage ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_key"""
+                + byteOrder;
         long pairs = 0;
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "resolve-scoring");
@@ -405,10 +418,11 @@ public class ResolveTasklet implements Tasklet {
     /** The candidate_stage rows of a record's pairs that reach the lower threshold (thread-safe: the scorer is stateless). */
     private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons) {
         PartyView record = r.toParty();
+        NameFrequency frequency = names.of(r.name());
         List<Object[]> rows = new ArrayList<>(1);
         for (Blocked p : persons) {
-            if (scorer.total(record, p.view()) < thresholds.lower()) continue;
-            MatchScore s = scorer.score(record, p.view());
+            if (scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
+            MatchScore s = scorer.score(record, p.view(), frequency);
             rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain()});
         }
         return rows;
@@ -470,7 +484,7 @@ public class ResolveTasklet implements Tasklet {
                      FROM person_stage ps
                      WHERE ps.run_id = ? AND ps.from_huji = TRUE AND ps.birth_date IS NOT NULL AND ps.sex IS NOT NULL
                        AND ps.id_number IS NOT NULL
-                     ORDER BY ps.birth_date, ps.sex, ps.person_key""", rs -> {
+                     ORDER BY ps.birth_date, ps.sex, ps.person_key""" + byteOrder, rs -> {
                 PersonSeed p = readPerson(rs);
                 if (!block.isEmpty() && (!block.get(0).birthDate().equals(p.birthDate()) || !block.get(0).sex().equals(p.sex()))) {
                     compare.accept(block);
@@ -515,7 +529,7 @@ public class ResolveTasklet implements Tasklet {
                 INSERT INTO person (county_code, person_key, id_number, first_run_id)
                 SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s
                 WHERE s.run_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.county_code = ? AND p.person_key = s.person_key)
-                ORDER BY s.person_key""",
+                ORDER BY s.person_key""" + byteOrder,
                 countyCode, runId, countyCode);
         Statistics.refresh(jdbc, "person");
         log.info("identity: new persons stored in {} ms", ms(t0));
@@ -538,7 +552,8 @@ public class ResolveTasklet implements Tasklet {
     static final String PERSON_SELECT = """
             ps.person_key AS p_person_key, ps.id_number AS p_id_number, ps.name AS p_name, ps.sex AS p_sex,
             ps.birth_date AS p_birth_date, ps.area_code AS p_area_code, ps.household_key AS p_household_key,
-            ps.relation AS p_relation, ps.primary_rec_id AS p_primary_rec_id, ps.from_huji AS p_from_huji
+            ps.relation AS p_relation, ps.primary_rec_id AS p_primary_rec_id, ps.from_huji AS p_from_huji,
+            ps.residence_area AS p_residence_area
             """;
 
     private static PersonSeed readPerson(ResultSet rs) throws SQLException {
@@ -547,13 +562,13 @@ public class ResolveTasklet implements Tasklet {
         return new PersonSeed(rs.getString("p_person_key"), rs.getString("p_id_number"), rs.getString("p_name"),
                 sex == null ? null : sex.charAt(0), b, rs.getString("p_area_code"),
                 rs.getString("p_household_key"), rs.getString("p_relation"), rs.getLong("p_primary_rec_id"),
-                rs.getBoolean("p_from_huji"));
+                rs.getBoolean("p_from_huji"), rs.getString("p_residence_area"));
     }
 
     private void writePerson(BufferedCopy out, PersonSeed p) throws SQLException {
         LocalDate b = p.birthDate();
         out.add(runId, p.personKey(), p.idNumber(), p.name(), p.sex() == null ? null : p.sex().toString(), b, p.areaCode(),
-                p.householdKey(), p.relation(), p.primaryRecId(), p.fromHuji());
+                p.householdKey(), p.relation(), p.primaryRecId(), p.fromHuji(), p.residenceArea());
     }
 
     private void writeLink(BufferedCopy out, Link l) throws SQLException {

@@ -2,6 +2,7 @@ package org.voterroll.identity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -15,13 +16,35 @@ class NumberGroupResolverTest {
 
     private static IdentityRecord rec(String source, String name) {
         return new IdentityRecord(++recs, source, N, "VALID", name, 'F', LocalDate.of(1987, 11, 19), null, "130104", null, null,
-                "h" + recs, source + ".csv", (int) recs);
+                "h" + recs, source + ".csv", (int) recs, null);
     }
 
     private static NameFrequencies register(String... names) {
         NameFrequencies f = new NameFrequencies();
         for (String n : names) f.add(n, 'F');
         return f;
+    }
+
+    private static IdentityRecord residence(String area, LocalDate ended) {
+        IdentityRecord r = rec("liudong", "吴兰燕");
+        return new IdentityRecord(r.recId(), r.source(), r.idNumber(), r.idStatus(), r.name(), r.sex(), r.birthDate(), null,
+                area, null, null, r.rowHash(), r.fileName(), r.lineNo(), ended);
+    }
+
+    @Test
+    void anActiveResidenceElsewhereIsThePersonsSecondPlace() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104102203", null)));
+        assertEquals("130104", r.persons().get(0).areaCode());
+        assertEquals("130104102203", r.persons().get(0).residenceArea());
+        assertEquals("130104102203", r.persons().get(0).toParty().otherArea());
+    }
+
+    @Test
+    void anEndedResidenceOrOneAtTheRegisterGivesNoSecondPlace() {
+        var ended = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104102203", LocalDate.of(2024, 1, 1))));
+        assertNull(ended.persons().get(0).residenceArea());
+        var home = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104", null)));
+        assertNull(home.persons().get(0).residenceArea());
     }
 
     @Test

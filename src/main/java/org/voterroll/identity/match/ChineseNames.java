@@ -235,11 +235,14 @@ public final class ChineseNames {
             return "";
         }
         int[] cps = codePointsWithoutDots(name.strip());
-        List<String> parts = new ArrayList<>(cps.length);
+        StringBuilder key = new StringBuilder(cps.length * 5);
         for (int cp : cps) {
-            parts.add(readings(cp).iterator().next());
+            if (!key.isEmpty()) {
+                key.append(' ');
+            }
+            key.append(readings(cp).iterator().next());
         }
-        return String.join(" ", parts);
+        return key.toString();
     }
 
     /** True when {@code name} starts with a known compound surname (and has a given name). */

@@ -53,7 +53,7 @@ final class FieldOutcomes {
             case SEX -> sex(a.sex(), b.sex());
             case BIRTH -> birth(a.birthDate(), a.birthMonth(), b.birthDate(), b.birthMonth());
             case ID_SHAPE -> id(a.idNumber(), b.idNumber());
-            case AREA -> area(a.areaCode(), b.areaCode());
+            case AREA -> area(a, b);
             case HOUSEHOLD -> household(a.householdKey(), a.relation(), b.householdKey(), b.relation());
         };
     }
@@ -127,6 +127,29 @@ final class FieldOutcomes {
      * 000 is a township code, a 9-digit one ending in 000 a county code. Codes that are not all
      * digits or shorter than 6 digits are missing.
      */
+    /** The closest agreement between any place of one side and any place of the other (areaCode and otherArea). */
+    static String area(PartyView a, PartyView b) {
+        String best = area(a.areaCode(), b.areaCode());
+        if (a.otherArea() != null) best = closer(best, area(a.otherArea(), b.areaCode()));
+        if (b.otherArea() != null) best = closer(best, area(a.areaCode(), b.otherArea()));
+        return best;
+    }
+
+    /** Of two AREA outcomes the closer one; MISSING only when both are. */
+    private static String closer(String x, String y) {
+        return areaRank(y) > areaRank(x) ? y : x;
+    }
+
+    private static int areaRank(String outcome) {
+        return switch (outcome) {
+            case SAME_VILLAGE -> 4;
+            case SAME_TOWNSHIP -> 3;
+            case SAME_COUNTY -> 2;
+            case DIFFERENT -> 1;
+            default -> 0;
+        };
+    }
+
     static String area(String a, String b) {
         String x = areaPrefix(a);
         String y = areaPrefix(b);

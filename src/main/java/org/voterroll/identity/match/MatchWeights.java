@@ -209,6 +209,51 @@ public final class MatchWeights {
         return b.build();
     }
 
+    // ------------------------------------------------------------------ term frequencies
+
+    /**
+     * Highest NAME weight a term-frequency adjustment may give. The rules say name, sex and birth date never prove one
+     * person, however rare the name: with the weakest corroborations (same township +0.92, a number two digits off
+     * +1.00) they must stay below the upper threshold, 28.4 − SEX AGREE 0.97 − BIRTH SAME_DATE 14.30 − 1.00 = 12.13.
+     * A survey row (birth month only) of a rare name in the person's village still clears it (12.0 + 0.97 + 9.42 +
+     * 8.13 = 30.5).
+     */
+    public static final double NAME_TF_MAX = 12.0;
+
+    /**
+     * m of WILDCARD among the pairs where the record's name has an unknown character: its person's name then fits it
+     * unless a second slip spoiled it. (The table's m of 0.005 is among all pairs, most of whose names have none.)
+     */
+    static final double WILDCARD_M_GIVEN_UNKNOWN = 0.9;
+
+    /**
+     * How many persons' worth of evidence the table's u counts for when a name's frequency is estimated. A county of
+     * twenty people says little about how rare a name is (one bearer in twenty is not a frequency of 5 %); a county of
+     * a million says much. With 10,000 the estimate stays near the table's u below a few thousand persons and follows
+     * the county's own counts above a hundred thousand.
+     */
+    static final double TF_PRIOR_PERSONS = 10_000;
+
+    /**
+     * The NAME weight of an outcome given how many of the county's persons share it with the record (term-frequency
+     * adjustment). {@code sharing} counts the persons whose name agrees with the record's that way, the candidate
+     * among them; u, the chance that another person's name agrees, is estimated from the others:
+     * u = (sharing − 1 + {@link #TF_PRIOR_PERSONS} × u₀) / (persons − 1 + {@link #TF_PRIOR_PERSONS}), where u₀ is the
+     * u that gives the table's weight (so the estimate starts from the table and moves to the county's count as the
+     * county grows); m stays the outcome's; the result is capped at {@link #NAME_TF_MAX}. Without a count (sharing 0),
+     * and for the disagreeing outcomes (ONE_CHAR, DIFFERENT: no count describes them), the table's weight applies.
+     */
+    public double nameWeight(String outcome, int sharing, int persons) {
+        double table = weight(Field.NAME, outcome);
+        if (sharing <= 0 || outcome.equals("ONE_CHAR") || outcome.equals("DIFFERENT")) {
+            return table;
+        }
+        double m = outcome.equals("WILDCARD") ? WILDCARD_M_GIVEN_UNKNOWN : m(Field.NAME, outcome);
+        double u0 = m / Math.pow(2, table);
+        double u = Math.min(1.0, (sharing - 1 + TF_PRIOR_PERSONS * u0) / (Math.max(persons - 1, 0) + TF_PRIOR_PERSONS));
+        return Math.min(NAME_TF_MAX, Math.log(m / u) / Math.log(2));
+    }
+
     // ------------------------------------------------------------------ access
 
     /** The weight log2(m/u) of an outcome; 0 for MISSING. */

@@ -40,13 +40,21 @@ public final class PairScorer {
     }
 
     public MatchScore score(PartyView a, PartyView b) {
+        return score(a, b, null);
+    }
+
+    /**
+     * The score of record {@code a} against {@code b}, with the NAME weight adjusted to how common a's name is in the
+     * county ({@link MatchWeights#nameWeight}); {@code aName} null gives {@link #score(PartyView, PartyView)}.
+     */
+    public MatchScore score(PartyView a, PartyView b, NameFrequency aName) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
         List<FieldWeight> fields = new ArrayList<>(FIELDS.length);
         double total = 0;
         for (Field f : FIELDS) {
             String outcome = FieldOutcomes.outcome(f, a, b);
-            double w = weights.weight(f, outcome);
+            double w = weight(f, outcome, a, b, aName);
             fields.add(new FieldWeight(f, outcome, w));
             total += w;
         }
@@ -55,10 +63,22 @@ public final class PairScorer {
 
     /** {@link #score}'s total without its per-field record: blocks compare millions of pairs and keep few. */
     public double total(PartyView a, PartyView b) {
+        return total(a, b, null);
+    }
+
+    /** {@link #score(PartyView, PartyView, NameFrequency)}'s total. */
+    public double total(PartyView a, PartyView b, NameFrequency aName) {
         double total = 0;
         for (Field f : FIELDS) {
-            total += weights.weight(f, FieldOutcomes.outcome(f, a, b));
+            total += weight(f, FieldOutcomes.outcome(f, a, b), a, b, aName);
         }
         return total;
+    }
+
+    private double weight(Field f, String outcome, PartyView a, PartyView b, NameFrequency aName) {
+        if (f != Field.NAME || aName == null || outcome.equals(FieldOutcomes.MISSING)) {
+            return weights.weight(f, outcome);
+        }
+        return weights.nameWeight(outcome, aName.sharing(outcome, a.name().strip(), b.name().strip()), aName.persons());
     }
 }

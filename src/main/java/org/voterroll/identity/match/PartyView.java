@@ -18,6 +18,9 @@ import java.time.YearMonth;
  * @param householdKey household identifier, e.g. {@code "chaiqian:DF-017"} or a huji 户号; keys
  *                     are only comparable within one namespace (the part before the first ':')
  * @param relation     与户主关系 (户主, 配偶, 子, 女, …)
+ * @param otherArea    a second place the party is known at, compared like {@code areaCode}: where a
+ *                     person separated from their register lives (their residence registration), so
+ *                     that a survey row taken there is not scored as another township's
  */
 public record PartyView(
         String idNumber,
@@ -27,7 +30,13 @@ public record PartyView(
         YearMonth birthMonth,
         String areaCode,
         String householdKey,
-        String relation) {
+        String relation,
+        String otherArea) {
+
+    public PartyView(String idNumber, String name, Character sex, LocalDate birthDate, YearMonth birthMonth, String areaCode,
+                     String householdKey, String relation) {
+        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null);
+    }
 
     /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
     public static PartyView empty() {
@@ -35,30 +44,30 @@ public record PartyView(
     }
 
     public PartyView withIdNumber(String v) {
-        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation);
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
     }
 
     public PartyView withName(String v) {
-        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation);
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
     }
 
     public PartyView withSex(Character v) {
-        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation);
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
     }
 
     public PartyView withBirthDate(LocalDate v) {
-        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation);
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea);
     }
 
     public PartyView withBirthMonth(YearMonth v) {
-        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation);
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea);
     }
 
     public PartyView withAreaCode(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea);
     }
 
     public PartyView withHousehold(String key, String rel) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea);
     }
 }
