@@ -126,12 +126,19 @@ public class ResolveTasklet implements Tasklet {
 
     /** (A) one group per usable number. */
     private void phaseNumbers(Connection c) throws SQLException {
-        NameFrequencies frequencies = new NameFrequencies();
-        streaming.query("SELECT r.name, r.sex FROM " + EFFECTIVE + " WHERE r.source = 'huji'", rs -> {
-            String sex = rs.getString(2);
-            frequencies.add(rs.getString(1), sex == null ? null : sex.charAt(0));
-        }, runId);
-        NumberGroupResolver resolver = new NumberGroupResolver(frequencies);
+        // The register's names are read on a second connection while PostgreSQL sorts the records by number (both read
+        // what the load step committed); the groups need them only from the sort's first row on.
+        ExecutorService reader = Executors.newSingleThreadExecutor(task -> new Thread(task, "resolve-names"));
+        Future<NameFrequencies> registerNames = reader.submit(() -> {
+            NameFrequencies frequencies = new NameFrequencies();
+            streaming.query("SELECT r.name, r.sex FROM " + EFFECTIVE + " WHERE r.source = 'huji'", rs -> {
+                String sex = rs.getString(2);
+                frequencies.add(rs.getString(1), sex == null ? null : sex.charAt(0));
+            }, runId);
+            return frequencies;
+        });
+        reader.shutdown();
+        NumberGroupResolver[] resolver = {null};
         try (BufferedCopy persons = new BufferedCopy(c, "person_stage", PERSON_COLUMNS);
              BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
              BufferedCopy pending = new BufferedCopy(c, "pending", List.of("run_id", "rec_id", "phase"))) {
@@ -139,7 +146,8 @@ public class ResolveTasklet implements Tasklet {
             String[] current = {null};
             SqlConsumer<List<IdentityRecord>> flush = g -> {
                 if (g.isEmpty()) return;
-                NumberGroupResolver.Result res = resolver.resolve(current[0], g);
+                if (resolver[0] == null) resolver[0] = new NumberGroupResolver(done(registerNames, "reading the register's names"));
+                NumberGroupResolver.Result res = resolver[0].resolve(current[0], g);
                 for (PersonSeed p : res.persons()) writePerson(persons, p);
                 for (Link l : res.links()) writeLink(links, l);
                 for (IdentityRecord r : res.pending()) pending.add(runId, r.recId(), "A");
@@ -157,6 +165,7 @@ public class ResolveTasklet implements Tasklet {
                         group.add(r);
                     }, runId));
             flush.accept(group);
+            done(registerNames, "reading the register's names"); // finished, and its failure seen, even without groups
         }
     }
 
@@ -370,17 +379,20 @@ public class ResolveTasklet implements Tasklet {
     }
 
     private static void write(Future<List<Object[]>> scored, BufferedCopy out) throws SQLException {
-        List<Object[]> rows;
+        for (Object[] row : done(scored, "scoring candidate pairs")) out.add(row);
+    }
+
+    /** A helper thread's result, its failure rethrown on this thread. */
+    private static <T> T done(Future<T> work, String what) {
         try {
-            rows = scored.get();
+            return work.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring candidate pairs", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException("scoring candidate pairs failed", e.getCause());
+            throw new IllegalStateException(what + " failed", e.getCause());
         }
-        for (Object[] row : rows) out.add(row);
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */

@@ -25,6 +25,7 @@ import org.voterroll.identity.ResolveTasklet;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.reconcile.Run;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.SessionTuning;
 
 /**
  * Applies the rules to every resolved person (one pass over persons and their linked records, sorted by
@@ -48,7 +49,7 @@ public class DecideTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
+        SessionTuning.forBulkWork(jdbc);
         String id = run.runId();
         jdbc.update("DELETE FROM registration WHERE run_id = ?", id);
         jdbc.update("DELETE FROM exception_item WHERE run_id = ?", id);
@@ -97,7 +98,8 @@ public class DecideTasklet implements Tasklet {
                 }
                 facts.clear();
             };
-            streaming.query("""
+            // every linked record of every person, sorted by person: a wide sort (SessionTuning.forWideSort)
+            SessionTuning.forWideSort(jdbc, () -> streaming.query("""
                     SELECT pr.person_id, p.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
                            l.certain, l.method, l.score,
                            CASE WHEN l.score IS NULL OR (l.score = l.top AND l.at_top = 1) THEN TRUE ELSE FALSE END AS best,
@@ -125,7 +127,7 @@ public class DecideTasklet implements Tasklet {
                         date(rs, "end_date"), rs.getString("kind"), rs.getString("reason"), rs.getString("org_code"),
                         rs.getBoolean("certain"), rs.getString("method"), rs.getObject("score") == null ? null : rs.getDouble("score"),
                         rs.getBoolean("best")));
-            }, id, id);
+            }, id, id));
             flush.run();
             identityExceptions(exc, itemNo, book);
         }

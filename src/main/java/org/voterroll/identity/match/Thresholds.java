@@ -25,7 +25,9 @@ public record Thresholds(double upper, double lower) {
      *       township), because the rules say name, sex and birth alone never prove one person;
      *       below name EXACT + sex + birth month + same village (30.1: the tongji case) and below
      *       name EXACT + same household + same village (29.1: a chaiqian member singled out by its
-     *       case).</li>
+     *       case). Adjusted to how common a name is in the county, a name weighs at most
+     *       {@link MatchWeights#NAME_TF_MAX} (12.0), which keeps name + sex + full birth date below
+     *       it even with a same township or a number two digits off.</li>
      *   <li>lower 14.0 — below name EXACT + sex + birth date even with a different valid number,
      *       another county and another household (16.2), so look-alikes go to review rather than
      *       being silently split; above twins (ONE_CHAR name with sex, birth date, village and
