@@ -93,6 +93,7 @@ public class ResolveTasklet implements Tasklet {
         Statistics.refresh(jdbc, "person_stage", "link_stage", "pending");
         jdbc.update("INSERT INTO pending (run_id, rec_id, phase) SELECT ?, r.rec_id, 'B' FROM " + EFFECTIVE
                 + " WHERE r.id_status NOT IN ('VALID', 'LEGACY15')", runId, runId);
+        Statistics.refresh(jdbc, "pending");
         log.info("identity: numbers grouped in {} ms", ms(t0));
         phaseRepair(c);
         log.info("identity: repairs done at {} ms", ms(t0));
@@ -276,7 +277,7 @@ public class ResolveTasklet implements Tasklet {
         log.info("identity: names of the records to link counted among the persons at {} ms", ms(t0));
         Statistics.refresh(jdbc, "block_rec");
         long pairs = 0;
-        try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence"))) {
+        try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash"))) {
             pairs += scoreBlocks(c, out);
             log.info("identity: blocks scored at {} ms", ms(t0));
             pairs += scoreNearNumbers(out);
@@ -289,9 +290,9 @@ public class ResolveTasklet implements Tasklet {
 
     /** Records that a phase linked for certain are no longer pending (EXISTS: H2 ran IN (subquery) as a scan per row). */
     private void dropLinkedFromPending() {
-        jdbc.update("""
+        SessionTuning.withoutNestedLoops(jdbc, () -> jdbc.update("""
                 DELETE FROM pending WHERE run_id = ? AND EXISTS
-                  (SELECT 1 FROM link_stage l WHERE l.run_id = pending.run_id AND l.rec_id = pending.rec_id AND l.certain = TRUE)""", runId);
+                  (SELECT 1 FROM link_stage l WHERE l.run_id = pending.run_id AND l.rec_id = pending.rec_id AND l.certain = TRUE)""", runId));
     }
 
     private static int monthIndex(YearMonth m) {
@@ -435,7 +436,7 @@ public class ResolveTasklet implements Tasklet {
         for (Blocked p : persons) {
             if (scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
             MatchScore s = scorer.score(record, p.view(), frequency);
-            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain()});
+            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash()});
         }
         return rows;
     }
@@ -452,9 +453,8 @@ public class ResolveTasklet implements Tasklet {
                 list.clear();
             };
             streaming.query("""
-                    SELECT k.rec_id, r.row_hash, k.person_key, k.score, k.evidence
-                    FROM candidate_stage k JOIN src_record r ON r.rec_id = k.rec_id
-                    WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
+                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence
+                    FROM candidate_stage k WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 long id = rs.getLong(1);
                 if (id != recId[0]) {
                     flush.accept(forRecord);
