@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end benchmark on a generated county against PostgreSQL.
 #   ops/bench/benchmark.sh PERSONS [SEED]
-# Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata),
+# Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata), a second night's
+# (the same delivery reconciled again into the same database: what a nightly run on a known county costs),
 # a plain psql \copy of the same CSV files as the ingest baseline, the ground-truth check (错/漏/重)
 # and the link quality (pairwise precision / recall, review band). JAR=... picks another build.
 set -euo pipefail
@@ -27,6 +28,14 @@ export VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db" VOTER_ROLL_DB_US
 grep -E "delivery:|previous roll|identity:|rules:" "$work/reconcile.log" | sed 's/^/log /' || true
 $pg -d $db -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1) AS seconds, read_count, write_count
                FROM batch_step_execution ORDER BY step_execution_id" | sed 's/^/step /'
+
+echo "== second night: the same delivery again into the same database (persons known, earlier runs kept)"
+/usr/bin/time -f "reconcile (second night): %e s wall, max RSS %M KB" java -Xmx2g -jar "$jar" reconcile --county "$work/county-data/county" \
+  --inbox "$work/county-data/inbox" --out "$work/out2" > "$work/reconcile2.log" 2>&1 \
+  || { tail -20 "$work/reconcile2.log"; exit 1; }
+$pg -d $db -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1) AS seconds
+               FROM batch_step_execution WHERE step_name NOT LIKE 'loadSource%'
+                 AND job_execution_id = (SELECT MAX(job_execution_id) FROM batch_job_execution) ORDER BY step_execution_id" | sed 's/^/night2 /'
 
 echo "== baseline: psql \\copy of the same CSV files (CSV quoting honoured, one text column per record)"
 declare -A enc
