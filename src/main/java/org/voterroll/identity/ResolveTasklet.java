@@ -64,8 +64,6 @@ public class ResolveTasklet implements Tasklet {
     private final String byteOrder;
     private final PairScorer scorer = new PairScorer(MatchWeights.defaults());
     private final Thresholds thresholds = Thresholds.defaults();
-    /** How common the names of the records left for fuzzy linking are among the persons (set by phase D). */
-    private NameCounts names = new NameCounts();
 
     public ResolveTasklet(String runId, String countyCode, DataSource dataSource) {
         this.runId = runId;
@@ -273,14 +271,13 @@ public class ResolveTasklet implements Tasklet {
         streaming.query("SELECT name FROM person_stage WHERE run_id = ?", rs -> {
             counts.count(rs.getString(1));
         }, runId);
-        names = counts;
         log.info("identity: names of the records to link counted among the persons at {} ms", ms(t0));
         Statistics.refresh(jdbc, "block_rec");
         long pairs = 0;
         try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash"))) {
-            pairs += scoreBlocks(c, out);
+            pairs += scoreBlocks(c, counts, out);
             log.info("identity: blocks scored at {} ms", ms(t0));
-            pairs += scoreNearNumbers(out);
+            pairs += scoreNearNumbers(counts, out);
             log.info("identity: {} fuzzy pairs compared, {} at or above the lower threshold ({} ms)", pairs, out.total(), ms(t0));
         }
         Statistics.refresh(jdbc, "candidate_stage");
@@ -310,7 +307,7 @@ public class ResolveTasklet implements Tasklet {
      * This thread reads both streams; a second one scores a month's pairs meanwhile (scoring is most of the phase's
      * CPU, and a run has two cores). Months are written as they finish, at most {@value #MONTHS_IN_FLIGHT} held.
      */
-    private long scoreBlocks(Connection c, BufferedCopy out) throws SQLException {
+    private long scoreBlocks(Connection c, NameCounts names, BufferedCopy out) throws SQLException {
         String records = "SELECT br.birth_ym, br.block, " + IdentityRecord.COLUMNS + """
                  FROM block_rec br JOIN src_record r ON r.rec_id = br.rec_id
                  WHERE br.run_id = ? ORDER BY br.birth_ym, br.block, br.rec_id""";
@@ -337,7 +334,7 @@ public class ResolveTasklet implements Tasklet {
                 while (rr.next()) {
                     int m = rr.getInt(1);
                     if (m != month) {
-                        submit(worker, work, inFlight, out);
+                        submit(worker, work, names, inFlight, out);
                         work = new ArrayList<>();
                         blocks = new HashMap<>();
                         month = m;
@@ -356,7 +353,7 @@ public class ResolveTasklet implements Tasklet {
                     work.add(new Work(IdentityRecord.read(rr), block));
                     pairs += block.size();
                 }
-                submit(worker, work, inFlight, out);
+                submit(worker, work, names, inFlight, out);
             }
             while (!inFlight.isEmpty()) write(inFlight.poll(), out);
         } finally {
@@ -367,12 +364,12 @@ public class ResolveTasklet implements Tasklet {
 
     private static final int MONTHS_IN_FLIGHT = 8;
 
-    private void submit(ExecutorService worker, List<Work> work, Deque<Future<List<Object[]>>> inFlight, BufferedCopy out)
-            throws SQLException {
+    private void submit(ExecutorService worker, List<Work> work, NameCounts names, Deque<Future<List<Object[]>>> inFlight,
+                        BufferedCopy out) throws SQLException {
         if (!work.isEmpty()) {
             inFlight.add(worker.submit(() -> {
                 List<Object[]> rows = new ArrayList<>();
-                for (Work w : work) rows.addAll(candidates(w.record(), w.persons()));
+                for (Work w : work) rows.addAll(candidates(w.record(), w.persons(), names));
                 return rows;
             }));
         }
@@ -397,14 +394,14 @@ public class ResolveTasklet implements Tasklet {
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */
-    private long scoreNearNumbers(BufferedCopy out) throws SQLException {
+    private long scoreNearNumbers(NameCounts names, BufferedCopy out) throws SQLException {
         long[] pairs = {0};
         IdentityRecord[] current = {null};
         List<Blocked> persons = new ArrayList<>();
         SqlConsumer<List<Blocked>> flush = list -> {
             if (!list.isEmpty()) {
                 pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list)) out.add(row);
+                for (Object[] row : candidates(current[0], list, names)) out.add(row);
             }
             list.clear();
         };
@@ -428,8 +425,11 @@ public class ResolveTasklet implements Tasklet {
         return pairs[0];
     }
 
-    /** The candidate_stage rows of a record's pairs that reach the lower threshold (thread-safe: the scorer is stateless). */
-    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons) {
+    /**
+     * The candidate_stage rows of a record's pairs that reach the lower threshold, its name weighed by how common it is
+     * among the persons (thread-safe: the scorer is stateless and the counts are only read).
+     */
+    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names) {
         PartyView record = r.toParty();
         NameFrequency frequency = names.of(r.name());
         List<Object[]> rows = new ArrayList<>(1);

@@ -24,13 +24,7 @@ public final class SessionTuning {
 
     /** Runs one query that sorts whole records with {@link #WIDE_SORT_MEM}, then goes back to {@link #forBulkWork}. */
     public static void forWideSort(JdbcTemplate jdbc, Runnable query) {
-        boolean postgres = Database.isPostgres(jdbc);
-        if (postgres) jdbc.execute("SET LOCAL work_mem = '" + WIDE_SORT_MEM + "'");
-        try {
-            query.run();
-        } finally {
-            if (postgres) jdbc.execute("SET LOCAL work_mem = '" + WORK_MEM + "'");
-        }
+        withSetting(jdbc, "work_mem", "'" + WIDE_SORT_MEM + "'", "'" + WORK_MEM + "'", query);
     }
 
     /**
@@ -39,12 +33,17 @@ public final class SessionTuning {
      * then becomes a scan of all links per row (seen: a second night's run stuck for 13 minutes in one DELETE).
      */
     public static void withoutNestedLoops(JdbcTemplate jdbc, Runnable statement) {
+        withSetting(jdbc, "enable_nestloop", "off", "on", statement);
+    }
+
+    /** Runs {@code work} with a planner setting of the transaction at {@code during}, then sets it to {@code after}. */
+    private static void withSetting(JdbcTemplate jdbc, String setting, String during, String after, Runnable work) {
         boolean postgres = Database.isPostgres(jdbc);
-        if (postgres) jdbc.execute("SET LOCAL enable_nestloop = off");
+        if (postgres) jdbc.execute("SET LOCAL " + setting + " = " + during);
         try {
-            statement.run();
+            work.run();
         } finally {
-            if (postgres) jdbc.execute("SET LOCAL enable_nestloop = on");
+            if (postgres) jdbc.execute("SET LOCAL " + setting + " = " + after);
         }
     }
 
