@@ -38,6 +38,7 @@ import org.voterroll.identity.match.PairScorer;
 import org.voterroll.identity.match.PartyView;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.normalize.IdNumbers;
+import org.voterroll.store.BackgroundCopy;
 import org.voterroll.store.BufferedCopy;
 import org.voterroll.store.SessionTuning;
 import org.voterroll.store.Statistics;
@@ -45,13 +46,18 @@ import org.voterroll.store.Statistics;
 /**
  * Identity resolution of one run, in phases over sorted SQL streams: (A) records grouped by usable
  * number; (B) numbers one digit or swap away; (C) chaiqian rows by household; (D) blocked, scored
- * fuzzy candidates; then persons get their stable ids and links are stored.
+ * fuzzy candidates. Persons are written once, with their stable ids, by (A) (PersonIds); the later phases' links are
+ * stored by person id at the end.
  */
 public class ResolveTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ResolveTasklet.class);
-    private static final List<String> PERSON_COLUMNS = List.of("run_id", "person_key", "id_number", "name", "sex", "birth_date",
-            "area_code", "household_key", "relation", "primary_rec_id", "from_huji", "residence_area");
+    private static final List<String> PERSON_COLUMNS = List.of("run_id", "person_id", "person_key", "id_number", "name", "sex",
+            "birth_date", "area_code", "household_key", "relation", "primary_rec_id", "from_huji", "residence_area");
+    private static final List<String> NEW_PERSON_COLUMNS = List.of("county_code", "person_id", "person_key", "id_number", "first_run_id");
+    /** link_stage: the later phases' links, by person key until the step's end. */
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
+    /** link: the number phase's links, by person id. */
+    private static final List<String> NUMBER_LINK_COLUMNS = List.of("run_id", "rec_id", "person_id", "method", "certain", "score", "evidence");
 
     /** The source tables of this run: each source's effective snapshot. */
     static final String EFFECTIVE = "src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?\n";
@@ -78,9 +84,9 @@ public class ResolveTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         SessionTuning.forBulkWork(jdbc);
-        clearWorkingTables(jdbc, runId);
-        jdbc.update("DELETE FROM person_run WHERE run_id = ?", runId);
-        jdbc.update("DELETE FROM link WHERE run_id = ?", runId);
+        // person_pair is cleared on the connection that fills it (startMultiRecordPairs): a deletion of its rows left
+        // uncommitted here would make that connection wait for this step's end
+        for (String t : WORKING_TABLES) if (!t.equals("person_pair")) jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
         jdbc.update("UPDATE snapshot SET loaded = TRUE WHERE run_id = ?", runId);
         Connection c = DataSourceUtils.getConnection(dataSource);
         DecisionBook decisions = DecisionBook.load(jdbc, countyCode);
@@ -88,7 +94,23 @@ public class ResolveTasklet implements Tasklet {
         long t0 = System.nanoTime();
         Statistics.refresh(jdbc, "src_record");
         phaseNumbers(c);
-        Statistics.refresh(jdbc, "person_stage", "link_stage", "pending");
+        Statistics.refresh(jdbc, "person", "person_run", "link", "pending");
+        Future<List<String[]>> multiRecord = startMultiRecordPairs(decisions);
+        try {
+            linkRecords(c, decisions, t0);
+        } catch (RuntimeException | SQLException e) {
+            multiRecord.cancel(true);
+            throw e;
+        }
+        mergeDecidedPairs(done(multiRecord, "finding persons in two households"));
+        log.info("identity: multi-record pairs done at {} ms", ms(t0));
+        finish();
+        report(t0);
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Phases (B) to (D): the records that phase (A) left to link. */
+    private void linkRecords(Connection c, DecisionBook decisions, long t0) throws SQLException {
         jdbc.update("INSERT INTO pending (run_id, rec_id, phase) SELECT ?, r.rec_id, 'B' FROM " + EFFECTIVE
                 + " WHERE r.id_status NOT IN ('VALID', 'LEGACY15')", runId, runId);
         Statistics.refresh(jdbc, "pending");
@@ -100,30 +122,30 @@ public class ResolveTasklet implements Tasklet {
         Statistics.refresh(jdbc, "pending", "repair_stage");
         phaseFuzzy(c, decisions);
         log.info("identity: fuzzy candidates done at {} ms", ms(t0));
-        phaseMultiRecord(c, decisions);
-        log.info("identity: multi-record pairs done at {} ms", ms(t0));
-        finish();
+    }
+
+    private void report(long t0) {
+        Map<String, Object> links = jdbc.queryForMap("""
+                SELECT SUM(CASE WHEN certain THEN 1 ELSE 0 END) AS certain, SUM(CASE WHEN method = 'MATCHED' THEN 1 ELSE 0 END) AS matched,
+                       SUM(CASE WHEN NOT certain AND method <> 'MATCHED' THEN 1 ELSE 0 END) AS review
+                FROM link WHERE run_id = ?""", runId);
         log.info("identity: {} persons, {} certain links, {} matched, {} review candidates, {} records unlinked ({} ms)",
-                count("SELECT COUNT(*) FROM person_run WHERE run_id = ?"),
-                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = TRUE"),
-                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'MATCHED'"),
-                count("SELECT COUNT(*) FROM link WHERE run_id = ? AND certain = FALSE AND method <> 'MATCHED'"),
+                count("SELECT COUNT(*) FROM person_run WHERE run_id = ?"), links.get("certain"), links.get("matched"), links.get("review"),
                 count("SELECT COUNT(*) FROM pending WHERE run_id = ?"), ms(t0));
-        return RepeatStatus.FINISHED;
     }
 
     /**
      * Identity resolution's working tables, read until the rules have run (DecideTasklet). A county keeps a month of
      * runs; left in place, a run's million working rows would make every later run scan them all again.
      */
-    public static final List<String> WORKING_TABLES = List.of("person_stage", "link_stage", "pending", "repair_stage",
+    public static final List<String> WORKING_TABLES = List.of("link_stage", "pending", "repair_stage",
             "block_rec", "candidate_stage", "person_pair");
 
     public static void clearWorkingTables(JdbcTemplate jdbc, String runId) {
         for (String t : WORKING_TABLES) jdbc.update("DELETE FROM " + t + " WHERE run_id = ?", runId);
     }
 
-    /** (A) one group per usable number. */
+    /** (A) one group per usable number: the run's persons, with their stable ids, and their number links. */
     private void phaseNumbers(Connection c) throws SQLException {
         // The register's names are read on a second connection while PostgreSQL sorts the records by number (both read
         // what the load step committed); the groups need them only from the sort's first row on.
@@ -137,9 +159,25 @@ public class ResolveTasklet implements Tasklet {
             return frequencies;
         });
         reader.shutdown();
+        // persons and number links are inserted on a connection of their own (BackgroundCopy), committed at the end of
+        // this phase: a rerun of the step deletes them there first
+        try (BackgroundCopy personWriter = BackgroundCopy.open(dataSource, "resolve-persons");
+             BackgroundCopy linkWriter = BackgroundCopy.open(dataSource, "resolve-links");
+             PersonIds personIds = new PersonIds(dataSource, jdbc, countyCode, byteOrder)) {
+            personWriter.update("DELETE FROM person_run WHERE run_id = ?", runId);
+            linkWriter.update("DELETE FROM link WHERE run_id = ?", runId);
+            groupByNumber(c, registerNames, personIds, personWriter, linkWriter);
+            personWriter.commit();
+            linkWriter.commit();
+        }
+    }
+
+    private void groupByNumber(Connection c, Future<NameFrequencies> registerNames, PersonIds personIds, BackgroundCopy personWriter,
+                               BackgroundCopy linkWriter) throws SQLException {
         NumberGroupResolver[] resolver = {null};
-        try (BufferedCopy persons = new BufferedCopy(c, "person_stage", PERSON_COLUMNS);
-             BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
+        try (BufferedCopy newPersons = personWriter.into("person", NEW_PERSON_COLUMNS);
+             BufferedCopy persons = personWriter.into("person_run", PERSON_COLUMNS);
+             BufferedCopy links = linkWriter.into("link", NUMBER_LINK_COLUMNS);
              BufferedCopy pending = new BufferedCopy(c, "pending", List.of("run_id", "rec_id", "phase"))) {
             List<IdentityRecord> group = new ArrayList<>();
             String[] current = {null};
@@ -147,8 +185,21 @@ public class ResolveTasklet implements Tasklet {
                 if (g.isEmpty()) return;
                 if (resolver[0] == null) resolver[0] = new NumberGroupResolver(done(registerNames, "reading the register's names"));
                 NumberGroupResolver.Result res = resolver[0].resolve(current[0], g);
-                for (PersonSeed p : res.persons()) writePerson(persons, p);
-                for (Link l : res.links()) writeLink(links, l);
+                Map<String, Long> ids = personIds.known(current[0]);
+                for (PersonSeed p : res.persons()) {
+                    Long id = ids.get(p.personKey());
+                    if (id == null) {
+                        id = personIds.next();
+                        ids.put(p.personKey(), id);
+                        newPersons.add(countyCode, id, p.personKey(), p.idNumber(), runId);
+                    }
+                    writePerson(persons, id, p);
+                }
+                for (Link l : res.links()) {
+                    Long id = ids.get(l.personKey());
+                    if (id == null) throw new IllegalStateException("a number link to a person outside its number's group: " + l);
+                    links.add(runId, l.recId(), id, l.method().name(), l.certain(), l.score(), l.evidence());
+                }
                 for (IdentityRecord r : res.pending()) pending.add(runId, r.recId(), "A");
                 g.clear();
             };
@@ -185,7 +236,7 @@ public class ResolveTasklet implements Tasklet {
             streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
                      FROM repair_stage k
                      JOIN src_record r ON r.rec_id = k.rec_id
-                     JOIN person_stage ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
+                     JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
                      WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (!recs.containsKey(r.recId()) && !recs.isEmpty()) {
@@ -220,21 +271,32 @@ public class ResolveTasklet implements Tasklet {
                     SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name
                     FROM pending u JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
                     WHERE u.run_id = ?),
-                members AS (
-                    SELECT c.rec_id, l.person_key
+                household AS (
+                    SELECT c.rec_id AS case_rec_id, m.rec_id, m.id_number
                     FROM cases c
-                    JOIN src_record m ON m.snapshot_id = c.snapshot_id AND m.household_key = c.household_key AND m.rec_id <> c.rec_id
-                    JOIN link_stage l ON l.run_id = ? AND l.rec_id = m.rec_id AND l.certain = TRUE)
+                    JOIN src_record m ON m.snapshot_id = c.snapshot_id AND m.household_key = c.household_key AND m.rec_id <> c.rec_id),
+                -- the case's other rows linked for certain: by number (link, found through the person of that number) or
+                -- repaired (link_stage, by person key)
+                members AS (
+                    SELECT h.case_rec_id AS rec_id, l.person_id
+                    FROM household h
+                    JOIN person_run pn ON pn.run_id = ? AND pn.id_number = h.id_number
+                    JOIN link l ON l.run_id = ? AND l.person_id = pn.person_id AND l.rec_id = h.rec_id AND l.certain = TRUE
+                    UNION
+                    SELECT h.case_rec_id, p.person_id
+                    FROM household h
+                    JOIN link_stage l ON l.run_id = ? AND l.rec_id = h.rec_id AND l.certain = TRUE
+                    JOIN person p ON p.county_code = ? AND p.person_key = l.person_key)
                 SELECT DISTINCT c.rec_id, c.relation, pc.person_key, pc.relation AS person_relation
                 FROM cases c
                 JOIN members mm ON mm.rec_id = c.rec_id
-                JOIN person_stage pm ON pm.run_id = ? AND pm.person_key = mm.person_key
-                JOIN person_stage pc ON pc.run_id = ? AND pc.household_key = pm.household_key AND pc.name = c.name
+                JOIN person_run pm ON pm.run_id = ? AND pm.person_id = mm.person_id
+                JOIN person_run pc ON pc.run_id = ? AND pc.household_key = pm.household_key AND pc.name = c.name
                 -- a person already holding another row of the case is not this row (two sons may share a name)
-                WHERE NOT EXISTS (SELECT 1 FROM members o WHERE o.rec_id = c.rec_id AND o.person_key = pc.person_key)""", rs -> {
+                WHERE NOT EXISTS (SELECT 1 FROM members o WHERE o.rec_id = c.rec_id AND o.person_id = pc.person_id)""", rs -> {
             found.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getString(4));
             relation.put(rs.getLong(1), rs.getString(2));
-        }, runId, runId, runId, runId);
+        }, runId, runId, runId, runId, countyCode, runId, runId);
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
             for (var e : found.entrySet()) {
                 if (e.getValue().size() != 1) continue;
@@ -268,7 +330,7 @@ public class ResolveTasklet implements Tasklet {
                         }
                     }, runId);
         }
-        streaming.query("SELECT name FROM person_stage WHERE run_id = ?", rs -> {
+        streaming.query("SELECT name FROM person_run WHERE run_id = ?", rs -> {
             counts.count(rs.getString(1));
         }, runId);
         log.info("identity: names of the records to link counted among the persons at {} ms", ms(t0));
@@ -312,8 +374,7 @@ public class ResolveTasklet implements Tasklet {
                  FROM block_rec br JOIN src_record r ON r.rec_id = br.rec_id
                  WHERE br.run_id = ? ORDER BY br.birth_ym, br.block, br.rec_id""";
         String persons = "SELECT " + PERSON_SELECT + """
-                 FROM person_stage ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_key"""
-                + byteOrder;
+                 FROM person_run ps WHERE ps.run_id = ? AND ps.birth_date IS NOT NULL ORDER BY ps.birth_date, ps.person_id""";
         long pairs = 0;
         ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
             Thread t = new Thread(task, "resolve-scoring");
@@ -406,13 +467,13 @@ public class ResolveTasklet implements Tasklet {
             list.clear();
         };
         streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
-                 FROM (SELECT DISTINCT k.rec_id, ps.person_key FROM repair_stage k
+                 FROM (SELECT DISTINCT k.rec_id, ps.person_id FROM repair_stage k
                        JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id
-                       JOIN person_stage ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
+                       JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
                        WHERE k.run_id = ?) near
                  JOIN src_record r ON r.rec_id = near.rec_id
-                 JOIN person_stage ps ON ps.run_id = ? AND ps.person_key = near.person_key
-                 ORDER BY r.rec_id, ps.person_key""", rs -> {
+                 JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
+                 ORDER BY r.rec_id, ps.person_id""", rs -> {
             IdentityRecord r = IdentityRecord.read(rs);
             if (current[0] == null || current[0].recId() != r.recId()) {
                 flush.accept(persons);
@@ -469,43 +530,75 @@ public class ResolveTasklet implements Tasklet {
 
     /**
      * 一人多户 not provable from numbers: two police persons in different households, same sex and birth,
-     * agreeing names, numbers at most two digits apart. Merged only by a township's decision.
+     * agreeing names, numbers at most two digits apart. Merged only by a township's decision. They are looked for on a
+     * thread and connection of their own while phases (B) to (D) run, which neither read nor change the pairs: the
+     * persons were committed by phase (A) and the pairs are read by the rules.
+     *
+     * @return the pairs a township decided are one person
      */
-    private void phaseMultiRecord(Connection c, DecisionBook decisions) throws SQLException {
+    private Future<List<String[]>> startMultiRecordPairs(DecisionBook decisions) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
+            Thread t = new Thread(task, "resolve-multi-record");
+            t.setDaemon(true);
+            return t;
+        });
+        Future<List<String[]>> pairs = thread.submit(() -> multiRecordPairs(decisions));
+        thread.shutdown();
+        return pairs;
+    }
+
+    private List<String[]> multiRecordPairs(DecisionBook decisions) throws SQLException {
         List<String[]> merges = new ArrayList<>();
-        try (BufferedCopy pairs = new BufferedCopy(c, "person_pair", List.of("run_id", "key_a", "key_b", "score", "evidence"))) {
-            // blocked by birth date and sex in SQL (a few dozen police persons each); the pairs of a block compared here
-            List<PersonSeed> block = new ArrayList<>();
-            SqlConsumer<List<PersonSeed>> compare = b -> {
-                for (int i = 0; i < b.size(); i++) {
-                    for (int j = i + 1; j < b.size(); j++) {
-                        PersonSeed a = b.get(i), o = b.get(j);
-                        int apart = digitsApart(a.idNumber(), o.idNumber());
-                        if (apart < 1 || apart > 2) continue;
-                        if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
-                        if (!NameRules.agree(a.name(), o.name())) continue;
-                        MatchScore s = scorer.score(a.toParty(), o.toParty());
-                        pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
-                        var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));
-                        if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), o.personKey()});
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false); // PostgreSQL fetches in pieces only inside a transaction
+            try (PreparedStatement clear = c.prepareStatement("DELETE FROM person_pair WHERE run_id = ?")) {
+                clear.setString(1, runId);
+                clear.executeUpdate();
+            }
+            try (BufferedCopy pairs = new BufferedCopy(c, "person_pair", List.of("run_id", "key_a", "key_b", "score", "evidence"));
+                 PreparedStatement q = c.prepareStatement("SELECT " + PERSON_SELECT + """
+                         FROM person_run ps
+                         WHERE ps.run_id = ? AND ps.from_huji = TRUE AND ps.birth_date IS NOT NULL AND ps.sex IS NOT NULL
+                           AND ps.id_number IS NOT NULL
+                         ORDER BY ps.birth_date, ps.sex, ps.person_key""" + byteOrder)) {
+                // blocked by birth date and sex in SQL (a few dozen police persons each); the pairs of a block compared here
+                List<PersonSeed> block = new ArrayList<>();
+                SqlConsumer<List<PersonSeed>> compare = b -> {
+                    for (int i = 0; i < b.size(); i++) {
+                        for (int j = i + 1; j < b.size(); j++) {
+                            PersonSeed a = b.get(i), o = b.get(j);
+                            int apart = digitsApart(a.idNumber(), o.idNumber());
+                            if (apart < 1 || apart > 2) continue;
+                            if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
+                            if (!NameRules.agree(a.name(), o.name())) continue;
+                            MatchScore s = scorer.score(a.toParty(), o.toParty());
+                            pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
+                            var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));
+                            if (d.isPresent() && d.get().verdict() == Verdict.SAME_PERSON) merges.add(new String[] {a.personKey(), o.personKey()});
+                        }
+                    }
+                    b.clear();
+                };
+                q.setFetchSize(10_000);
+                q.setString(1, runId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        PersonSeed p = readPerson(rs);
+                        if (!block.isEmpty() && (!block.get(0).birthDate().equals(p.birthDate()) || !block.get(0).sex().equals(p.sex()))) {
+                            compare.accept(block);
+                        }
+                        block.add(p);
                     }
                 }
-                b.clear();
-            };
-            streaming.query("SELECT " + PERSON_SELECT + """
-                     FROM person_stage ps
-                     WHERE ps.run_id = ? AND ps.from_huji = TRUE AND ps.birth_date IS NOT NULL AND ps.sex IS NOT NULL
-                       AND ps.id_number IS NOT NULL
-                     ORDER BY ps.birth_date, ps.sex, ps.person_key""" + byteOrder, rs -> {
-                PersonSeed p = readPerson(rs);
-                if (!block.isEmpty() && (!block.get(0).birthDate().equals(p.birthDate()) || !block.get(0).sex().equals(p.sex()))) {
-                    compare.accept(block);
-                }
-                block.add(p);
-            }, runId);
-            compare.accept(block);
+                compare.accept(block);
+            }
+            c.commit();
         }
-        // decided merges may chain (a = b, b = c): each person goes into the smallest key of its chain
+        return merges;
+    }
+
+    /** Decided merges may chain (a = b, b = c): each person goes into the smallest key of its chain. */
+    private void mergeDecidedPairs(List<String[]> merges) {
         Map<String, String> into = new HashMap<>();
         for (String[] m : merges) {
             String a = chainEnd(into, m[0]), b = chainEnd(into, m[1]);
@@ -515,6 +608,14 @@ public class ResolveTasklet implements Tasklet {
         }
         for (String from : into.keySet()) {
             String to = chainEnd(into, from);
+            long fromId = personId(from), toId = personId(to);
+            // the two persons' number links join link_stage, so that one set of statements merges every link
+            jdbc.update("""
+                    INSERT INTO link_stage (run_id, rec_id, person_key, method, certain, score, evidence)
+                    SELECT l.run_id, l.rec_id, pr.person_key, l.method, l.certain, l.score, l.evidence
+                    FROM link l JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                    WHERE l.run_id = ? AND l.person_id IN (?, ?)""", runId, fromId, toId);
+            jdbc.update("DELETE FROM link WHERE run_id = ? AND person_id IN (?, ?)", runId, fromId, toId);
             // a record linked to both keeps one link, the certain one if either is
             jdbc.update("""
                     DELETE FROM link_stage WHERE run_id = ? AND person_key = ? AND certain = FALSE
@@ -524,7 +625,7 @@ public class ResolveTasklet implements Tasklet {
                     DELETE FROM link_stage WHERE run_id = ? AND person_key = ?
                       AND rec_id IN (SELECT rec_id FROM link_stage WHERE run_id = ? AND person_key = ?)""", runId, from, runId, to);
             jdbc.update("UPDATE link_stage SET person_key = ?, method = 'DECIDED' WHERE run_id = ? AND person_key = ?", to, runId, from);
-            jdbc.update("DELETE FROM person_stage WHERE run_id = ? AND person_key = ?", runId, from);
+            jdbc.update("DELETE FROM person_run WHERE run_id = ? AND person_id = ?", runId, fromId);
         }
     }
 
@@ -533,32 +634,21 @@ public class ResolveTasklet implements Tasklet {
         return key;
     }
 
-    /** Stable person ids, this run's view of each person, and the links by person id. */
+    private long personId(String personKey) {
+        return jdbc.queryForObject("SELECT person_id FROM person WHERE county_code = ? AND person_key = ?", Long.class, countyCode, personKey);
+    }
+
+    /** The later phases' links by person id (the number phase wrote its own with their ids). */
     private void finish() {
         long t0 = System.nanoTime();
-        // person_stage and link_stage were analysed after phase A; later phases added a tenth to the links at most
-        jdbc.update("""
-                INSERT INTO person (county_code, person_key, id_number, first_run_id)
-                SELECT ?, s.person_key, s.id_number, s.run_id FROM person_stage s
-                WHERE s.run_id = ? AND NOT EXISTS (SELECT 1 FROM person p WHERE p.county_code = ? AND p.person_key = s.person_key)
-                ORDER BY s.person_key""" + byteOrder,
-                countyCode, runId, countyCode);
-        Statistics.refresh(jdbc, "person");
-        log.info("identity: new persons stored in {} ms", ms(t0));
-        // both in person order, the order of their keys: each index grows at its end
-        jdbc.update("""
-                INSERT INTO person_run (run_id, person_id, id_number, name, sex, birth_date, area_code, household_key, relation, primary_rec_id)
-                SELECT s.run_id, p.person_id, s.id_number, s.name, s.sex, s.birth_date, s.area_code, s.household_key, s.relation, s.primary_rec_id
-                FROM person_stage s JOIN person p ON p.county_code = ? AND p.person_key = s.person_key
-                WHERE s.run_id = ? ORDER BY p.person_id""", countyCode, runId);
-        log.info("identity: persons of the run stored at {} ms", ms(t0));
+        Statistics.refresh(jdbc, "link_stage");
         jdbc.update("""
                 INSERT INTO link (run_id, rec_id, person_id, method, certain, score, evidence)
                 SELECT l.run_id, l.rec_id, p.person_id, l.method, l.certain, l.score, l.evidence
                 FROM link_stage l JOIN person p ON p.county_code = ? AND p.person_key = l.person_key
                 WHERE l.run_id = ? ORDER BY p.person_id, l.rec_id""", countyCode, runId);
-        log.info("identity: links stored at {} ms", ms(t0));
-        Statistics.refresh(jdbc, "person_run", "link");
+        log.info("identity: links stored in {} ms", ms(t0));
+        Statistics.refresh(jdbc, "link");
     }
 
     static final String PERSON_SELECT = """
@@ -577,9 +667,9 @@ public class ResolveTasklet implements Tasklet {
                 rs.getBoolean("p_from_huji"), rs.getString("p_residence_area"));
     }
 
-    private void writePerson(BufferedCopy out, PersonSeed p) throws SQLException {
+    private void writePerson(BufferedCopy out, long personId, PersonSeed p) throws SQLException {
         LocalDate b = p.birthDate();
-        out.add(runId, p.personKey(), p.idNumber(), p.name(), p.sex() == null ? null : p.sex().toString(), b, p.areaCode(),
+        out.add(runId, personId, p.personKey(), p.idNumber(), p.name(), p.sex() == null ? null : p.sex().toString(), b, p.areaCode(),
                 p.householdKey(), p.relation(), p.primaryRecId(), p.fromHuji(), p.residenceArea());
     }
 

@@ -100,13 +100,12 @@ public class DecideTasklet implements Tasklet {
             };
             // every linked record of every person, sorted by person: a wide sort (SessionTuning.forWideSort)
             SessionTuning.forWideSort(jdbc, () -> streaming.query("""
-                    SELECT pr.person_id, p.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
+                    SELECT pr.person_id, pr.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
                            l.certain, l.method, l.score,
                            CASE WHEN l.score IS NULL OR (l.score = l.top AND l.at_top = 1) THEN TRUE ELSE FALSE END AS best,
                            r.rec_id, r.source, r.file_name, r.line_no, r.row_hash, r.id_number, r.id_status, r.name, r.birth_date, r.area_code,
                            r.address, r.status, r.status_date, r.other_area, r.other_address, r.start_date, r.end_date, r.kind, r.reason, r.org_code
                     FROM person_run pr
-                    JOIN person p ON p.person_id = pr.person_id
                     JOIN (SELECT t.*, SUM(CASE WHEN t.score = t.top THEN 1 ELSE 0 END) OVER (PARTITION BY t.rec_id) AS at_top
                           FROM (SELECT k.*, MAX(k.score) OVER (PARTITION BY k.rec_id) AS top FROM link k WHERE k.run_id = ?) t
                          ) l ON l.person_id = pr.person_id
@@ -148,10 +147,10 @@ public class DecideTasklet implements Tasklet {
         String id = run.runId();
         List<Object[]> rows = new ArrayList<>();
         jdbc.query("""
-                SELECT pr.id_number, pr.name, pr.area_code, p.person_key, pr.person_id FROM person_run pr JOIN person p ON p.person_id = pr.person_id
+                SELECT pr.id_number, pr.name, pr.area_code, pr.person_key, pr.person_id FROM person_run pr
                 WHERE pr.run_id = ? AND pr.id_number IN
                   (SELECT id_number FROM person_run WHERE run_id = ? GROUP BY id_number HAVING COUNT(*) > 1)
-                ORDER BY pr.id_number, p.person_key""", rs -> {
+                ORDER BY pr.id_number, pr.person_key""", rs -> {
             rows.add(new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)});
         }, id, id);
         for (int i = 0; i < rows.size(); ) {
@@ -175,9 +174,10 @@ public class DecideTasklet implements Tasklet {
         jdbc.query("""
                 SELECT pp.key_a, pp.key_b, pp.score, pp.evidence, a.id_number, a.name, a.area_code, b.id_number, b.name, pa.person_id
                 FROM person_pair pp
-                JOIN person_stage a ON a.run_id = pp.run_id AND a.person_key = pp.key_a
-                JOIN person_stage b ON b.run_id = pp.run_id AND b.person_key = pp.key_b
                 JOIN person pa ON pa.county_code = ? AND pa.person_key = pp.key_a
+                JOIN person pb ON pb.county_code = ? AND pb.person_key = pp.key_b
+                JOIN person_run a ON a.run_id = pp.run_id AND a.person_id = pa.person_id
+                JOIN person_run b ON b.run_id = pp.run_id AND b.person_id = pb.person_id
                 WHERE pp.run_id = ? ORDER BY pp.key_a, pp.key_b""", rs -> {
             String fp = Fingerprint.of("PERSON_MULTI_RECORD", rs.getString(1), rs.getString(2));
             if (book.find(fp).isPresent()) return;
@@ -189,7 +189,7 @@ public class DecideTasklet implements Tasklet {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, run.countyCode(), id);
+        }, run.countyCode(), run.countyCode(), id);
         jdbc.query("""
                 SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id

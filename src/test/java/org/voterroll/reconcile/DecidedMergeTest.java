@@ -1,0 +1,76 @@
+package org.voterroll.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.generate.CountyGenerator;
+import org.voterroll.generate.GeneratorOptions;
+
+/**
+ * 一人多户 that a township decided is one person: the next run keeps one of the two police persons and moves the other's
+ * records to them (RULES.md "One person, one line"), so the person is listed once and the item is not raised again.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class DecidedMergeTest {
+    @Autowired ReconcileService service;
+    @Autowired JdbcTemplate jdbc;
+
+    @Test
+    void aDecidedMultiRecordPairBecomesOnePersonOnTheNextRun(@TempDir Path tmp) throws Exception {
+        CountyGenerator.generate(new GeneratorOptions(3000, 20261123L, 0, tmp.resolve("county")));
+        Path c = tmp.resolve("county");
+        Run first = service.reconcile(c.resolve("county"), c.resolve("inbox"), tmp.resolve("out1"), c.resolve("previous"));
+        assertThat(first.status()).as(first.message()).isEqualTo(Run.COMPLETED);
+
+        List<Map<String, Object>> items = jdbc.queryForList("""
+                SELECT fingerprint, id_numbers FROM exception_item WHERE run_id = ? AND code = 'PERSON_MULTI_RECORD' ORDER BY item_no""",
+                first.runId());
+        assertThat(items).isNotEmpty();
+        String fingerprint = (String) items.get(0).get("fingerprint");
+        String[] numbers = ((String) items.get(0).get("id_numbers")).split(";");
+        assertThat(personsWith(first.runId(), numbers)).hasSize(2);
+        long records = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM link l JOIN src_record r ON r.rec_id = l.rec_id
+                WHERE l.run_id = ? AND l.certain = TRUE AND r.id_number IN (?, ?)""", Long.class, first.runId(), numbers[0], numbers[1]);
+
+        jdbc.update("""
+                INSERT INTO decision (county_code, fingerprint, code, verdict, decided_by, decided_at, run_id)
+                VALUES (?, ?, 'PERSON_MULTI_RECORD', 'SAME_PERSON', 'test', CURRENT_TIMESTAMP, ?)""",
+                first.countyCode(), fingerprint, first.runId());
+        Run next = service.reconcile(c.resolve("county"), c.resolve("inbox"), tmp.resolve("out2"), null);
+        assertThat(next.status()).as(next.message()).isEqualTo(Run.COMPLETED);
+
+        // one person now, holding every record of both numbers, listed once; the item is not raised again
+        List<Long> merged = personsWith(next.runId(), numbers);
+        assertThat(merged).hasSize(1);
+        List<Long> linkedTo = jdbc.queryForList("""
+                SELECT DISTINCT l.person_id FROM link l JOIN src_record r ON r.rec_id = l.rec_id
+                WHERE l.run_id = ? AND l.certain = TRUE AND r.id_number IN (?, ?)""", Long.class, next.runId(), numbers[0], numbers[1]);
+        assertThat(linkedTo).containsExactly(merged.get(0));
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM link l JOIN src_record r ON r.rec_id = l.rec_id
+                WHERE l.run_id = ? AND l.certain = TRUE AND r.id_number IN (?, ?)""", Long.class, next.runId(), numbers[0], numbers[1]))
+                .isEqualTo(records);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'DECIDED'", Long.class, next.runId()))
+                .isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ? AND id_number IN (?, ?)", Long.class,
+                next.runId(), numbers[0], numbers[1])).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND fingerprint = ?", Long.class,
+                next.runId(), fingerprint)).isZero();
+    }
+
+    private List<Long> personsWith(String runId, String[] numbers) {
+        return jdbc.queryForList("SELECT person_id FROM person_run WHERE run_id = ? AND id_number IN (?, ?) ORDER BY person_id",
+                Long.class, runId, numbers[0], numbers[1]);
+    }
+}
