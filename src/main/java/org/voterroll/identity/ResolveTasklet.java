@@ -203,7 +203,7 @@ public class ResolveTasklet implements Tasklet {
                 for (IdentityRecord r : res.pending()) pending.add(runId, r.recId(), "A");
                 g.clear();
             };
-            SessionTuning.forWideSort(jdbc, () -> streaming.query("SELECT " + IdentityRecord.COLUMNS + " FROM " + EFFECTIVE
+            SessionTuning.forWideSort(jdbc, () -> streaming.query("SELECT " + IdentityRecord.GROUPING_COLUMNS + " FROM " + EFFECTIVE
                     + " WHERE r.id_status IN ('VALID', 'LEGACY15') ORDER BY r.id_number" + byteOrder + """
                      , CASE WHEN r.source = 'huji' THEN 0 ELSE 1 END, CASE WHEN r.id_status = 'VALID' THEN 0 ELSE 1 END, r.rec_id""",
                     rs -> {
