@@ -26,7 +26,11 @@ public final class Explanation {
         this.jdbc = jdbc;
     }
 
-    /** The run explained: the one asked for, else the newest run that resolved identities. */
+    /**
+     * The run explained: the one asked for, else the newest run whose resolve step completed. A run that failed inside
+     * resolve keeps the persons and number links its first phase committed until it is rerun; they are not a run's
+     * identities yet.
+     */
     public String runOrLatest(String runId) {
         if (runId != null) {
             if (jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE run_id = ?", Integer.class, runId) == 0) {
@@ -35,7 +39,11 @@ public final class Explanation {
             return runId;
         }
         List<String> latest = jdbc.queryForList("""
-                SELECT r.run_id FROM run r WHERE EXISTS (SELECT 1 FROM person_run p WHERE p.run_id = r.run_id)
+                SELECT r.run_id FROM run r WHERE EXISTS (
+                    SELECT 1 FROM batch_job_execution je
+                    JOIN batch_job_execution attempt ON attempt.job_instance_id = je.job_instance_id
+                    JOIN batch_step_execution s ON s.job_execution_id = attempt.job_execution_id
+                    WHERE je.job_execution_id = r.job_execution_id AND s.step_name = 'resolve' AND s.status = 'COMPLETED')
                 ORDER BY r.started_at DESC, r.run_id DESC LIMIT 1""", String.class);
         if (latest.isEmpty()) throw new IllegalArgumentException("no run has resolved identities yet in this database");
         return latest.get(0);

@@ -64,6 +64,27 @@ class ExamplesAcceptanceTest {
         assertThat(explanation.personsByNumber(run.runId(), "341299800312013")).hasSize(1);
     }
 
+    @Test
+    void explainWithoutARunSkipsARunThatFailedInsideResolve() {
+        // what a run that fails after resolve's first phase leaves: persons of its own, no completed resolve step
+        jdbc.update("""
+                INSERT INTO run (run_id, county_code, county_name, election_day, in_migrant_months, county_dir, inbox_dir, out_dir, status, started_at)
+                SELECT 'failed-in-resolve', county_code, county_name, election_day, in_migrant_months, county_dir, inbox_dir, out_dir, 'FAILED',
+                       started_at + INTERVAL '1' DAY
+                FROM run WHERE run_id = ?""", run.runId());
+        jdbc.update("""
+                INSERT INTO person_run (run_id, person_id, id_number, name, primary_rec_id, person_key)
+                SELECT 'failed-in-resolve', person_id, id_number, name, primary_rec_id, person_key FROM person_run WHERE run_id = ?""", run.runId());
+        try {
+            String latest = new org.voterroll.identity.Explanation(jdbc).runOrLatest(null);
+            assertThat(latest).isNotEqualTo("failed-in-resolve");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_run WHERE run_id = ?", Integer.class, latest)).isPositive();
+        } finally {
+            jdbc.update("DELETE FROM person_run WHERE run_id = 'failed-in-resolve'");
+            jdbc.update("DELETE FROM run WHERE run_id = 'failed-in-resolve'");
+        }
+    }
+
     private String explain(org.voterroll.identity.Explanation explanation, long person) {
         var bytes = new java.io.ByteArrayOutputStream();
         explanation.print(run.runId(), person, new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
