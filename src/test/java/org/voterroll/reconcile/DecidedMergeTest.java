@@ -25,6 +25,16 @@ class DecidedMergeTest {
     @Autowired ReconcileService service;
     @Autowired JdbcTemplate jdbc;
 
+    /** Who this test's decision is by: it is deleted after the test, so that a later run of the suite on the same
+     *  database finds the pair undecided again (a decision is applied on every later run of the county). */
+    static final String DECIDED_BY = "decided-merge-test";
+
+    @org.junit.jupiter.api.BeforeEach
+    @org.junit.jupiter.api.AfterEach
+    void forgetThisTestsDecisions() {
+        jdbc.update("DELETE FROM decision WHERE decided_by = ?", DECIDED_BY);
+    }
+
     @Test
     void aDecidedMultiRecordPairBecomesOnePersonOnTheNextRun(@TempDir Path tmp) throws Exception {
         CountyGenerator.generate(new GeneratorOptions(3000, 20261123L, 0, tmp.resolve("county")));
@@ -45,8 +55,8 @@ class DecidedMergeTest {
 
         jdbc.update("""
                 INSERT INTO decision (county_code, fingerprint, code, verdict, decided_by, decided_at, run_id)
-                VALUES (?, ?, 'PERSON_MULTI_RECORD', 'SAME_PERSON', 'test', CURRENT_TIMESTAMP, ?)""",
-                first.countyCode(), fingerprint, first.runId());
+                VALUES (?, ?, 'PERSON_MULTI_RECORD', 'SAME_PERSON', ?, CURRENT_TIMESTAMP, ?)""",
+                first.countyCode(), fingerprint, DECIDED_BY, first.runId());
         Run next = service.reconcile(c.resolve("county"), c.resolve("inbox"), tmp.resolve("out2"), null);
         assertThat(next.status()).as(next.message()).isEqualTo(Run.COMPLETED);
 

@@ -56,10 +56,10 @@ class ExamplesAcceptanceTest {
         String text = explain(explanation, wu.get(0));
         assertThat(text).contains("吴芳", "not listed (REGISTERED_ELSEWHERE)", "huji_20261201.csv:", "waidi_20261201.csv:",
                 "shebao_20261201.csv:", "REPAIRED");
-        // 郑浩's survey row has no number: name, sex, birth month and village single him out, shown with their weights
+        // 郑浩's survey row has no number: name, sex, birth month, village and dwelling single him out, shown with their weights
         String zheng = explain(explanation, explanation.personsByNumber(run.runId(), "341299198304181436").get(0));
         assertThat(zheng).contains("listed in 341299201-01 (户籍地)", "matched   tongji_20261201.csv:", "MATCHED", "NAME=EXACT",
-                "AREA=SAME_VILLAGE", "total=+30.1");
+                "AREA=SAME_VILLAGE", "ADDRESS=SAME_DWELLING(+9.0)", "total=+39.1");
         // a legacy 15-digit number finds the same person as its 18-digit form
         assertThat(explanation.personsByNumber(run.runId(), "341299800312013")).hasSize(1);
     }

@@ -31,6 +31,8 @@ final class FieldOutcomes {
     // HOUSEHOLD
     static final String SAME_HOUSEHOLD = "SAME_HOUSEHOLD";
     static final String SAME_HOUSEHOLD_RELATION_CONFLICT = "SAME_HOUSEHOLD_RELATION_CONFLICT";
+    // ADDRESS
+    static final String SAME_DWELLING = "SAME_DWELLING";
 
     /** Every outcome of every field except MISSING (whose weight is always 0). */
     static final Map<Field, List<String>> OUTCOMES = new EnumMap<>(Field.class);
@@ -42,6 +44,7 @@ final class FieldOutcomes {
         OUTCOMES.put(Field.ID_SHAPE, List.of("EQUAL", EQUAL_INVALID, "ONE_DIGIT", "ADJACENT_SWAP", "NEAR", DIFFERENT));
         OUTCOMES.put(Field.AREA, List.of(SAME_VILLAGE, SAME_TOWNSHIP, SAME_COUNTY, DIFFERENT));
         OUTCOMES.put(Field.HOUSEHOLD, List.of(SAME_HOUSEHOLD, SAME_HOUSEHOLD_RELATION_CONFLICT, DIFFERENT));
+        OUTCOMES.put(Field.ADDRESS, List.of(SAME_DWELLING));
     }
 
     private FieldOutcomes() {
@@ -55,7 +58,16 @@ final class FieldOutcomes {
             case ID_SHAPE -> id(a.idNumber(), b.idNumber());
             case AREA -> area(a, b);
             case HOUSEHOLD -> household(a.householdKey(), a.relation(), b.householdKey(), b.relation());
+            case ADDRESS -> address(a.address(), b.address());
         };
+    }
+
+    /**
+     * Only agreement is evidence: one person's address differs between agencies (moves, 人户分离, each agency's way of
+     * writing it) about as often as two strangers' do, so a difference counts as nothing known.
+     */
+    static String address(String a, String b) {
+        return Addresses.sameDwelling(a, b) ? SAME_DWELLING : MISSING;
     }
 
     static String name(String a, String b) {

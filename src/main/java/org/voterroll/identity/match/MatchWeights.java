@@ -206,6 +206,13 @@ public final class MatchWeights {
         b.set(Field.HOUSEHOLD, "SAME_HOUSEHOLD_RELATION_CONFLICT", 0.03, 0.9, Basis.CONDITIONAL); // -4.91
         // DIFFERENT: m 0.30 — 一人多户 is exactly this, as are household splits (分户); u 0.999.
         b.set(Field.HOUSEHOLD, "DIFFERENT", 0.30, 0.999, Basis.RANDOM_PAIRS);      // -1.74
+        // ------------------------------------------------------------------ ADDRESS
+        // SAME_DWELLING: the two addresses name one dwelling (Addresses.sameDwelling). Conditional on
+        //   the village, like HOUSEHOLD: a dwelling holds ~2.5 of a village's ~2,500 residents, so
+        //   u 1e-3; m 0.5 — a survey or resettlement row taken at the registered home carries its
+        //   address, one taken where the person lives (人户分离) or written another way does not.
+        //   A differing address is not scored (FieldOutcomes.address).
+        b.set(Field.ADDRESS, "SAME_DWELLING", 0.50, 1e-3, Basis.CONDITIONAL);      // +8.97
         return b.build();
     }
 

@@ -21,6 +21,7 @@ import java.time.YearMonth;
  * @param otherArea    a second place the party is known at, compared like {@code areaCode}: where a
  *                     person separated from their register lives (their residence registration), so
  *                     that a survey row taken there is not scored as another township's
+ * @param address      the dwelling's address as written (compared after {@link Addresses#normalise})
  */
 public record PartyView(
         String idNumber,
@@ -31,11 +32,12 @@ public record PartyView(
         String areaCode,
         String householdKey,
         String relation,
-        String otherArea) {
+        String otherArea,
+        String address) {
 
     public PartyView(String idNumber, String name, Character sex, LocalDate birthDate, YearMonth birthMonth, String areaCode,
                      String householdKey, String relation) {
-        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null);
+        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null);
     }
 
     /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
@@ -44,30 +46,34 @@ public record PartyView(
     }
 
     public PartyView withIdNumber(String v) {
-        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
     }
 
     public PartyView withName(String v) {
-        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
     }
 
     public PartyView withSex(Character v) {
-        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea);
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
     }
 
     public PartyView withBirthDate(LocalDate v) {
-        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea);
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address);
     }
 
     public PartyView withBirthMonth(YearMonth v) {
-        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea);
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address);
     }
 
     public PartyView withAreaCode(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address);
     }
 
     public PartyView withHousehold(String key, String rel) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address);
+    }
+
+    public PartyView withAddress(String v) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v);
     }
 }
