@@ -86,7 +86,7 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
 
     public PartyView toParty() {
         return new PartyView(idNumber, name, effectiveSex(), birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null),
-                birthDate == null ? birthMonth : null, areaCode, householdKey, relation, null, address);
+                birthDate == null ? birthMonth : null, areaCode, householdKey, relation, null, address, null);
     }
 
     public String where() {

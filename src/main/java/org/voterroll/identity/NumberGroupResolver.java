@@ -72,20 +72,25 @@ public final class NumberGroupResolver {
         return new Result(withResidences(persons, links, others), links, pending, persons.size() > 1);
     }
 
-    /** A person's active residence registration elsewhere than their register is a second place to find them at. */
+    /** A person's active residence registration is a second place to find them at: its village, if not theirs, and its dwelling. */
     private static List<PersonSeed> withResidences(List<PersonSeed> persons, List<Link> links, List<IdentityRecord> others) {
         Map<Long, IdentityRecord> residences = new HashMap<>();
         for (IdentityRecord r : others) if (r.isActiveResidence()) residences.put(r.recId(), r);
         if (residences.isEmpty()) return persons;
-        Map<String, String> area = new HashMap<>();
+        Map<String, IdentityRecord> residenceOf = new HashMap<>();
         for (Link l : links) {
             IdentityRecord r = residences.get(l.recId());
-            if (r != null && l.certain()) area.put(l.personKey(), r.areaCode());
+            if (r != null && l.certain()) residenceOf.put(l.personKey(), r);
         }
         List<PersonSeed> out = new ArrayList<>(persons.size());
         for (PersonSeed p : persons) {
-            String a = area.get(p.personKey());
-            out.add(a == null || a.equals(p.areaCode()) ? p : p.withResidence(a));
+            IdentityRecord r = residenceOf.get(p.personKey());
+            if (r == null) {
+                out.add(p);
+            } else {
+                String area = r.areaCode() == null || r.areaCode().equals(p.areaCode()) ? null : r.areaCode();
+                out.add(p.withResidence(area, r.address()));
+            }
         }
         return out;
     }

@@ -25,10 +25,12 @@ class NumberGroupResolverTest {
         return f;
     }
 
+    private static final String LIVES_AT = "新市镇西河社区5幢301室";
+
     private static IdentityRecord residence(String area, LocalDate ended) {
         IdentityRecord r = rec("liudong", "吴兰燕");
         return new IdentityRecord(r.recId(), r.source(), r.idNumber(), r.idStatus(), r.name(), r.sex(), r.birthDate(), null,
-                area, null, null, r.rowHash(), r.fileName(), r.lineNo(), ended, null);
+                area, null, null, r.rowHash(), r.fileName(), r.lineNo(), ended, LIVES_AT);
     }
 
     @Test
@@ -37,14 +39,21 @@ class NumberGroupResolverTest {
         assertEquals("130104", r.persons().get(0).areaCode());
         assertEquals("130104102203", r.persons().get(0).residenceArea());
         assertEquals("130104102203", r.persons().get(0).toParty().otherArea());
+        assertEquals(LIVES_AT, r.persons().get(0).toParty().otherAddress());
     }
 
     @Test
-    void anEndedResidenceOrOneAtTheRegisterGivesNoSecondPlace() {
-        var ended = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104102203", LocalDate.of(2024, 1, 1))));
-        assertNull(ended.persons().get(0).residenceArea());
+    void aResidenceAtTheRegistersOwnPlaceGivesOnlyItsDwelling() {
         var home = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104", null)));
         assertNull(home.persons().get(0).residenceArea());
+        assertEquals(LIVES_AT, home.persons().get(0).residenceAddress());
+    }
+
+    @Test
+    void anEndedResidenceGivesNoSecondPlace() {
+        var ended = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), residence("130104102203", LocalDate.of(2024, 1, 1))));
+        assertNull(ended.persons().get(0).residenceArea());
+        assertNull(ended.persons().get(0).residenceAddress());
     }
 
     @Test

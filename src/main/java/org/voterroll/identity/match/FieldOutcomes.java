@@ -58,16 +58,20 @@ final class FieldOutcomes {
             case ID_SHAPE -> id(a.idNumber(), b.idNumber());
             case AREA -> area(a, b);
             case HOUSEHOLD -> household(a.householdKey(), a.relation(), b.householdKey(), b.relation());
-            case ADDRESS -> address(a.address(), b.address());
+            case ADDRESS -> address(a, b);
         };
     }
 
     /**
      * Only agreement is evidence: one person's address differs between agencies (moves, 人户分离, each agency's way of
-     * writing it) about as often as two strangers' do, so a difference counts as nothing known.
+     * writing it) about as often as two strangers' do, so a difference counts as nothing known. A person separated from
+     * their register is also at home where they live (otherAddress), like {@link #area(PartyView, PartyView)}.
      */
-    static String address(String a, String b) {
-        return Addresses.sameDwelling(a, b) ? SAME_DWELLING : MISSING;
+    static String address(PartyView a, PartyView b) {
+        boolean same = Addresses.sameDwelling(a.address(), b.address())
+                || a.otherAddress() != null && Addresses.sameDwelling(a.otherAddress(), b.address())
+                || b.otherAddress() != null && Addresses.sameDwelling(a.address(), b.otherAddress());
+        return same ? SAME_DWELLING : MISSING;
     }
 
     static String name(String a, String b) {
@@ -134,11 +138,6 @@ final class FieldOutcomes {
         }
     }
 
-    /**
-     * Compares area codes at the most precise level both sides know. A 12-digit code ending in
-     * 000 is a township code, a 9-digit one ending in 000 a county code. Codes that are not all
-     * digits or shorter than 6 digits are missing.
-     */
     /** The closest agreement between any place of one side and any place of the other (areaCode and otherArea). */
     static String area(PartyView a, PartyView b) {
         String best = area(a.areaCode(), b.areaCode());
@@ -162,6 +161,11 @@ final class FieldOutcomes {
         };
     }
 
+    /**
+     * Compares area codes at the most precise level both sides know. A 12-digit code ending in
+     * 000 is a township code, a 9-digit one ending in 000 a county code. Codes that are not all
+     * digits or shorter than 6 digits are missing.
+     */
     static String area(String a, String b) {
         String x = areaPrefix(a);
         String y = areaPrefix(b);

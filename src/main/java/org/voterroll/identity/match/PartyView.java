@@ -22,6 +22,8 @@ import java.time.YearMonth;
  *                     person separated from their register lives (their residence registration), so
  *                     that a survey row taken there is not scored as another township's
  * @param address      the dwelling's address as written (compared after {@link Addresses#normalise})
+ * @param otherAddress a second dwelling the party is known at, compared like {@code address}: where a person
+ *                     separated from their register lives (their residence registration's address)
  */
 public record PartyView(
         String idNumber,
@@ -33,11 +35,12 @@ public record PartyView(
         String householdKey,
         String relation,
         String otherArea,
-        String address) {
+        String address,
+        String otherAddress) {
 
     public PartyView(String idNumber, String name, Character sex, LocalDate birthDate, YearMonth birthMonth, String areaCode,
                      String householdKey, String relation) {
-        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null);
+        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null, null);
     }
 
     /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
@@ -46,34 +49,39 @@ public record PartyView(
     }
 
     public PartyView withIdNumber(String v) {
-        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withName(String v) {
-        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withSex(Character v) {
-        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address);
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withBirthDate(LocalDate v) {
-        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address);
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withBirthMonth(YearMonth v) {
-        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address);
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withAreaCode(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address, otherAddress);
     }
 
     public PartyView withHousehold(String key, String rel) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address, otherAddress);
     }
 
     public PartyView withAddress(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v, otherAddress);
+    }
+
+    /** A second place the party is known at: its area code and the dwelling's address there (either may be null). */
+    public PartyView withOtherPlace(String area, String dwelling) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, area, address, dwelling);
     }
 }

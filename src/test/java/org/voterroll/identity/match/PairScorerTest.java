@@ -386,6 +386,29 @@ class PairScorerTest {
     }
 
     @Test
+    void aSurveyRowTakenWhereAPersonSeparatedFromTheirRegisterLivesSinglesOutAHomophone() {
+        // 人户分离: registered at home in 东风村, living in another township; surveyed where she lives
+        Thresholds t = Thresholds.defaults();
+        PartyView registered = wangLi().withAddress("德清县乾元镇东风村3组12号");
+        PartyView separated = registered.withOtherPlace(OTHER_TOWNSHIP, "德清县新市镇西河社区五幢二单元301室");
+        PartyView survey = PartyView.empty().withName("王莉").withSex('F').withBirthMonth(YearMonth.from(BORN))
+                .withAreaCode(OTHER_TOWNSHIP);
+        MatchScore whereSheLives = score(separated, survey.withAddress("西河社区5幢2单元301室"));
+        MatchScore nextDoor = score(separated, survey.withAddress("西河社区5幢2单元302室"));
+        MatchScore notKnownThere = score(registered, survey.withAddress("西河社区5幢2单元301室"));
+        assertThat(whereSheLives.outcome(Field.ADDRESS)).isEqualTo("SAME_DWELLING");
+        assertThat(whereSheLives.outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
+        assertThat(t.decide(whereSheLives)).as(whereSheLives.explain()).isEqualTo(Thresholds.Decision.MATCH);
+        assertThat(nextDoor.outcome(Field.ADDRESS)).isEqualTo("MISSING");
+        assertThat(t.decide(nextDoor)).as(nextDoor.explain()).isEqualTo(Thresholds.Decision.REVIEW);
+        assertThat(notKnownThere.outcome(Field.ADDRESS)).isEqualTo("MISSING");
+        assertThat(t.decide(notKnownThere)).as(notKnownThere.explain()).isNotEqualTo(Thresholds.Decision.MATCH);
+        // the register's dwelling still counts for a row taken there
+        assertThat(score(separated, survey.withAreaCode(VILLAGE).withAddress("东风村三组十二号")).outcome(Field.ADDRESS))
+                .isEqualTo("SAME_DWELLING");
+    }
+
+    @Test
     void siblingsOfOneDwellingStayApart() {
         Thresholds t = Thresholds.defaults();
         String home = "德清县乾元镇东风村3组12号";

@@ -117,7 +117,7 @@ class TermFrequencyTest {
     void aSurveyRowWhereThePersonLivesMatchesTheirResidence() {
         PartyView row = surveyRow("王丽", OTHER_TOWNSHIP);
         PartyView registeredOnly = wangLi();
-        PartyView livingThere = new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "户主", OTHER_TOWNSHIP, null);
+        PartyView livingThere = new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "户主").withOtherPlace(OTHER_TOWNSHIP, null);
         assertThat(scorer.score(row, registeredOnly).outcome(Field.AREA)).isEqualTo("SAME_COUNTY");
         MatchScore s = scorer.score(row, livingThere);
         assertThat(s.outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
@@ -132,7 +132,7 @@ class TermFrequencyTest {
 
     @Test
     void withersKeepTheSecondPlace() {
-        PartyView p = new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "户主", OTHER_TOWNSHIP, null);
+        PartyView p = new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "户主").withOtherPlace(OTHER_TOWNSHIP, null);
         assertThat(p.withName("王莉").withSex('F').withIdNumber(null).withBirthDate(BORN).withBirthMonth(null)
                 .withAreaCode(VILLAGE_2).withHousehold("H-2", "子").otherArea()).isEqualTo(OTHER_TOWNSHIP);
     }
