@@ -3,7 +3,9 @@ package org.voterroll.identity;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.voterroll.identity.match.ChineseNames;
@@ -24,6 +26,19 @@ public final class Blocking {
             for (String k : surnames) out.add(s + "|" + birth + "|" + k);
         }
         return out;
+    }
+
+    /**
+     * A person's hashed keys: their name's and, when they have one, their former name's (a record may be written under
+     * it), each once, so that a block holds the person once.
+     */
+    public static long[] personKeys(String name, String formerName, Character sex, YearMonth birth) {
+        List<String> own = keys(name, sex, birth);
+        if (formerName == null) return own.stream().mapToLong(Blocking::hash).toArray();
+        Set<Long> out = new LinkedHashSet<>();
+        for (String k : own) out.add(hash(k));
+        for (String k : keys(formerName, sex, birth)) out.add(hash(k));
+        return out.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**

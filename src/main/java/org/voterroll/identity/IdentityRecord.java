@@ -13,12 +13,12 @@ import org.voterroll.normalize.Sex;
 public record IdentityRecord(long recId, String source, String idNumber, String idStatus, String name, Character sex,
                              LocalDate birthDate, YearMonth birthMonth, String areaCode, String householdKey,
                              String relation, String rowHash, String fileName, int lineNo, LocalDate endDate,
-                             String address) {
+                             String address, String formerName) {
 
     /** The columns {@link #read} expects, for a SELECT over src_record aliased r. */
     public static final String COLUMNS = """
             r.rec_id, r.source, r.id_number, r.id_status, r.name, r.sex, r.birth_date, r.birth_month, r.area_code,
-            r.household_key, r.relation, r.row_hash, r.file_name, r.line_no, r.end_date, r.address
+            r.household_key, r.relation, r.row_hash, r.file_name, r.line_no, r.end_date, r.address, r.former_name
             """;
 
     /**
@@ -27,7 +27,8 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
      */
     public static final String GROUPING_COLUMNS = """
             r.rec_id, r.source, r.id_number, r.id_status, r.name, r.sex, r.birth_date, r.birth_month, r.area_code,
-            r.household_key, r.relation, NULL AS row_hash, NULL AS file_name, 0 AS line_no, r.end_date, r.address
+            r.household_key, r.relation, NULL AS row_hash, NULL AS file_name, 0 AS line_no, r.end_date, r.address,
+            r.former_name
             """;
 
     public static IdentityRecord read(ResultSet rs) throws SQLException {
@@ -38,7 +39,8 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
                 rs.getString("id_status"), rs.getString("name"), sex == null ? null : sex.charAt(0),
                 b, m == null ? null : YearMonth.parse(m), rs.getString("area_code"),
                 rs.getString("household_key"), rs.getString("relation"), rs.getString("row_hash"),
-                rs.getString("file_name"), rs.getInt("line_no"), rs.getObject("end_date", LocalDate.class), rs.getString("address"));
+                rs.getString("file_name"), rs.getInt("line_no"), rs.getObject("end_date", LocalDate.class), rs.getString("address"),
+                rs.getString("former_name"));
     }
 
     public boolean isHuji() {
@@ -86,7 +88,7 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
 
     public PartyView toParty() {
         return new PartyView(idNumber, name, effectiveSex(), birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null),
-                birthDate == null ? birthMonth : null, areaCode, householdKey, relation, null, address, null);
+                birthDate == null ? birthMonth : null, areaCode, householdKey, relation, null, address, null, formerName);
     }
 
     public String where() {

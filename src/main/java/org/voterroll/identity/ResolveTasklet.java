@@ -55,7 +55,7 @@ public class ResolveTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(ResolveTasklet.class);
     private static final List<String> PERSON_COLUMNS = List.of("run_id", "person_id", "person_key", "id_number", "name", "sex",
             "birth_date", "area_code", "household_key", "relation", "primary_rec_id", "from_huji", "residence_area", "address",
-            "residence_address");
+            "residence_address", "former_name");
     private static final List<String> NEW_PERSON_COLUMNS = List.of("county_code", "person_id", "person_key", "id_number", "first_run_id");
     /** link_stage: the later phases' links, by person key until the step's end. */
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
@@ -427,9 +427,8 @@ public class ResolveTasklet implements Tasklet {
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) < m) next = pr.next() ? readPerson(pr) : null;
                         while (next != null && monthIndex(YearMonth.from(next.birthDate())) == m) {
                             Blocked p = new Blocked(next, next.toParty());
-                            // distinct keys by construction (one per sex and surname reading)
-                            for (String k : Blocking.keys(next.name(), next.sex(), YearMonth.from(next.birthDate()))) {
-                                blocks.computeIfAbsent(Blocking.hash(k), x -> new ArrayList<>()).add(p);
+                            for (long k : Blocking.personKeys(next.name(), next.formerName(), next.sex(), YearMonth.from(next.birthDate()))) {
+                                blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
                             }
                             next = pr.next() ? readPerson(pr) : null;
                         }
@@ -680,7 +679,8 @@ public class ResolveTasklet implements Tasklet {
             ps.person_key AS p_person_key, ps.id_number AS p_id_number, ps.name AS p_name, ps.sex AS p_sex,
             ps.birth_date AS p_birth_date, ps.area_code AS p_area_code, ps.household_key AS p_household_key,
             ps.relation AS p_relation, ps.primary_rec_id AS p_primary_rec_id, ps.from_huji AS p_from_huji,
-            ps.residence_area AS p_residence_area, ps.address AS p_address, ps.residence_address AS p_residence_address
+            ps.residence_area AS p_residence_area, ps.address AS p_address, ps.residence_address AS p_residence_address,
+            ps.former_name AS p_former_name
             """;
 
     private static PersonSeed readPerson(ResultSet rs) throws SQLException {
@@ -690,14 +690,14 @@ public class ResolveTasklet implements Tasklet {
                 sex == null ? null : sex.charAt(0), b, rs.getString("p_area_code"),
                 rs.getString("p_household_key"), rs.getString("p_relation"), rs.getLong("p_primary_rec_id"),
                 rs.getBoolean("p_from_huji"), rs.getString("p_residence_area"), rs.getString("p_address"),
-                rs.getString("p_residence_address"));
+                rs.getString("p_residence_address"), rs.getString("p_former_name"));
     }
 
     private void writePerson(BufferedCopy out, long personId, PersonSeed p) throws SQLException {
         LocalDate b = p.birthDate();
         out.add(runId, personId, p.personKey(), p.idNumber(), p.name(), p.sex() == null ? null : p.sex().toString(), b, p.areaCode(),
                 p.householdKey(), p.relation(), p.primaryRecId(), p.fromHuji(), p.residenceArea(), p.address(),
-                p.residenceAddress());
+                p.residenceAddress(), p.formerName());
     }
 
     private void writeLink(BufferedCopy out, Link l) throws SQLException {

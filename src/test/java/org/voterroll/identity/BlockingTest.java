@@ -47,6 +47,20 @@ class BlockingTest {
     }
 
     @Test
+    void aPersonIsAlsoInTheBlocksOfTheirFormerNameOnceEach() {
+        long[] renamed = Blocking.personKeys("李秀英", "张秀英", 'F', M);
+        Set<Long> keys = new HashSet<>();
+        for (long k : renamed) keys.add(k);
+        assertEquals(renamed.length, keys.size(), "each block holds the person once");
+        for (String k : Blocking.keys("张秀英", 'F', M)) assertTrue(keys.contains(Blocking.hash(k)), "a record under the former name meets her");
+        for (String k : Blocking.keys("李秀英", 'F', M)) assertTrue(keys.contains(Blocking.hash(k)));
+        // the same surname: no second block
+        assertEquals(Blocking.personKeys("王伟", null, 'M', M).length, Blocking.personKeys("王伟", "王小伟", 'M', M).length);
+        assertEquals(Blocking.keys("王伟", 'M', M).stream().map(Blocking::hash).toList(),
+                java.util.Arrays.stream(Blocking.personKeys("王伟", null, 'M', M)).boxed().toList());
+    }
+
+    @Test
     void noNameOrNoBirthNoBlock() {
         assertTrue(Blocking.keys("王伟", 'M', null).isEmpty());
         assertTrue(Blocking.keys("", 'M', M).isEmpty());

@@ -16,7 +16,7 @@ class NumberGroupResolverTest {
 
     private static IdentityRecord rec(String source, String name) {
         return new IdentityRecord(++recs, source, N, "VALID", name, 'F', LocalDate.of(1987, 11, 19), null, "130104", null, null,
-                "h" + recs, source + ".csv", (int) recs, null, null);
+                "h" + recs, source + ".csv", (int) recs, null, null, null);
     }
 
     private static NameFrequencies register(String... names) {
@@ -30,7 +30,7 @@ class NumberGroupResolverTest {
     private static IdentityRecord residence(String area, LocalDate ended) {
         IdentityRecord r = rec("liudong", "吴兰燕");
         return new IdentityRecord(r.recId(), r.source(), r.idNumber(), r.idStatus(), r.name(), r.sex(), r.birthDate(), null,
-                area, null, null, r.rowHash(), r.fileName(), r.lineNo(), ended, LIVES_AT);
+                area, null, null, r.rowHash(), r.fileName(), r.lineNo(), ended, LIVES_AT, null);
     }
 
     @Test

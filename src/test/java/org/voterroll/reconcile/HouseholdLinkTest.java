@@ -2,14 +2,10 @@ package org.voterroll.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,10 +20,9 @@ import org.springframework.test.context.ActiveProfiles;
  * name 王磊; the case lists one with his number and one without, so the row without is the brother who holds no other
  * row of the case, and only he.
  */
-@SpringBootTest
+@SpringBootTest(properties = ExampleDelivery.ANY_ROLL_CHANGE)
 @ActiveProfiles("test")
 class HouseholdLinkTest {
-    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples");
     static final String FATHER = "341299196203150113", ELDER = "341299199506210113", YOUNGER = "341299199809030136";
 
     @Autowired ReconcileService service;
@@ -35,19 +30,18 @@ class HouseholdLinkTest {
 
     @Test
     void aRowWithoutNumberIsTheNamesakeWhoHoldsNoOtherRowOfTheCase(@TempDir Path tmp) throws Exception {
-        Path county = copy(EXAMPLES.resolve("county"), tmp.resolve("county"));
-        Path inbox = copy(EXAMPLES.resolve("inbox"), tmp.resolve("inbox"));
-        append(inbox.resolve("huji_20261201.csv"), Charset.forName("GB18030"), List.of(
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
                 FATHER + ",王建国,,男,汉族,1962-03-15,100099,户主,城关镇东风村5组1号,341299100201,正常,,",
                 ELDER + ",王磊,,男,汉族,1995-06-21,100099,子,城关镇东风村5组1号,341299100201,正常,,",
                 YOUNGER + ",王磊,,男,汉族,1998-09-03,100099,子,城关镇东风村5组1号,341299100201,正常,,"));
         String place = ",城关镇东风村5组1号,341299100201,产权调换,城关镇新华社区12栋101,341299100001,2026-06-30,2025-11-20";
-        append(inbox.resolve("chaiqian_20261201.csv"), StandardCharsets.UTF_8, List.of(
+        delivery.append("chaiqian_20261201.csv", StandardCharsets.UTF_8, List.of(
                 "东风村旧改,DF-031,王建国," + FATHER + ",户主" + place,
                 "东风村旧改,DF-031,王磊," + ELDER + ",子" + place,
                 "东风村旧改,DF-031,王磊,,子" + place));
 
-        Run run = service.reconcile(county, inbox, tmp.resolve("out"), null);
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
         assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
 
         List<String> linkedTo = jdbc.queryForList("""
@@ -57,17 +51,5 @@ class HouseholdLinkTest {
                 WHERE l.run_id = ? AND l.certain = TRUE AND l.method = 'HOUSEHOLD'
                   AND r.source = 'chaiqian' AND r.household_key LIKE '%DF-031%' AND r.id_number IS NULL""", String.class, run.runId());
         assertThat(linkedTo).containsExactly(YOUNGER);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
-        }
-        return to;
-    }
-
-    private static void append(Path file, Charset charset, List<String> lines) throws IOException {
-        Files.writeString(file, String.join("\n", lines) + "\n", charset, StandardOpenOption.APPEND);
     }
 }

@@ -34,11 +34,14 @@ final class FieldOutcomes {
     // ADDRESS
     static final String SAME_DWELLING = "SAME_DWELLING";
 
+    /** NAME: the names differ, but one side's is the other's 曾用名 (spelt alike, a dot or a '*' apart). */
+    static final String FORMER_NAME = "FORMER_NAME";
+
     /** Every outcome of every field except MISSING (whose weight is always 0). */
     static final Map<Field, List<String>> OUTCOMES = new EnumMap<>(Field.class);
 
     static {
-        OUTCOMES.put(Field.NAME, List.of("EXACT", "WILDCARD", "DOT_VARIANT", "HOMOPHONE", "ONE_CHAR", "DIFFERENT"));
+        OUTCOMES.put(Field.NAME, List.of("EXACT", "WILDCARD", "DOT_VARIANT", "HOMOPHONE", FORMER_NAME, "ONE_CHAR", "DIFFERENT"));
         OUTCOMES.put(Field.SEX, List.of(AGREE, DISAGREE));
         OUTCOMES.put(Field.BIRTH, List.of(SAME_DATE, SAME_MONTH, DAY_OFF, DIFFERENT));
         OUTCOMES.put(Field.ID_SHAPE, List.of("EQUAL", EQUAL_INVALID, "ONE_DIGIT", "ADJACENT_SWAP", "NEAR", DIFFERENT));
@@ -52,7 +55,7 @@ final class FieldOutcomes {
 
     static String outcome(Field f, PartyView a, PartyView b) {
         return switch (f) {
-            case NAME -> name(a.name(), b.name());
+            case NAME -> name(a, b);
             case SEX -> sex(a.sex(), b.sex());
             case BIRTH -> birth(a.birthDate(), a.birthMonth(), b.birthDate(), b.birthMonth());
             case ID_SHAPE -> id(a.idNumber(), b.idNumber());
@@ -72,6 +75,23 @@ final class FieldOutcomes {
                 || a.otherAddress() != null && Addresses.sameDwelling(a.otherAddress(), b.address())
                 || b.otherAddress() != null && Addresses.sameDwelling(a.address(), b.otherAddress());
         return same ? SAME_DWELLING : MISSING;
+    }
+
+    /**
+     * The names compared; when they disagree (ONE_CHAR, DIFFERENT), a record written under the other side's former
+     * name (曾用名, from the police register) is FORMER_NAME. A homophone of a former name is not: two steps from the
+     * person's name as it stands.
+     */
+    static String name(PartyView a, PartyView b) {
+        String now = name(a.name(), b.name());
+        if (!now.equals("ONE_CHAR") && !now.equals(DIFFERENT)) return now;
+        return spelledAlike(a.formerName(), b.name()) || spelledAlike(a.name(), b.formerName()) ? FORMER_NAME : now;
+    }
+
+    private static boolean spelledAlike(String x, String y) {
+        if (isBlank(x) || isBlank(y)) return false;
+        String o = ChineseNames.compare(x.strip(), y.strip()).name();
+        return o.equals("EXACT") || o.equals("DOT_VARIANT") || o.equals("WILDCARD");
     }
 
     static String name(String a, String b) {

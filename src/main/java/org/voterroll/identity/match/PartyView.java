@@ -24,6 +24,7 @@ import java.time.YearMonth;
  * @param address      the dwelling's address as written (compared after {@link Addresses#normalise})
  * @param otherAddress a second dwelling the party is known at, compared like {@code address}: where a person
  *                     separated from their register lives (their residence registration's address)
+ * @param formerName   曾用名, normalised like {@code name}: a record under it still names the party
  */
 public record PartyView(
         String idNumber,
@@ -36,11 +37,12 @@ public record PartyView(
         String relation,
         String otherArea,
         String address,
-        String otherAddress) {
+        String otherAddress,
+        String formerName) {
 
     public PartyView(String idNumber, String name, Character sex, LocalDate birthDate, YearMonth birthMonth, String areaCode,
                      String householdKey, String relation) {
-        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null, null);
+        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null, null, null);
     }
 
     /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
@@ -49,39 +51,44 @@ public record PartyView(
     }
 
     public PartyView withIdNumber(String v) {
-        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withName(String v) {
-        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withSex(Character v) {
-        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withBirthDate(LocalDate v) {
-        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withBirthMonth(YearMonth v) {
-        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withAreaCode(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address, otherAddress);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withHousehold(String key, String rel) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address, otherAddress);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address, otherAddress, formerName);
     }
 
     public PartyView withAddress(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v, otherAddress);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v, otherAddress, formerName);
     }
 
     /** A second place the party is known at: its area code and the dwelling's address there (either may be null). */
     public PartyView withOtherPlace(String area, String dwelling) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, area, address, dwelling);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, area, address, dwelling, formerName);
+    }
+
+    public PartyView withFormerName(String v) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                v);
     }
 }

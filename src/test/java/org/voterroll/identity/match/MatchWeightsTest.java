@@ -34,13 +34,15 @@ class MatchWeightsTest {
             }
             assertThat(d.weight(f, "MISSING")).isZero();
         }
-        assertThat(d.entries()).hasSize(6 + 2 + 4 + 6 + 4 + 3 + 1);
+        assertThat(d.entries()).hasSize(7 + 2 + 4 + 6 + 4 + 3 + 1);
     }
 
     @Test
     void outcomesMatchTheEnums() {
-        assertThat(MatchWeights.outcomes(Field.NAME))
-                .containsExactly(java.util.Arrays.stream(NameAgreement.values()).map(Enum::name).toArray(String[]::new));
+        // how two names agree, and FORMER_NAME: one is the other side's 曾用名
+        assertThat(MatchWeights.outcomes(Field.NAME)).containsExactlyInAnyOrder(java.util.stream.Stream.concat(
+                java.util.Arrays.stream(NameAgreement.values()).map(Enum::name), java.util.stream.Stream.of("FORMER_NAME"))
+                .toArray(String[]::new));
         for (IdShape s : IdShape.values()) {
             if (s != IdShape.MISSING) {
                 assertThat(MatchWeights.outcomes(Field.ID_SHAPE)).contains(s.name());

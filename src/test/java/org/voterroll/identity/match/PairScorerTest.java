@@ -409,6 +409,27 @@ class PairScorerTest {
     }
 
     @Test
+    void aRecordUnderThePersonsFormerNameIsEvidenceButNeverAloneALink() {
+        Thresholds t = Thresholds.defaults();
+        String home = "德清县乾元镇东风村3组12号";
+        PartyView renamed = wangLi().withFormerName("王招娣").withAddress(home);
+        PartyView survey = PartyView.empty().withSex('F').withBirthMonth(YearMonth.from(BORN)).withAreaCode(VILLAGE);
+        MatchScore atHome = score(renamed, survey.withName("王招娣").withAddress("东风村三组十二号"));
+        MatchScore elsewhere = score(renamed, survey.withName("王招娣").withAddress("东风村5组1号"));
+        MatchScore stranger = score(wangLi().withAddress(home), survey.withName("王招娣").withAddress(home));
+        assertThat(atHome.outcome(Field.NAME)).isEqualTo("FORMER_NAME");
+        assertThat(atHome.field(Field.NAME).weight()).isCloseTo(w.weight(Field.NAME, "FORMER_NAME"), within(1e-9));
+        assertThat(t.decide(atHome)).as(atHome.explain()).isEqualTo(Thresholds.Decision.MATCH);
+        assertThat(t.decide(elsewhere)).as(elsewhere.explain()).isEqualTo(Thresholds.Decision.REVIEW);
+        assertThat(stranger.outcome(Field.NAME)).isEqualTo("DIFFERENT");
+        assertThat(t.decide(stranger)).as(stranger.explain()).isEqualTo(Thresholds.Decision.NON_MATCH);
+        // spelt alike (a dot, a '*'), not merely sounding alike; the name as it stands comes first
+        assertThat(outcome(Field.NAME, renamed, survey.withName("王*娣"))).isEqualTo("FORMER_NAME");
+        assertThat(outcome(Field.NAME, renamed, survey.withName("王招弟"))).isEqualTo("DIFFERENT");
+        assertThat(outcome(Field.NAME, renamed, survey.withName("王莉"))).isEqualTo("HOMOPHONE");
+    }
+
+    @Test
     void siblingsOfOneDwellingStayApart() {
         Thresholds t = Thresholds.defaults();
         String home = "德清县乾元镇东风村3组12号";

@@ -1,0 +1,45 @@
+package org.voterroll.reconcile;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The spec's example county and delivery, copied so that a test can add its own rows to them. */
+final class ExampleDelivery {
+    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples");
+    /**
+     * The tests that add rows to the example county each publish a roll a few lines apart from the one before, whichever
+     * test ran before; against the example's ten lines that is more than the guard lets through unconfirmed.
+     */
+    static final String ANY_ROLL_CHANGE = "voter-roll.guard.max-roll-change=1000";
+
+    final Path county;
+    final Path inbox;
+
+    private ExampleDelivery(Path county, Path inbox) {
+        this.county = county;
+        this.inbox = inbox;
+    }
+
+    static ExampleDelivery copyTo(Path dir) throws IOException {
+        return new ExampleDelivery(copy(EXAMPLES.resolve("county"), dir.resolve("county")), copy(EXAMPLES.resolve("inbox"), dir.resolve("inbox")));
+    }
+
+    /** Rows appended to one of the delivery's files, in that file's encoding. */
+    ExampleDelivery append(String file, Charset charset, List<String> lines) throws IOException {
+        Files.writeString(inbox.resolve(file), String.join("\n", lines) + "\n", charset, StandardOpenOption.APPEND);
+        return this;
+    }
+
+    private static Path copy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.toList()) Files.copy(f, to.resolve(f.getFileName()));
+        }
+        return to;
+    }
+}
