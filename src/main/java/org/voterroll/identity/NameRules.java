@@ -13,4 +13,14 @@ final class NameRules {
         NameAgreement n = ChineseNames.compare(a, b);
         return n == NameAgreement.EXACT || n == NameAgreement.WILDCARD || n == NameAgreement.DOT_VARIANT || n == NameAgreement.HOMOPHONE;
     }
+
+    /**
+     * The same surname and one character of the given name apart (王建国/王建华, 王伟/王芳). Between strangers born the
+     * same day that is common, so it never joins two numbers; under one number it is a clerk's slip about as likely as
+     * twins given one number. Another surname (王丽/李丽) is another family: clearly different people.
+     */
+    static boolean oneGivenCharApart(String a, String b) {
+        return a != null && b != null && !a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0)
+                && ChineseNames.compare(a, b) == NameAgreement.ONE_CHAR;
+    }
 }

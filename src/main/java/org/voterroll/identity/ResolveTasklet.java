@@ -553,10 +553,12 @@ public class ResolveTasklet implements Tasklet {
     }
 
     /**
-     * 一人多户 not provable from numbers: two police persons in different households, same sex and birth,
-     * agreeing names, numbers at most two digits apart. Merged only by a township's decision. They are looked for on a
-     * thread and connection of their own while phases (B) to (D) run, which neither read nor change the pairs: the
-     * persons were committed by phase (A) and the pairs are read by the rules.
+     * 一人多户 not provable from numbers: two police persons in different households, same sex and birth, and either
+     * agreeing names under numbers one or two digits apart, or one surname and one given-name character apart under
+     * one number (otherwise 重号, ID_SHARED; but such names are not "clearly different people"). Merged only by a
+     * township's decision. They are looked for on a thread and connection of their own while phases (B) to (D) run,
+     * which neither read nor change the pairs: the persons were committed by phase (A) and the pairs are read by the
+     * rules.
      *
      * @return the pairs a township decided are one person
      */
@@ -592,9 +594,10 @@ public class ResolveTasklet implements Tasklet {
                         for (int j = i + 1; j < b.size(); j++) {
                             PersonSeed a = b.get(i), o = b.get(j);
                             int apart = digitsApart(a.idNumber(), o.idNumber());
-                            if (apart < 1 || apart > 2) continue;
+                            if (apart > 2) continue;
                             if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
-                            if (!NameRules.agree(a.name(), o.name())) continue;
+                            // under one number two persons' names never agree (NumberGroupResolver made them one)
+                            if (apart == 0 ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !NameRules.agree(a.name(), o.name())) continue;
                             MatchScore s = scorer.score(a.toParty(), o.toParty());
                             pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
                             var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -18,9 +20,11 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.exceptions.Verdict;
 import org.voterroll.identity.ResolveTasklet;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.reconcile.Run;
@@ -145,6 +149,16 @@ public class DecideTasklet implements Tasklet {
     /** ID_SHARED, PERSON_MULTI_RECORD and ID_INVALID come from identity resolution, not from one person's facts. */
     private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book) throws SQLException {
         String id = run.runId();
+        // two persons under one number that may be one (names a character apart, two households) are a
+        // PERSON_MULTI_RECORD pair below, not people "clearly different" (RULES.md ID_SHARED) — until a township
+        // decides they are two people
+        Set<List<String>> maybeOne = new HashSet<>();
+        jdbc.query("SELECT key_a, key_b FROM person_pair WHERE run_id = ?", (RowCallbackHandler) rs -> {
+            var d = book.find(Fingerprint.of("PERSON_MULTI_RECORD", rs.getString(1), rs.getString(2)));
+            if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) return;
+            maybeOne.add(List.of(rs.getString(1), rs.getString(2)));
+            maybeOne.add(List.of(rs.getString(2), rs.getString(1)));
+        }, id);
         List<Object[]> rows = new ArrayList<>();
         jdbc.query("""
                 SELECT pr.id_number, pr.name, pr.area_code, pr.person_key, pr.person_id FROM person_run pr
@@ -162,7 +176,7 @@ public class DecideTasklet implements Tasklet {
                 j++;
             }
             String fp = Fingerprint.of("ID_SHARED", keys.toArray(String[]::new));
-            if (book.find(fp).isEmpty()) {
+            if (!maybeOne.contains(keys) && book.find(fp).isEmpty()) {
                 String number = (String) rows.get(i)[0];
                 exc.add(id, ++itemNo[0], "ID_SHARED", "blocking", township((String) rows.get(i)[2]), null,
                         String.join(";", java.util.Collections.nCopies(names.size(), number)), String.join(";", names),
@@ -184,7 +198,7 @@ public class DecideTasklet implements Tasklet {
             try {
                 exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", township(rs.getString(7)), null,
                         rs.getString(5) + ";" + rs.getString(8), rs.getString(6) + ";" + rs.getString(9),
-                        "两条户籍记录可能是同一人（一人多户）：出生、性别相同，姓名相符，号码仅差两位；未合并，请核实 (possibly one person in two households)",
+                        "两条户籍记录可能是同一人（一人多户）：出生、性别相同，号码仅差一两位而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，请核实 (possibly one person in two households)",
                         String.format("%.1f ", rs.getDouble(3)) + rs.getString(4), fp, rs.getLong(10));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
