@@ -97,17 +97,20 @@ public final class NumberGroupResolver {
 
     /**
      * The record whose spelling names a person known only outside the police register: a spelling
-     * without '*'/'?' if any; the one most records agree on; on a tie the one of common characters
-     * ({@link NameFrequencies}); then the first.
+     * without '*'/'?' if any; of those, the police residence registration's (liudong: SOURCES.md has
+     * homophone mis-typing only in non-police sources) if there is one; the one most records agree on;
+     * on a tie the one of common characters ({@link NameFrequencies}); then the first.
      */
     IdentityRecord nameGiver(List<IdentityRecord> others) {
         List<IdentityRecord> full = others.stream().filter(r -> r.name().indexOf('*') < 0 && r.name().indexOf('?') < 0).toList();
         if (full.isEmpty()) return others.get(0);
         Map<String, Integer> votes = new HashMap<>();
         for (IdentityRecord r : full) votes.merge(r.name(), 1, Integer::sum);
+        List<IdentityRecord> police = full.stream().filter(r -> "liudong".equals(r.source())).toList();
+        List<IdentityRecord> spellings = police.isEmpty() ? full : police;
         Character sex = others.stream().map(IdentityRecord::sex).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        IdentityRecord best = full.get(0);
-        for (IdentityRecord r : full) {
+        IdentityRecord best = spellings.get(0);
+        for (IdentityRecord r : spellings) {
             int byVotes = Integer.compare(votes.get(r.name()), votes.get(best.name()));
             if (byVotes > 0 || (byVotes == 0 && frequencies.commonness(r.name(), sex) > frequencies.commonness(best.name(), sex))) best = r;
         }

@@ -554,9 +554,11 @@ public class ResolveTasklet implements Tasklet {
 
     /**
      * 一人多户 not provable from numbers: two police persons in different households, same sex and birth, and either
-     * agreeing names under numbers one or two digits apart, or one surname and one given-name character apart under
-     * one number (otherwise 重号, ID_SHARED; but such names are not "clearly different people"). Merged only by a
-     * township's decision. They are looked for on a thread and connection of their own while phases (B) to (D) run,
+     * agreeing names under two valid numbers, or one surname and one given-name character apart under one number
+     * (otherwise 重号, ID_SHARED; but such names are not "clearly different people"). The second number of one person
+     * registered twice "belongs to nobody" (SOURCES.md): it may differ from the first anywhere, so how many digits
+     * apart they are is no evidence; a stranger born the same day in the county has a number as close. Merged only by
+     * a township's decision; raised only where the rolls would differ (DecideTasklet). They are looked for on a thread and connection of their own while phases (B) to (D) run,
      * which neither read nor change the pairs: the persons were committed by phase (A) and the pairs are read by the
      * rules.
      *
@@ -593,11 +595,10 @@ public class ResolveTasklet implements Tasklet {
                     for (int i = 0; i < b.size(); i++) {
                         for (int j = i + 1; j < b.size(); j++) {
                             PersonSeed a = b.get(i), o = b.get(j);
-                            int apart = digitsApart(a.idNumber(), o.idNumber());
-                            if (apart > 2) continue;
                             if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
                             // under one number two persons' names never agree (NumberGroupResolver made them one)
-                            if (apart == 0 ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !NameRules.agree(a.name(), o.name())) continue;
+                            boolean oneNumber = a.idNumber().equals(o.idNumber());
+                            if (oneNumber ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !NameRules.agree(a.name(), o.name())) continue;
                             MatchScore s = scorer.score(a.toParty(), o.toParty());
                             pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
                             var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));
@@ -705,14 +706,6 @@ public class ResolveTasklet implements Tasklet {
 
     private void writeLink(BufferedCopy out, Link l) throws SQLException {
         out.add(runId, l.recId(), l.personKey(), l.method().name(), l.certain(), l.score(), l.evidence());
-    }
-
-    /** Positions in which the first 17 digits of two numbers differ (the check digit follows from them). */
-    static int digitsApart(String a, String b) {
-        if (a == null || b == null || a.length() != 18 || b.length() != 18) return Integer.MAX_VALUE;
-        int n = 0;
-        for (int i = 0; i < 17; i++) if (a.charAt(i) != b.charAt(i)) n++;
-        return n;
     }
 
     private long count(String sql) {

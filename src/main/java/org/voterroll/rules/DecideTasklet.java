@@ -68,6 +68,12 @@ public class DecideTasklet implements Tasklet {
         Registrar registrar = new Registrar(rules, Thresholds.defaults().lower(),
                 fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
 
+        // the persons of identity resolution's 一人多户 pairs, and whether each is listed: a pair neither of whom is listed
+        // (both dead, both under 18 …) is one person or two without a line of any roll changing
+        Map<Long, Boolean> pairListed = new HashMap<>();
+        jdbc.query("""
+                SELECT p.person_id FROM person_pair pp JOIN person p ON p.county_code = ? AND p.person_key IN (pp.key_a, pp.key_b)
+                WHERE pp.run_id = ?""", (RowCallbackHandler) rs -> { pairListed.put(rs.getLong(1), false); }, run.countyCode(), id);
         Connection c = DataSourceUtils.getConnection(dataSource);
         int[] itemNo = {0};
         int[] inmigrantNo = {0};
@@ -84,6 +90,7 @@ public class DecideTasklet implements Tasklet {
                 Object[] h = head[0];
                 PersonFacts p = new PersonFacts((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (Character) h[4], (LocalDate) h[5], List.copyOf(facts));
                 Outcome o = registrar.decide(p);
+                pairListed.computeIfPresent(p.personId(), (k, v) -> o.listed());
                 String sex = p.sex() == null ? null : p.sex().toString();
                 if (o.considered()) {
                     reg.add(id, p.personId(), p.idNumber(), p.name(), sex, p.birthDate(), o.listed(), o.district(),
@@ -132,7 +139,7 @@ public class DecideTasklet implements Tasklet {
                         rs.getBoolean("best")));
             }, id, id));
             flush.run();
-            identityExceptions(exc, itemNo, book);
+            identityExceptions(exc, itemNo, book, pairListed);
         }
         // the rules were the last to read identity resolution's working rows (a restart of this step finds them: the
         // deletion commits with the step's results or not at all)
@@ -147,7 +154,7 @@ public class DecideTasklet implements Tasklet {
             "id_numbers", "names", "description", "evidence", "fingerprint", "person_id");
 
     /** ID_SHARED, PERSON_MULTI_RECORD and ID_INVALID come from identity resolution, not from one person's facts. */
-    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book) throws SQLException {
+    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book, Map<Long, Boolean> pairListed) throws SQLException {
         String id = run.runId();
         // two persons under one number that may be one (names a character apart, two households) are a
         // PERSON_MULTI_RECORD pair below, not people "clearly different" (RULES.md ID_SHARED) — until a township
@@ -186,7 +193,8 @@ public class DecideTasklet implements Tasklet {
             i = j;
         }
         jdbc.query("""
-                SELECT pp.key_a, pp.key_b, pp.score, pp.evidence, a.id_number, a.name, a.area_code, b.id_number, b.name, pa.person_id
+                SELECT pp.key_a, pp.key_b, pp.score, pp.evidence, a.id_number, a.name, a.area_code, b.id_number, b.name, pa.person_id,
+                       pb.person_id
                 FROM person_pair pp
                 JOIN person pa ON pa.county_code = ? AND pa.person_key = pp.key_a
                 JOIN person pb ON pb.county_code = ? AND pb.person_key = pp.key_b
@@ -195,10 +203,11 @@ public class DecideTasklet implements Tasklet {
                 WHERE pp.run_id = ? ORDER BY pp.key_a, pp.key_b""", rs -> {
             String fp = Fingerprint.of("PERSON_MULTI_RECORD", rs.getString(1), rs.getString(2));
             if (book.find(fp).isPresent()) return;
+            if (!pairListed.getOrDefault(rs.getLong(10), false) && !pairListed.getOrDefault(rs.getLong(11), false)) return;
             try {
                 exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", township(rs.getString(7)), null,
                         rs.getString(5) + ";" + rs.getString(8), rs.getString(6) + ";" + rs.getString(9),
-                        "两条户籍记录可能是同一人（一人多户）：出生、性别相同，号码仅差一两位而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，请核实 (possibly one person in two households)",
+                        "两条户籍记录可能是同一人（一人多户）：不同户，出生、性别相同，号码不同而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，两人各按本人记录处理，请核实 (possibly one person in two households)",
                         String.format("%.1f ", rs.getDouble(3)) + rs.getString(4), fp, rs.getLong(10));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);

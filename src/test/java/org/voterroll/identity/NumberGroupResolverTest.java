@@ -72,17 +72,27 @@ class NumberGroupResolverTest {
     }
 
     @Test
+    void outsideTheRegisterThePoliceResidenceRegistrationSpellsTheName() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("shebao", "吴澜燕"), rec("liudong", "吴兰燕"), rec("waidi", "吴澜燕")));
+        assertEquals("吴兰燕", r.persons().get(0).name(), "homophones come from the other agencies");
+        var twoResidences = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "陈蓉"), rec("shebao", "陈荣"), rec("liudong", "陈荣")));
+        assertEquals("陈荣", twoResidences.persons().get(0).name(), "between police spellings the records' votes decide");
+        var wildcard = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "张瑞*"), rec("waidi", "张瑞麟")));
+        assertEquals("张瑞麟", wildcard.persons().get(0).name(), "a full spelling still comes first");
+    }
+
+    @Test
     void onATieTheSpellingOfCommonCharactersWins() {
         NameFrequencies county = register("李兰", "王兰芳", "刘兰华", "吴燕", "张澜");
-        var r = new NumberGroupResolver(county).resolve(N, List.of(rec("liudong", "吴澜燕"), rec("waidi", "吴兰燕")));
+        var r = new NumberGroupResolver(county).resolve(N, List.of(rec("shebao", "吴澜燕"), rec("waidi", "吴兰燕")));
         assertEquals("吴兰燕", r.persons().get(0).name());
-        var reversed = new NumberGroupResolver(county).resolve(N, List.of(rec("liudong", "吴兰燕"), rec("waidi", "吴澜燕")));
+        var reversed = new NumberGroupResolver(county).resolve(N, List.of(rec("shebao", "吴兰燕"), rec("waidi", "吴澜燕")));
         assertEquals("吴兰燕", reversed.persons().get(0).name());
     }
 
     @Test
     void withoutFrequenciesATieKeepsTheFirstRecord() {
-        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "吴澜燕"), rec("waidi", "吴兰燕")));
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("shebao", "吴澜燕"), rec("waidi", "吴兰燕")));
         assertEquals("吴澜燕", r.persons().get(0).name());
     }
 
