@@ -55,6 +55,8 @@ final class Generation {
     private static final String[] GARBAGE_IDS = {"不详", "#N/A", "000000", "无", "身份证丢失", "12345"};
     private static final String[] BAD_DATES = {"2024-13-01", "不详", "0000-00-00", "2O24-05-01", "去年"};
 
+    /** A household or row a person's scenario puts in a later village: kind 1 the 重号 partner's household, 2 the
+     *  一人多户 phantom row, 3 the look-alike stranger's household. */
     private record Pending(int kind, Person source, String number, String name) {
     }
 
@@ -141,6 +143,7 @@ final class Generation {
     private Quota qAway, qAwayMinor;
     private Quota qInProof, qInEnded, qInFuture, qInEdge12, qInEdge11;
     private Quota qMinority;
+    private Quota qLookalike;
     private Quota qEdge1215, qEdge1216, qEdgeNear, qFeb29of2008, qFeb29, qPrev1115, qPrev1116;
 
     private void defineQuotas() {
@@ -152,6 +155,7 @@ final class Generation {
         qPrev1115 = q("edge_born_2003-11-15", 0, 1);
         qPrev1116 = q("edge_born_2003-11-16", 0, 1);
         qMinority = q("minority_name", 0.003, 3);
+        qLookalike = q("同名同生日_stranger", 0.0005, 2);
 
         qDead = q("huji_死亡", 0.006, 5);
         qMoved = q("huji_迁出", 0.01, 5);
@@ -254,10 +258,10 @@ final class Generation {
                 curVillage = v.idx;
                 villageKeys.clear();
                 for (Pending p : pending.get(v.idx)) {
-                    if (p.kind == 1) {
-                        household(v.idx, p);
-                    } else {
+                    if (p.kind == 2) {
                         ghost(v.idx, p);
+                    } else {
+                        household(v.idx, p);
                     }
                 }
                 while (pos < v.cumEnd) {
@@ -415,7 +419,8 @@ final class Generation {
     /**
      * No two designed people share a name (equal or homophone), sex and birth date anywhere in the county, nor
      * name, sex and birth month within a village: otherwise the engine would rightly see 一人多户 or an
-     * ambiguous survey row where none was designed.
+     * ambiguous survey row where none was designed. The look-alike strangers ({@link #lookalike}) are the designed
+     * exception.
      */
     private boolean claimName(String name, boolean male, LocalDate birth) {
         int k = names.spellingHashes(name, hashes);
@@ -507,7 +512,7 @@ final class Generation {
         // head
         Person head;
         if (shared != null) {
-            head = sharedPartner(v, hh, shared);
+            head = shared.kind() == 1 ? sharedPartner(v, hh, shared) : lookalike(v, hh, shared);
         } else {
             boolean male = r.chance(0.75);
             int age = 22 + (int) ((r.nextDouble() + r.nextDouble()) / 2 * 68);
@@ -627,6 +632,38 @@ final class Generation {
         }
         pos++;
         count("scenario.重号_persons");
+        return b;
+    }
+
+    /**
+     * A stranger elsewhere in the county with another person's name (or a homophone of it), sex and birth date, and a
+     * number of their own: RULES.md's "in a county of a million people hundreds of different people share all
+     * three". Both are ordinary people of their own households and are listed as such; nothing may merge them.
+     */
+    private Person lookalike(int v, String hh, Pending p) {
+        Person a = p.source;
+        Person b = new Person();
+        b.index = pos;
+        b.village = v;
+        b.hh = hh;
+        b.relation = "户主";
+        b.male = a.male;
+        b.birth = a.birth;
+        b.minority = a.minority;
+        b.ethnic = a.ethnic;
+        b.id = newId(Geo.COUNTY, b, true);
+        b.hujiNumber = b.id;
+        b.name = p.name();
+        b.surname = a.surname;
+        b.special = "LOOKALIKE";
+        b.lookalikeOf = a;
+        int k = names.spellingHashes(b.name, hashes);
+        for (int i = 0; i < k; i++) {
+            used.add(nameKey(hashes[i], b.male, b.birth));
+            villageKeys.add(villageKey(hashes[i], b.male, b.birth));
+        }
+        pos++;
+        count("scenario.同名同生日_strangers");
         return b;
     }
 
@@ -779,6 +816,15 @@ final class Generation {
         boolean adultP = m.adultAt(P);
         int age = m.ageAt(E);
         boolean pre2000 = m.birth.getYear() < 2000 && m.birth.getYear() >= 1900;
+        // beside any scenario of its own: the stranger's household comes in a later village, of this township or another
+        if (qLookalike.want(p) && age >= 22 && age <= 85) {
+            int target = geo.laterVillage(m.village, r.chance(0.5), r);
+            if (target >= 0) {
+                qLookalike.take();
+                String hp = r.chance(0.25) ? names.homophone(m.name, m.surname.length(), r) : null;
+                pending.get(target).add(new Pending(3, m, null, hp != null ? hp : m.name));
+            }
+        }
         if (qShared.want(p) && adultE && age >= 25 && age <= 70) {
             int target = geo.laterVillageOtherDistrict(m.village, r);
             if (target >= 0) {
@@ -1207,13 +1253,22 @@ final class Generation {
     }
 
     /** a valid number 1-2 sequence digits away (same birth and sex), issued to nobody; reserved */
+    /**
+     * A second valid number of the same birth date and sex "that belongs to nobody": one or two sequence digits
+     * changed, or a whole new sequence (the engine must not rely on how close it is).
+     */
     private String otherValid(String id) {
         for (int attempt = 0; attempt < 500; attempt++) {
             char[] t = id.toCharArray();
+            int k = r.nextInt(10);
             t[14] = (char) ('0' + r.nextInt(10));
-            if (r.chance(0.5)) {
+            if (k >= 5 || r.chance(0.5)) {
                 t[15] = (char) ('0' + r.nextInt(10));
             }
+            if (k >= 5) {
+                t[16] = (char) ('0' + (r.nextInt(5) * 2 + (t[16] - '0') % 2));
+            }
+
             String s17 = new String(t, 0, 17);
             String s = s17 + Ids.check(s17);
             if (!s.equals(id) && used.add(Ids.key(s))) {
@@ -1386,6 +1441,11 @@ final class Generation {
         if ("c".equals(m.dupKind) || m.ghost) {
             exc(m, "PERSON_MULTI_RECORD");
             m.review = true;
+        }
+        // two police persons of one name, sex and birth date in two households: possibly one (docs/decisions.md 一人多户),
+        // asked about when a roll would differ
+        if (m.lookalikeOf != null && !m.lookalikeOf.idInvalid && (m.listed || m.lookalikeOf.listed)) {
+            exc(m, "PERSON_MULTI_RECORD");
         }
         if (m.listed && "SB_UNREPAIRABLE_UNIT".equals(m.special)) {
             exc(m, "MATCH_REVIEW");
@@ -1563,7 +1623,8 @@ final class Generation {
                 int k = r.nextInt(100);
                 hukouCode = k < 70 ? v.code : k < 85 ? v.code.substring(0, 9) : v.code.substring(0, 6);
             }
-            csv(liudong, otherName(m, true), messId(m.id, 0.05), r.chance(0.9) ? Fmt.sex(m.male, r, 0.05) : "",
+            // a police source: traditional characters, dots and spaces, but no homophones (SOURCES.md: "in non-police sources")
+            csv(liudong, otherName(m, false), messId(m.id, 0.05), r.chance(0.9) ? Fmt.sex(m.male, r, 0.05) : "",
                     r.chance(0.8) ? Fmt.date(m.birth, r) : "", hukouCode, geo.villages[l.village].code, messAddr(l.address),
                     Fmt.date(l.reg, r), Fmt.date(l.end, r), r.pick(REASONS));
         }

@@ -278,6 +278,17 @@ final class Geo {
         return found;
     }
 
+    /** a random later village with a district, of the same township or of another; -1 if there is none */
+    int laterVillage(int v, boolean sameTownship, Rng r) {
+        int t = villages[v].township;
+        List<Integer> found = new ArrayList<>();
+        for (int i = v + 1; i < villages.length; i++) {
+            Village o = villages[i];
+            if (o.district >= 0 && (o.township == t) == sameTownship) found.add(i);
+        }
+        return found.isEmpty() ? -1 : found.get(r.nextInt(found.size()));
+    }
+
     /** a random covered village, preferably of the given township, not in any of the excluded districts */
     int coveredVillage(Rng r, int township, double sameTownship, int... excludeDistricts) {
         for (int attempt = 0; attempt < 40; attempt++) {

@@ -70,6 +70,8 @@ final class Person {
     String dupKind;
     String dupNumber;
     String dupName;
+    /** the person whose name (or a homophone of it), sex and birth date this stranger shares */
+    Person lookalikeOf;
 
     final List<Liudong> liudong = new ArrayList<>(1);
     final List<Shebao> shebao = new ArrayList<>(1);

@@ -16,10 +16,11 @@
  * judged ({@code Generation.evaluate}: the rules of RULES.md as read in docs/decisions.md) and written to every file
  * at once. Rare scenarios are {@link org.voterroll.generate.Quota quotas}: {@code max(min, rate × persons)} cases
  * spread over the county, so a 3 000-person county holds every scenario. Cross-household scenarios (重号 partner,
- * phantom 一人多户 record) are queued for a later village. The only structure that grows with the population is one
+ * phantom 一人多户 record, a look-alike stranger with another person's name, sex and birth date) are queued for a
+ * later village. The only structure that grows with the population is one
  * primitive {@link org.voterroll.generate.LongHashSet}: issued identity numbers, the reserved neighbours of every
  * designed typo (so that a repairable typo stays repairable to exactly one person and an unusable number repairs to
  * nobody), and (name spelling, sex, birth date) keys (no two designed people share an equal or homophone name, sex
- * and birth date, which the engine would rightly take for 一人多户).
+ * and birth date, which the engine would rightly take for possible 一人多户, but the look-alike strangers).
  */
 package org.voterroll.generate;

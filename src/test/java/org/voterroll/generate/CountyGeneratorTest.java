@@ -9,6 +9,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.voterroll.identity.match.ChineseNames;
+import org.voterroll.identity.match.NameAgreement;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -112,6 +114,31 @@ class CountyGeneratorTest {
 
     static List<Map<String, String>> truthWithException(String code) {
         return truth.rows().stream().filter(r -> Arrays.asList(r.get("应有例外").split(";")).contains(code)).toList();
+    }
+
+    @Test
+    void lookAlikeStrangersShareANameSexAndBirthDateUnderNumbersOfTheirOwn() {
+        Matcher designed = Pattern.compile("\"scenario\\.同名同生日_strangers\": (\\d+)").matcher(summary);
+        assertThat(designed.find()).as("look-alike strangers in summary.json").isTrue();
+        int strangers = Integer.parseInt(designed.group(1));
+        assertThat(strangers).isGreaterThanOrEqualTo(2);
+        // every pair of one birth date and sex under two numbers with names alike, but the designed 一人多户 (both review)
+        int pairs = 0, asked = 0;
+        for (List<Map<String, String>> block : truth.rows().stream()
+                .collect(Collectors.groupingBy(r -> r.get("出生日期") + r.get("性别"))).values()) {
+            for (int i = 0; i < block.size(); i++) {
+                for (int j = i + 1; j < block.size(); j++) {
+                    Map<String, String> a = block.get(i), b = block.get(j);
+                    if (a.get("公民身份号码").equals(b.get("公民身份号码")) || "是".equals(a.get("review")) && "是".equals(b.get("review"))) continue;
+                    NameAgreement n = ChineseNames.compare(a.get("姓名"), b.get("姓名"));
+                    if (n != NameAgreement.EXACT && n != NameAgreement.HOMOPHONE) continue;
+                    pairs++;
+                    if (Stream.of(a, b).anyMatch(r -> "否".equals(r.get("review")) && r.get("应有例外").contains("PERSON_MULTI_RECORD"))) asked++;
+                }
+            }
+        }
+        assertThat(pairs).as("pairs of strangers alike").isGreaterThanOrEqualTo(strangers);
+        assertThat(asked).as("asked about as possible 一人多户 where a roll would differ").isPositive();
     }
 
     // ------------------------------------------------------------------------------------------------ determinism
@@ -490,12 +517,13 @@ class CountyGeneratorTest {
                         && month.equals(month(r.get("出生年月"))));
             }
         }
-        // undecided 一人多户: the real person and the phantom record, same birth and sex, numbers at most two digits apart
-        List<Map<String, String>> multi = truthWithException("PERSON_MULTI_RECORD");
+        // undecided 一人多户: the real person and the phantom record, same birth and sex, two valid numbers of that birth
+        List<Map<String, String>> multi = truthWithException("PERSON_MULTI_RECORD").stream().filter(r -> "是".equals(r.get("review"))).toList();
         assertThat(multi.size() % 2).isZero();
         for (Map<String, String> a : multi) {
             assertThat(multi).as(a.toString()).anyMatch(b -> b != a && b.get("出生日期").equals(a.get("出生日期")) && b.get("性别").equals(a.get("性别"))
-                    && Ids.distance17(a.get("公民身份号码"), b.get("公民身份号码")) <= 2 && !b.get("公民身份号码").equals(a.get("公民身份号码")));
+                    && Ids.valid18(b.get("公民身份号码")) && !b.get("公民身份号码").equals(a.get("公民身份号码"))
+                    && b.get("公民身份号码").substring(6, 14).equals(a.get("公民身份号码").substring(6, 14)));
         }
     }
 
