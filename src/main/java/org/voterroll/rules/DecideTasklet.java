@@ -217,14 +217,14 @@ public class DecideTasklet implements Tasklet {
                 SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                 WHERE p.run_id = ? AND r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id)
+                  AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id))
                 ORDER BY r.rec_id""", rs -> {
             String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
             if (book.find(fp).isPresent()) return;
             String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
             try {
                 exc.add(id, ++itemNo[0], "ID_INVALID", "blocking", township(rs.getString(4)), null, shown, rs.getString(3),
-                        "号码校验不通过且无法关联到任何人 (" + rs.getString(5) + ")，请核对号码 (invalid number, linked to nobody)",
+                        "号码校验不通过且无法确定关联到任何人 (" + rs.getString(5) + ")，请核对号码 (invalid number, linked to nobody for certain)",
                         rs.getString(5) + " " + rs.getString(6) + ":" + rs.getInt(7), fp, null);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
