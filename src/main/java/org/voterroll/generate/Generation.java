@@ -598,8 +598,8 @@ final class Generation {
         }
     }
 
-    private Person sharedPartner(int v, String hh, Pending p) {
-        Person a = p.source;
+    /** The head of a household of village {@code v} made for another person's scenario: of their sex and birth date. */
+    private Person headBornAs(int v, String hh, Person a) {
         Person b = new Person();
         b.index = pos;
         b.village = v;
@@ -607,6 +607,12 @@ final class Generation {
         b.relation = "户主";
         b.male = a.male;
         b.birth = a.birth;
+        return b;
+    }
+
+    private Person sharedPartner(int v, String hh, Pending p) {
+        Person a = p.source;
+        Person b = headBornAs(v, hh, a);
         b.id = a.id;
         b.hujiNumber = a.id;
         b.shared = true;
@@ -642,13 +648,7 @@ final class Generation {
      */
     private Person lookalike(int v, String hh, Pending p) {
         Person a = p.source;
-        Person b = new Person();
-        b.index = pos;
-        b.village = v;
-        b.hh = hh;
-        b.relation = "户主";
-        b.male = a.male;
-        b.birth = a.birth;
+        Person b = headBornAs(v, hh, a);
         b.minority = a.minority;
         b.ethnic = a.ethnic;
         b.id = newId(Geo.COUNTY, b, true);
