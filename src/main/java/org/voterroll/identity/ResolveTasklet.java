@@ -558,9 +558,9 @@ public class ResolveTasklet implements Tasklet {
      * (otherwise 重号, ID_SHARED; but such names are not "clearly different people"). The second number of one person
      * registered twice "belongs to nobody" (SOURCES.md): it may differ from the first anywhere, so how many digits
      * apart they are is no evidence; a stranger born the same day in the county has a number as close. Merged only by
-     * a township's decision; raised only where the rolls would differ (DecideTasklet). They are looked for on a thread and connection of their own while phases (B) to (D) run,
-     * which neither read nor change the pairs: the persons were committed by phase (A) and the pairs are read by the
-     * rules.
+     * a township's decision; raised only where the rolls would differ (DecideTasklet). They are looked for on a thread
+     * and connection of their own while phases (B) to (D) run, which neither read nor change the pairs: the persons
+     * were committed by phase (A) and the pairs are read by the rules.
      *
      * @return the pairs a township decided are one person
      */
