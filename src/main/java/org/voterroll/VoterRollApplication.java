@@ -38,6 +38,10 @@ public class VoterRollApplication {
               java -jar voter-roll.jar explain (--number N | --person ID) [--run RUN_ID]
                   Prints a person of a run (the latest by default): every record linked to them or offered as a
                   candidate, with its file and line, the method, the score and the weight of each field.
+              java -jar voter-roll.jar matching --county DIR
+                  Prints the identity-matching weights (m, u, log2(m/u) per field outcome) and thresholds a run of
+                  the county uses: the defaults, overridden by DIR/matching.yml where the county has one (see
+                  docs/decisions.md "A county's own weights"); exits 2 with what to fix when that file is wrong.
               java -jar voter-roll.jar check-truth --truth DIR --run DIR
                   Compares a run's output with a generated county's truth/ (错, 漏, 重, exceptions, books).
               java -jar voter-roll.jar link-quality --truth DIR --run-id RUN_ID
@@ -122,6 +126,15 @@ public class VoterRollApplication {
                         for (long person : persons) explanation.print(runId, person, out);
                         return 0;
                     }
+                }
+                case "matching" -> {
+                    var file = org.voterroll.county.MatchingFile.load(Path.of(required(opts, "--county")));
+                    out.println(file.text() == null ? "defaults (no " + org.voterroll.county.MatchingFile.NAME + ")"
+                            : "defaults overridden by " + org.voterroll.county.MatchingFile.NAME);
+                    out.print(file.matching().weights().table());
+                    out.println("upper threshold " + file.matching().thresholds().upper() + ", lower threshold "
+                            + file.matching().thresholds().lower());
+                    return 0;
                 }
                 case "check-truth" -> {
                     var result = org.voterroll.quality.TruthCheck.check(Path.of(required(opts, "--truth")), Path.of(required(opts, "--run")));

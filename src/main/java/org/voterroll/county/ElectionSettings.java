@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -16,6 +17,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** election.yml of RULES.md. */
 public record ElectionSettings(String countyCode, String countyName, LocalDate electionDay, int inMigrantMonths,
                                LocalDate previousElectionDay) {
+
+    /** The settings of RULES.md; any other key is a typo that would otherwise leave a default silently in force. */
+    static final List<String> KEYS = List.of("county-code", "county-name", "election-day", "in-migrant-months", "previous-election-day");
 
     public static ElectionSettings load(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -34,6 +38,11 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
         } catch (IOException | RuntimeException e) {
             if (e instanceof CountyConfigException c) throw c;
             throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): " + e.getMessage());
+        }
+        for (Object key : y.keySet()) {
+            if (!KEYS.contains(String.valueOf(key))) {
+                throw new CountyConfigException(file + ": unknown setting '" + key + "' — the settings are " + String.join(", ", KEYS));
+            }
         }
         String code = text(y, "county-code", file);
         if (!code.matches("\\d{6}")) throw new CountyConfigException(file + ": county-code must be the 6-digit GB/T 2260 code, got '" + code + "'");

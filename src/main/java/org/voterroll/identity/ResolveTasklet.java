@@ -34,7 +34,7 @@ import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
 import org.voterroll.exceptions.Verdict;
 import org.voterroll.identity.match.MatchScore;
-import org.voterroll.identity.match.MatchWeights;
+import org.voterroll.identity.match.Matching;
 import org.voterroll.identity.match.NameFrequency;
 import org.voterroll.identity.match.PairScorer;
 import org.voterroll.identity.match.PartyView;
@@ -71,12 +71,14 @@ public class ResolveTasklet implements Tasklet {
     private final JdbcTemplate streaming;
     private final DataSource dataSource;
     private final String byteOrder;
-    private final PairScorer scorer = new PairScorer(MatchWeights.defaults());
-    private final Thresholds thresholds = Thresholds.defaults();
+    private final PairScorer scorer;
+    private final Thresholds thresholds;
 
-    public ResolveTasklet(String runId, String countyCode, DataSource dataSource) {
+    public ResolveTasklet(String runId, String countyCode, Matching matching, DataSource dataSource) {
         this.runId = runId;
         this.countyCode = countyCode;
+        this.scorer = new PairScorer(matching.weights());
+        this.thresholds = matching.thresholds();
         this.dataSource = dataSource;
         this.jdbc = new JdbcTemplate(dataSource);
         this.streaming = new JdbcTemplate(dataSource);

@@ -224,7 +224,7 @@ public final class LinkQuality {
             }
         }
         List<BestCandidate> best = new ArrayList<>();
-        org.voterroll.identity.match.Thresholds t = org.voterroll.identity.match.Thresholds.defaults();
+        org.voterroll.identity.match.Thresholds t = runThresholds(c, runId);
         for (var level : List.of(Map.entry("upper threshold", t.upper()), Map.entry("lower threshold", t.lower()))) {
             try (PreparedStatement p = c.prepareStatement("""
                     SELECT COUNT(*) FILTER (WHERE p.truth = r.truth), COUNT(*) FILTER (WHERE p.truth IS NULL OR p.truth <> r.truth)
@@ -324,6 +324,17 @@ public final class LinkQuality {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
             p.execute();
+        }
+    }
+
+    /** The thresholds the run matched with (its county's matching.yml, kept with the run). */
+    private static org.voterroll.identity.match.Thresholds runThresholds(Connection c, String runId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT matching FROM run WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                String text = rs.next() ? rs.getString(1) : null;
+                return org.voterroll.county.MatchingFile.parse(text, "the matching.yml of run " + runId).thresholds();
+            }
         }
     }
 

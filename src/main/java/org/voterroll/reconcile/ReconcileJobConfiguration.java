@@ -96,7 +96,8 @@ public class ReconcileJobConfiguration {
     @Bean
     @StepScope
     public ResolveTasklet resolveTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource) {
-        return new ResolveTasklet(runId, runs.find(runId).orElseThrow().countyCode(), dataSource);
+        Run run = runs.find(runId).orElseThrow();
+        return new ResolveTasklet(runId, run.countyCode(), run.matchingSettings(), dataSource);
     }
 
     @Bean

@@ -66,7 +66,7 @@ public class ReconcileService {
             var s = county.settings();
             runs.insert(new Run(runId, s.countyCode(), s.countyName(), s.electionDay(), s.previousElectionDay(), s.inMigrantMonths(),
                     countyDir.toAbsolutePath(), inbox.toAbsolutePath(), out.toAbsolutePath(), previous == null ? null : previous.toAbsolutePath(),
-                    previousRun, Run.RUNNING, null, now, null, null, null));
+                    previousRun, Run.RUNNING, null, now, null, null, null, county.matching().text()));
             if (deliveryId != null) jdbc.update("UPDATE run SET delivery_id = ? WHERE run_id = ?", deliveryId, runId);
             lock.describe(runId);
             operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());

@@ -22,12 +22,12 @@ public class RunRepository {
     public void insert(Run r) {
         jdbc.update("""
                 INSERT INTO run (run_id, county_code, county_name, election_day, previous_election_day, in_migrant_months,
-                                 county_dir, inbox_dir, out_dir, previous_dir, previous_run_id, status, started_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                                 county_dir, inbox_dir, out_dir, previous_dir, previous_run_id, status, started_at, matching)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 r.runId(), r.countyCode(), r.countyName(), r.electionDay(), r.previousElectionDay(), r.inMigrantMonths(),
                 r.countyDir().toString(), r.inboxDir().toString(), r.outDir().toString(),
                 r.previousDir() == null ? null : r.previousDir().toString(), r.previousRunId(), r.status(),
-                Timestamp.valueOf(r.startedAt()));
+                Timestamp.valueOf(r.startedAt()), r.matching());
     }
 
     public Optional<Run> find(String runId) {
@@ -65,6 +65,6 @@ public class RunRepository {
                 rs.getString("previous_dir") == null ? null : Path.of(rs.getString("previous_dir")),
                 rs.getString("previous_run_id"), rs.getString("status"), exec,
                 rs.getTimestamp("started_at").toLocalDateTime(), fin == null ? null : fin.toLocalDateTime(),
-                rs.getString("output_path"), rs.getString("message"));
+                rs.getString("output_path"), rs.getString("message"), rs.getString("matching"));
     }
 }

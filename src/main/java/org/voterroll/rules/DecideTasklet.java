@@ -26,7 +26,6 @@ import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
 import org.voterroll.exceptions.Verdict;
 import org.voterroll.identity.ResolveTasklet;
-import org.voterroll.identity.match.Thresholds;
 import org.voterroll.reconcile.Run;
 import org.voterroll.store.BufferedCopy;
 import org.voterroll.store.SessionTuning;
@@ -65,7 +64,7 @@ public class DecideTasklet implements Tasklet {
         CountyRules rules = new CountyRules(run.countyCode(), run.electionDay(), run.previousElectionDay(), run.inMigrantMonths(),
                 area, unit, township);
         DecisionBook book = DecisionBook.load(jdbc, run.countyCode());
-        Registrar registrar = new Registrar(rules, Thresholds.defaults().lower(),
+        Registrar registrar = new Registrar(rules, run.matchingSettings().thresholds().lower(),
                 fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
 
         // the persons of identity resolution's 一人多户 pairs, and whether each is listed: a pair neither of whom is listed

@@ -210,6 +210,12 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
                 refused(CountyConfigException.class, "'election-day' must be a date like 2026-12-15, got '2026-13-45'"), false));
         l.add(new Case("election day before the previous election", s -> editYml(s.county(), "election-day: 2026-12-15", "election-day: 2020-12-15"),
                 refused(CountyConfigException.class, "previous-election-day 2021-11-15 must be before election-day 2020-12-15"), false));
+        l.add(new Case("a misspelt setting", s -> editYml(s.county(), "in-migrant-months: 12", "in-migrant-month: 6"),
+                refused(CountyConfigException.class, "election.yml: unknown setting 'in-migrant-month' — the settings are county-code, "
+                        + "county-name, election-day, in-migrant-months, previous-election-day"), false));
+        l.add(new Case("matching settings that would let name, sex and birth date prove one person",
+                s -> write(s.county().resolve("matching.yml"), "upper-threshold: 20\n".getBytes(StandardCharsets.UTF_8)),
+                refused(CountyConfigException.class, "matching.yml: name, sex and birth date with the weakest corroboration weigh 28.27 bits"), false));
         l.add(new Case("election.yml missing", s -> delete(s.county().resolve("election.yml")),
                 refused(CountyConfigException.class, "找不到选举设置文件 (missing election settings)"), false));
         l.add(new Case("election.yml is not YAML", s -> write(s.county().resolve("election.yml"), "county-code: [\n  : :".getBytes(StandardCharsets.UTF_8)),
