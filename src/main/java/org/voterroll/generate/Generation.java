@@ -846,7 +846,9 @@ final class Generation {
             m.special = "MULTI_A";
             m.dupKind = "a";
             m.dupNumber = Ids.to15(m.id);
-            String hp = r.chance(0.25) ? names.homophone(m.name, m.surname.length(), r) : null;
+            // SOURCES.md: the second registration's name "may differ by one character" — a homophone, or another character
+            String hp = r.chance(0.25) ? names.homophone(m.name, m.surname.length(), r)
+                    : r.chance(0.2) && !m.minority ? names.oneCharSlip(m.name, m.surname.length(), m.male, r) : null;
             m.dupName = hp != null ? hp : m.name;
             return;
         }
@@ -1523,6 +1525,9 @@ final class Generation {
     }
 
     private String messId(String id, double rate) {
+        if (id != null && id.endsWith("X") && r.chance(0.1)) {
+            return id.substring(0, id.length() - 1) + "x"; // typed with a lower-case x, the commonest slip of all
+        }
         return r.chance(rate) ? Ids.mess(id, r) : id;
     }
 

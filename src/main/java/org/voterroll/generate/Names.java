@@ -202,6 +202,40 @@ final class Names {
         return new String(c);
     }
 
+    /** the name, one given-name character replaced by a common one of the sex that sounds different; null if none is possible */
+    String oneCharSlip(String name, int surnameLen, boolean male, Rng r) {
+        if (name.contains(DOT) || name.length() <= surnameLen) {
+            return null;
+        }
+        int i = surnameLen + r.nextInt(name.length() - surnameLen);
+        String pool = male ? MALE : FEMALE;
+        for (int tries = 0; tries < 20; tries++) {
+            char c = pool.charAt(r.nextInt(pool.length()));
+            if (c != name.charAt(i) && !shareReading(c, name.charAt(i))) {
+                char[] out = name.toCharArray();
+                out[i] = c;
+                return new String(out);
+            }
+        }
+        return null;
+    }
+
+    private boolean shareReading(char a, char b) {
+        int[] x = readingIds[a];
+        int[] y = readingIds[b];
+        if (x == null || y == null) {
+            return false;
+        }
+        for (int p : x) {
+            for (int q : y) {
+                if (p == q) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** traditional spelling (陈→陳); the name itself if no character changes */
     String traditional(String name) {
         StringBuilder b = new StringBuilder(name.length());

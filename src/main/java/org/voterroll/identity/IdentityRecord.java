@@ -86,9 +86,11 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
         return sex != null && !sex.equals(encodedSex);
     }
 
+    /** The record as one side of a scored pair; sex and birth date it states only through its number are marked so. */
     public PartyView toParty() {
-        return new PartyView(idNumber, name, effectiveSex(), birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null),
-                birthDate == null ? birthMonth : null, areaCode, householdKey, relation, null, address, null, formerName);
+        LocalDate birth = birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null);
+        return new PartyView(idNumber, name, effectiveSex(), birth, birthDate == null ? birthMonth : null, areaCode, householdKey,
+                relation, null, address, null, formerName, sex == null && effectiveSex() != null, birthDate == null && birth != null);
     }
 
     public String where() {

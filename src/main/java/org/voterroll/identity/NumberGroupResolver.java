@@ -26,6 +26,7 @@ public final class NumberGroupResolver {
     /** @param group records with this usable number, police first, original 18-digit before legacy, then by rec_id */
     public Result resolve(String number, List<IdentityRecord> group) {
         List<PersonSeed> persons = new ArrayList<>();
+        Map<String, List<String>> namesOf = new HashMap<>();
         List<Link> links = new ArrayList<>();
         List<IdentityRecord> pending = new ArrayList<>();
         List<IdentityRecord> others = new ArrayList<>();
@@ -39,9 +40,15 @@ public final class NumberGroupResolver {
                 continue;
             }
             PersonSeed home = null;
+            String evidence = "号码相同";
             for (PersonSeed p : persons) {
                 if (NameRules.agree(p.name(), r.name())) {
                     home = p;
+                    break;
+                }
+                if (isLegacyDuplicate(p, r)) {
+                    home = p;
+                    evidence = "号码相同（15位旧号），另一户，姓名差一字：一人多户";
                     break;
                 }
             }
@@ -49,14 +56,24 @@ public final class NumberGroupResolver {
                 home = PersonSeed.of(persons.isEmpty() ? number : number + "#" + r.name(), number, r);
                 persons.add(home);
             }
-            links.add(new Link(r.recId(), home.personKey(), Link.Method.NUMBER, true, null, "号码相同"));
+            namesOf.computeIfAbsent(home.personKey(), k -> new ArrayList<>()).add(r.name());
+            if (r.formerName() != null) namesOf.get(home.personKey()).add(r.formerName());
+            links.add(new Link(r.recId(), home.personKey(), Link.Method.NUMBER, true, null, evidence));
         }
         if (persons.isEmpty() && !others.isEmpty()) {
-            persons.add(PersonSeed.of(number, number, nameGiver(others)));
+            IdentityRecord giver = nameGiver(others);
+            persons.add(PersonSeed.of(number, number, giver));
+            namesOf.put(number, new ArrayList<>(List.of(giver.name())));
         }
+        List<IdentityRecord> linked = new ArrayList<>();
         for (IdentityRecord r : others) {
             if (persons.size() == 1) {
-                links.add(new Link(r.recId(), persons.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同"));
+                if (names(namesOf.get(persons.get(0).personKey()), r.name())) {
+                    links.add(new Link(r.recId(), persons.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同"));
+                    linked.add(r);
+                } else {
+                    pending.add(r);
+                }
                 continue;
             }
             List<PersonSeed> named = persons.stream().filter(p -> NameRules.agree(p.name(), r.name())).toList();
@@ -68,8 +85,31 @@ public final class NumberGroupResolver {
                             "重号：号码相同，姓名" + (named.isEmpty() ? "与各人均不符" : "与多人相符")));
                 }
             }
+            linked.add(r);
         }
-        return new Result(withResidences(persons, links, others), links, pending, persons.size() > 1);
+        return new Result(withResidences(persons, links, linked), links, pending, persons.size() > 1);
+    }
+
+    /**
+     * A record under its number names that number's person when its name agrees with one of theirs (the police
+     * records' names and former names). One that names someone else — 方丽 under 胡宁军's number, a twin under the
+     * other's — carries a number copied from another person's document: it is linked like a record without a usable
+     * number (RULES.md: a number that "disagrees with the rest of the record"), never for certain by the number.
+     */
+    private static boolean names(List<String> personNames, String name) {
+        for (String n : personNames) if (NameRules.agree(n, name)) return true;
+        return false;
+    }
+
+    /**
+     * SOURCES.md's 一人多户: the same person registered a second time under the legacy 15-digit form of their number, in
+     * another household, with a name one character apart (王建国 / 王建华). Under one 18-digit number twice the same
+     * names stay two persons for a township to look at (PERSON_MULTI_RECORD); the 15-digit form is the old registration
+     * of the same number, which RULES.md counts as the same number.
+     */
+    private static boolean isLegacyDuplicate(PersonSeed p, IdentityRecord r) {
+        return "LEGACY15".equals(r.idStatus()) && r.householdKey() != null && !r.householdKey().equals(p.householdKey())
+                && NameRules.oneGivenCharApart(p.name(), r.name());
     }
 
     /** A person's active residence registration is a second place to find them at: its village, if not theirs, and its dwelling. */

@@ -31,6 +31,6 @@ public record PersonSeed(String personKey, String idNumber, String name, Charact
 
     public PartyView toParty() {
         return new PartyView(idNumber, name, sex, birthDate, null, areaCode, householdKey, relation, residenceArea, address,
-                residenceAddress, formerName);
+                residenceAddress, formerName, false, false);
     }
 }

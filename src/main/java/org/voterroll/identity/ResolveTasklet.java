@@ -267,12 +267,16 @@ public class ResolveTasklet implements Tasklet {
         hits.clear();
     }
 
-    /** (C) a chaiqian row without number, singled out by its case's linked members' household, relation and name. */
+    /**
+     * (C) a chaiqian row without number, singled out by its case's linked members' household, relation and name (a certain
+     * link); a member of those households whose name is only spelt like the row's (a homophone, a dot, a '*') is a
+     * candidate for review, scored on name, village and the household the case shares with them.
+     */
     private void phaseHousehold(Connection c) throws SQLException {
         Map<Long, HouseholdCase> cases = new LinkedHashMap<>();
         streaming.query("""
                 WITH cases AS (
-                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name
+                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name, r.area_code
                     FROM pending u JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
                     WHERE u.run_id = ?),
                 household AS (
@@ -291,47 +295,67 @@ public class ResolveTasklet implements Tasklet {
                     FROM household h
                     JOIN link_stage l ON l.run_id = ? AND l.rec_id = h.rec_id AND l.certain = TRUE
                     JOIN person p ON p.county_code = ? AND p.person_key = l.person_key)
-                SELECT c.rec_id, c.relation, mm.person_id AS member, pc.person_id, pc.person_key, pc.relation AS person_relation
+                SELECT c.rec_id, c.relation, c.name, c.area_code, mm.person_id AS member, pc.person_id, pc.person_key,
+                       pc.relation AS person_relation, pc.name AS person_name, pc.area_code AS person_area
                 FROM cases c
                 JOIN members mm ON mm.rec_id = c.rec_id
                 JOIN person_run pm ON pm.run_id = ? AND pm.person_id = mm.person_id
-                JOIN person_run pc ON pc.run_id = ? AND pc.household_key = pm.household_key AND pc.name = c.name""", rs -> {
-            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase());
-            hc.relation = rs.getString(2);
-            hc.members.add(rs.getLong(3));
-            hc.namesakes.put(rs.getLong(4), new String[] {rs.getString(5), rs.getString(6)});
+                JOIN person_run pc ON pc.run_id = ? AND pc.household_key = pm.household_key""", rs -> {
+            String relation = rs.getString(2), name = rs.getString(3), area = rs.getString(4);
+            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area));
+            hc.members.add(rs.getLong(5));
+            hc.household.put(rs.getLong(6), new HouseholdCase.Member(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
         }, runId, runId, runId, runId, countyCode, runId, runId);
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
             for (var e : cases.entrySet()) {
-                Map<String, String> candidates = e.getValue().candidates();
-                if (candidates.size() != 1) continue;
-                var only = candidates.entrySet().iterator().next();
-                String rel = e.getValue().relation;
-                if (rel == null || !rel.equals(only.getValue())) continue;
-                writeLink(links, new Link(e.getKey(), only.getKey(), Link.Method.HOUSEHOLD, true, null,
-                        "拆迁户内成员：同一被征收户、与户主关系(" + rel + ")一致、姓名相同"));
+                HouseholdCase hc = e.getValue();
+                List<HouseholdCase.Member> others = hc.others();
+                List<HouseholdCase.Member> namesakes = others.stream().filter(m -> hc.name.equals(m.name())).toList();
+                if (namesakes.size() == 1 && hc.relation != null && hc.relation.equals(namesakes.get(0).relation())) {
+                    writeLink(links, new Link(e.getKey(), namesakes.get(0).key(), Link.Method.HOUSEHOLD, true, null,
+                            "拆迁户内成员：同一被征收户、与户主关系(" + hc.relation + ")一致、姓名相同"));
+                    continue;
+                }
+                for (HouseholdCase.Member m : others) {
+                    if (!NameRules.agree(hc.name, m.name())) continue;
+                    MatchScore s = scorer.score(new PartyView(null, hc.name, null, null, null, hc.area, "case", hc.relation),
+                            new PartyView(null, m.name(), null, null, null, m.area(), "case", m.relation()));
+                    if (s.total() >= thresholds.lower()) {
+                        writeLink(links, new Link(e.getKey(), m.key(), Link.Method.FUZZY, false, s.total(), "拆迁户内成员 " + s.explain()));
+                    }
+                }
             }
         }
         dropLinkedFromPending();
     }
 
     /**
-     * A chaiqian row's evidence: the persons its case's other rows are linked to, and the persons of those members'
-     * households who bear its name. A member is never the row itself (two sons may share a name); that is decided
-     * here rather than by a NOT EXISTS over the members in SQL, which PostgreSQL ran as a nested loop of every case's
-     * members against every other's (25 million comparisons, 2 of the phase's 3 seconds at 1M).
+     * A chaiqian row's evidence: the persons its case's other rows are linked to, and everyone of those members'
+     * households. A member is never the row itself (two sons may share a name); that is decided here rather than by a
+     * NOT EXISTS over the members in SQL, which PostgreSQL ran as a nested loop of every case's members against every
+     * other's (25 million comparisons, 2 of the phase's 3 seconds at 1M).
      */
     private static final class HouseholdCase {
-        String relation;
-        final Set<Long> members = new HashSet<>();
-        /** person id → person key, relation to the head of household. */
-        final Map<Long, String[]> namesakes = new LinkedHashMap<>();
+        record Member(String key, String relation, String name, String area) {}
 
-        /** person key → relation of the namesakes who hold no other row of the case. */
-        Map<String, String> candidates() {
-            Map<String, String> out = new LinkedHashMap<>();
-            namesakes.forEach((id, keyAndRelation) -> {
-                if (!members.contains(id)) out.put(keyAndRelation[0], keyAndRelation[1]);
+        final String relation;
+        final String name;
+        final String area;
+        final Set<Long> members = new HashSet<>();
+        /** person id → the person, for everyone of the members' households */
+        final Map<Long, Member> household = new LinkedHashMap<>();
+
+        HouseholdCase(String relation, String name, String area) {
+            this.relation = relation;
+            this.name = name;
+            this.area = area;
+        }
+
+        /** The persons of the members' households who hold no other row of the case. */
+        List<Member> others() {
+            List<Member> out = new ArrayList<>();
+            household.forEach((id, m) -> {
+                if (!members.contains(id)) out.add(m);
             });
             return out;
         }

@@ -83,7 +83,7 @@ public final class RecordMapper {
     }
 
     private void liudong(Cells c, RecordRow r) {
-        number(c, r, "公民身份号码", Need.REQUIRED);
+        number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
         r.set(Column.SEX, sex(c, "性别", false));
         r.set(Column.BIRTH_DATE, c.date("出生日期", false));
@@ -96,7 +96,7 @@ public final class RecordMapper {
     }
 
     private void shebao(Cells c, RecordRow r) {
-        number(c, r, "社会保障号码", Need.REQUIRED);
+        number(c, r, "社会保障号码", Need.EMPTY_OR_READABLE);
         name(c, r);
         r.set(Column.SEX, sex(c, "性别", false));
         r.set(Column.BIRTH_DATE, c.date("出生日期", false));
@@ -136,7 +136,7 @@ public final class RecordMapper {
     }
 
     private void minzheng(Cells c, RecordRow r) {
-        number(c, r, "公民身份号码", Need.REQUIRED);
+        number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
         r.set(Column.SEX, sex(c, "性别", false));
         r.set(Column.START_DATE, c.date("死亡日期", true));
@@ -144,7 +144,7 @@ public final class RecordMapper {
     }
 
     private void xuanwei(Cells c, RecordRow r) {
-        number(c, r, "公民身份号码", Need.REQUIRED);
+        number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
         r.set(Column.KIND, c.oneOf("类型", XUANWEI_KIND));
         LocalDate from = c.date("起始日期", true);
@@ -159,7 +159,7 @@ public final class RecordMapper {
     }
 
     private void waidi(Cells c, RecordRow r) {
-        number(c, r, "公民身份号码", Need.REQUIRED);
+        number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
         r.set(Column.KIND, c.oneOf("类型", WAIDI_KIND));
         r.set(Column.OTHER_AREA, c.area("对方区划代码", true));
@@ -167,17 +167,24 @@ public final class RecordMapper {
         r.set(Column.START_DATE, c.date("日期", true));
     }
 
-    private enum Need { REQUIRED, REQUIRED_KEEP_MALFORMED, OPTIONAL }
+    /**
+     * What a row's number may be. SOURCES.md: the number is "sometimes empty" in every source; such a record is linked by
+     * its other fields (RULES.md), so only the police register, whose rows make the persons, needs one. An unreadable
+     * number (不详, 12345) is kept where the number is often missing anyway (tongji, chaiqian) and in the register (its row
+     * is ID_INVALID); elsewhere the row goes to the rejects with the value to fix.
+     */
+    private enum Need { REQUIRED_KEEP_MALFORMED, EMPTY_OR_READABLE, OPTIONAL }
 
     private static void number(Cells c, RecordRow r, String header, Need need) {
         String raw = c.raw(header);
         IdNumbers.Parsed p = IdNumbers.parse(raw);
         switch (p.status()) {
             case EMPTY -> {
-                if (need != Need.OPTIONAL) throw new InvalidValueException(header + "为空 (identity number missing)");
+                if (need == Need.REQUIRED_KEEP_MALFORMED) throw new InvalidValueException(header + "为空 (identity number missing)");
+                if (need == Need.EMPTY_OR_READABLE) c.repairs.add(header + "为空，按姓名、性别、出生等关联");
             }
             case MALFORMED -> {
-                if (need == Need.REQUIRED) {
+                if (need == Need.EMPTY_OR_READABLE) {
                     throw new InvalidValueException(header + "无法识别 (unreadable identity number): " + IdNumbers.mask(raw.strip()));
                 }
                 c.repairs.add(header + "无法识别，按无号码处理");

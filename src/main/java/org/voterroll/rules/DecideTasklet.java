@@ -213,9 +213,10 @@ public class DecideTasklet implements Tasklet {
             }
         }, run.countyCode(), run.countyCode(), id);
         jdbc.query("""
-                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash
+                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
-                WHERE p.run_id = ? AND r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL
+                WHERE p.run_id = ?
+                  AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian'))
                   AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id))
                 ORDER BY r.rec_id""", rs -> {
             String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
@@ -223,12 +224,22 @@ public class DecideTasklet implements Tasklet {
             String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
             try {
                 exc.add(id, ++itemNo[0], "ID_INVALID", "blocking", township(rs.getString(4)), null, shown, rs.getString(3),
-                        "号码校验不通过且无法确定关联到任何人 (" + rs.getString(5) + ")，请核对号码 (invalid number, linked to nobody for certain)",
+                        unlinkedNumber(rs.getString(9), rs.getString(5)),
                         rs.getString(5) + " " + rs.getString(6) + ":" + rs.getInt(7), fp, null);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }, id);
+    }
+
+    /** What ID_INVALID says of a record linked to nobody for certain, by what its number is. */
+    static String unlinkedNumber(String idStatus, String source) {
+        return switch (idStatus) {
+            case "EMPTY" -> "没有号码，按姓名等也无法确定关联到任何人 (" + source + ")，请核对 (no number, and linked to nobody by the other fields)";
+            case "VALID", "LEGACY15" -> "号码有效，但与本记录的姓名、性别或出生不符（疑抄错他人号码），无法确定关联到任何人 (" + source
+                    + ")，请核对 (the number is valid but another person's: it disagrees with the record's name, sex or birth; linked to nobody for certain)";
+            default -> "号码校验不通过且无法确定关联到任何人 (" + source + ")，请核对号码 (invalid number, linked to nobody for certain)";
+        };
     }
 
     private static String township(String area) {

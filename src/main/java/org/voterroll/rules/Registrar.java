@@ -124,7 +124,8 @@ public final class Registrar {
         Evaluation e = new Evaluation();
         LocalDate day = county.electionDay();
         Fact huji = facts.stream().filter(f -> f.is("huji") && county.inCounty(f.areaCode()))
-                .min(Comparator.comparing((Fact f) -> "VALID".equals(f.idStatus()) ? 0 : 1).thenComparing(Fact::recId))
+                .min(Comparator.comparing((Fact f) -> statusRank(f.status()))
+                        .thenComparing((Fact f) -> "VALID".equals(f.idStatus()) ? 0 : 1).thenComparing(Fact::recId))
                 .orElse(null);
         e.residence = facts.stream().filter(f -> f.is("liudong") && f.residenceActiveOn(day) && county.inCounty(f.areaCode()))
                 .max(Comparator.comparing((Fact f) -> county.districtOfArea().containsKey(f.areaCode()))
@@ -189,6 +190,18 @@ public final class Registrar {
             e.basis = Basis.HUKOU;
         }
         return e;
+    }
+
+    /**
+     * Which of a person's police records speaks for them (lowest first). A death ends every registration; otherwise the
+     * register in force (正常) is the current one and the others are history the snapshot still carries: a 迁出 row left
+     * behind by a move to another household of the county, a 注销 duplicate, a service or emigration the person came
+     * back from. Without either, the record's own order decides.
+     */
+    static int statusRank(String status) {
+        if ("死亡".equals(status)) return 0;
+        if ("正常".equals(status)) return 1;
+        return 2;
     }
 
     private Reason reason(PersonFacts p, Fact huji, List<Fact> facts, List<Fact> deaths, LocalDate day) {

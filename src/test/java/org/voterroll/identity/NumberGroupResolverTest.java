@@ -114,6 +114,61 @@ class NumberGroupResolverTest {
         assertEquals(N + "#赵刚", shebao.personKey());
     }
 
+    private static IdentityRecord withName(IdentityRecord r, String idStatus, String household, String formerName) {
+        return new IdentityRecord(r.recId(), r.source(), r.idNumber(), idStatus, r.name(), r.sex(), r.birthDate(), r.birthMonth(),
+                r.areaCode(), household, r.relation(), r.rowHash(), r.fileName(), r.lineNo(), r.endDate(), r.address(), formerName);
+    }
+
+    /** A number copied from another person's document names someone else: no certain link by the number, the record waits for fuzzy linking. */
+    @Test
+    void aRecordNamingSomeoneElseIsNotLinkedByTheNumber() {
+        IdentityRecord copied = rec("waidi", "方丽");
+        IdentityRecord twin = rec("minzheng", "吴兰芳");
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), copied, twin, rec("shebao", "吳蘭燕")));
+        assertEquals(1, r.persons().size());
+        assertEquals(List.of(copied, twin), r.pending(), "another name, and a twin's name one character apart");
+        assertEquals(2, r.links().size());
+        assertTrue(r.links().stream().allMatch(Link::certain));
+    }
+
+    @Test
+    void spellingsOfThePersonsNameAndTheirFormerNameStillLink() {
+        IdentityRecord huji = withName(rec("huji", "买买提·艾力"), "VALID", "hj:1", "买买提");
+        List<IdentityRecord> spellings = List.of(rec("shebao", "买买提艾力"), rec("minzheng", "买买*·艾力"),
+                rec("waidi", "买买提"), rec("liudong", "卖买提·艾力"));
+        var r = new NumberGroupResolver().resolve(N, java.util.stream.Stream.concat(java.util.stream.Stream.of(huji), spellings.stream()).toList());
+        assertTrue(r.pending().isEmpty(), "dot variants, a wildcard, the former name and a homophone are the person's");
+        assertEquals(5, r.links().size());
+    }
+
+    @Test
+    void outsideTheRegisterARecordDisagreeingWithTheChosenNameWaits() {
+        IdentityRecord other = rec("waidi", "方丽");
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "钱雪"), rec("shebao", "钱雪"), other));
+        assertEquals("钱雪", r.persons().get(0).name());
+        assertEquals(List.of(other), r.pending());
+    }
+
+    /** SOURCES.md's 一人多户 under the legacy 15-digit number, the name one character apart, in another household: one person. */
+    @Test
+    void aLegacyNumberInAnotherHouseholdOneCharacterApartIsThePersonRegisteredTwice() {
+        IdentityRecord valid = withName(rec("huji", "王建国"), "VALID", "hj:1", null);
+        IdentityRecord legacy = withName(rec("huji", "王建华"), "LEGACY15", "hj:2", null);
+        var r = new NumberGroupResolver().resolve(N, List.of(valid, legacy, rec("shebao", "王建华")));
+        assertEquals(1, r.persons().size());
+        assertFalse(r.shared());
+        assertEquals("王建国", r.persons().get(0).name());
+        assertEquals(3, r.links().size(), "the other agency's record under the second spelling is the person's too");
+        assertTrue(r.links().stream().allMatch(l -> l.certain() && l.personKey().equals(N)));
+
+        IdentityRecord sameHousehold = withName(rec("huji", "王建华"), "LEGACY15", "hj:1", null);
+        assertEquals(2, new NumberGroupResolver().resolve(N, List.of(valid, sameHousehold)).persons().size(), "twins of one household");
+        IdentityRecord bothValid = withName(rec("huji", "王建华"), "VALID", "hj:2", null);
+        assertEquals(2, new NumberGroupResolver().resolve(N, List.of(valid, bothValid)).persons().size(), "one 18-digit number twice");
+        IdentityRecord otherSurname = withName(rec("huji", "李建国"), "LEGACY15", "hj:2", null);
+        assertEquals(2, new NumberGroupResolver().resolve(N, List.of(valid, otherSurname)).persons().size(), "another family");
+    }
+
     @Test
     void commonnessCountsGivenNameCharactersBySex() {
         NameFrequencies f = register("李兰", "王兰", "杨丽");

@@ -54,13 +54,25 @@ class RecordMapperTest {
         assertThat(reason(huji("341299198003120138", " ", "男", "1980-03-12", "正常"))).contains("姓名为空");
         assertThat(reason(huji("341299198003120138", "张伟", "男", "1980-13-45", "正常"))).contains("出生日期");
         assertThat(reason(huji("341299198003120138", "张伟", "男", "1980-03-12", "失踪"))).contains("人员状态取值无效");
-        assertThat(reason(row(Source.MINZHENG, "公民身份号码", "", "姓名", "王建国", "死亡日期", "2026-08-01"))).contains("为空");
+        assertThat(reason(huji("", "张伟", "男", "1980-03-12", "正常"))).contains("公民身份号码为空");
         assertThat(reason(row(Source.WAIDI, "公民身份号码", "ABC", "姓名", "吴芳", "类型", "已在外地登记", "对方区划代码", "320102", "日期", "2026-11-02")))
                 .contains("无法识别").doesNotContain("ABC");
         assertThat(reason(row(Source.XUANWEI, "公民身份号码", "341299199108221642", "姓名", "冯丹", "类型", "剥夺政治权利",
                 "起始日期", "2024-03-01", "终止日期", "2023-01-01"))).contains("终止日期早于起始日期");
         RawRow shortRow = new RawRow(Source.HUJI, 1, "huji_1.csv", 9, new String[Source.HUJI.headers().size()], "a,b", 2, 13);
         assertThat(reason(shortRow)).contains("列数不符");
+    }
+
+    /** SOURCES.md: the number is "sometimes empty"; outside the register such a row is linked by its other fields. */
+    @Test
+    void anEmptyNumberOutsideThePoliceRegisterIsKept() {
+        IngestResult death = mapper.map(row(Source.MINZHENG, "公民身份号码", " ", "姓名", "王建国", "死亡日期", "2026-08-01"), 1);
+        RecordRow rec = ((IngestResult.Accepted) death).record();
+        assertThat(rec.get(Column.ID_STATUS)).isEqualTo("EMPTY");
+        assertThat(rec.get(Column.ID_NUMBER)).isNull();
+        assertThat(((IngestResult.Accepted) death).repaired()).isTrue();
+        assertThat(mapper.map(row(Source.SHEBAO, "社会保障号码", "", "姓名", "吴芳", "参保状态", "参保缴费"), 1))
+                .isInstanceOf(IngestResult.Accepted.class);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.identity.ResolveTasklet;
+import org.voterroll.quality.LinkQuality;
 import org.voterroll.quality.TruthCheck;
 
 /**
@@ -24,6 +25,7 @@ import org.voterroll.quality.TruthCheck;
 class EmbeddedDatabaseTest {
     @Autowired ReconcileService service;
     @Autowired JdbcTemplate jdbc;
+    @Autowired javax.sql.DataSource dataSource;
 
     @Test
     void theSampleRunsOnTheEmbeddedDatabaseWithoutErrorOmissionOrDuplicate(@TempDir Path tmp) throws Exception {
@@ -41,6 +43,10 @@ class EmbeddedDatabaseTest {
         assertThat(r.bookErrors()).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM link WHERE run_id = ? AND method = 'MATCHED'", Long.class, run.runId()))
                 .as("survey rows matched by weighted evidence").isPositive();
+        LinkQuality.Result q = LinkQuality.measure(dataSource, sample.resolve("truth"), run.runId());
+        assertThat(q.wrong()).as("link-quality on the embedded database: wrong links").isZero();
+        assertThat(q.linked() + q.review() + q.unlinked()).isEqualTo(q.personRecords());
+        assertThat(q.recall()).isGreaterThan(0.99);
         for (String t : ResolveTasklet.WORKING_TABLES) {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + t + " WHERE run_id = ?", Long.class, run.runId())).as(t).isZero();
         }

@@ -18,12 +18,15 @@ import org.springframework.test.context.ActiveProfiles;
  * A resettlement row without a number is linked through its case's members (RULES.md's third kind of certain link):
  * the person of the members' household with its name and relation. Two brothers of one police household share the
  * name 王磊; the case lists one with his number and one without, so the row without is the brother who holds no other
- * row of the case, and only he.
+ * row of the case, and only he. A row whose name is only spelt like a member's (a homophone: 李婷 / 李亭) is not a certain
+ * link but a candidate for review, and since acting on it would move her to the resettlement's district, MATCH_REVIEW
+ * is raised and she stays where her register puts her.
  */
 @SpringBootTest(properties = ExampleDelivery.ANY_ROLL_CHANGE)
 @ActiveProfiles("test")
 class HouseholdLinkTest {
-    static final String FATHER = "341299196203150113", ELDER = "341299199506210113", YOUNGER = "341299199809030136";
+    static final String FATHER = "341299196203150113", ELDER = "341299199506210113", YOUNGER = "341299199809030136",
+            MOTHER = "34129919640910012X", DAUGHTER = "341299199004120222";
 
     @Autowired ReconcileService service;
     @Autowired JdbcTemplate jdbc;
@@ -51,5 +54,33 @@ class HouseholdLinkTest {
                 WHERE l.run_id = ? AND l.certain = TRUE AND l.method = 'HOUSEHOLD'
                   AND r.source = 'chaiqian' AND r.household_key LIKE '%DF-031%' AND r.id_number IS NULL""", String.class, run.runId());
         assertThat(linkedTo).containsExactly(YOUNGER);
+    }
+
+    @Test
+    void aRowSpeltLikeAMemberIsACandidateForReview(@TempDir Path tmp) throws Exception {
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                MOTHER + ",李秀芳,,女,汉族,1964-09-10,100098,户主,城关镇东风村5组2号,341299100201,正常,,",
+                DAUGHTER + ",李婷,,女,汉族,1990-04-12,100098,女,城关镇东风村5组2号,341299100201,正常,,"));
+        String place = ",城关镇东风村5组2号,341299100201,产权调换,城关镇新华社区12栋102,341299100001,2026-06-30,2025-11-20";
+        delivery.append("chaiqian_20261201.csv", StandardCharsets.UTF_8, List.of(
+                "东风村旧改,DF-032,李秀芳," + MOTHER + ",户主" + place,
+                "东风村旧改,DF-032,李亭,,女" + place));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        List<String> methods = jdbc.queryForList("""
+                SELECT l.method || ' ' || pr.id_number FROM link l
+                JOIN src_record r ON r.rec_id = l.rec_id
+                JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                WHERE l.run_id = ? AND r.source = 'chaiqian' AND r.name = '李亭'""", String.class, run.runId());
+        assertThat(methods).containsExactly("FUZZY " + DAUGHTER);
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND id_numbers LIKE ?", String.class,
+                run.runId(), "%" + DAUGHTER + "%")).containsExactly("MATCH_REVIEW");
+        assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
+                String.class, run.runId(), DAUGHTER)).containsExactly("341299100-01 户籍地");
+        assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
+                String.class, run.runId(), MOTHER)).containsExactly("341299100-02 安置地");
     }
 }

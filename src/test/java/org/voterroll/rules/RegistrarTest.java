@@ -62,6 +62,25 @@ class RegistrarTest {
         assertThat(decide(ADULT, huji("注销")).reason()).isEqualTo(Reason.CANCELLED);
     }
 
+    /** One person with two police rows, whatever their order in the file: a death ends everything, the register in force beats history. */
+    @Test
+    void theRegisterInForceSpeaksForAPersonWithSeveralPoliceRows() {
+        Fact oldRow = fact("huji", "迁出", "341299201101", null, null, null, null, null, null, true);
+        Fact newRow = fact("huji", "正常", "341299100201", null, null, null, null, null, null, true);
+        Outcome moved = decide(ADULT, oldRow, newRow);
+        assertThat(moved.listed()).isTrue();
+        assertThat(moved.district()).isEqualTo("D-01");
+        assertThat(decide(ADULT, newRow, oldRow).district()).isEqualTo("D-01");
+        for (String history : List.of("注销", "服兵役", "出国定居")) {
+            Fact h = fact("huji", history, "341299201101", null, null, null, null, null, null, true);
+            assertThat(decide(ADULT, h, newRow).district()).as(history).isEqualTo("D-01");
+        }
+        Fact dead = fact("huji", "死亡", "341299201101", null, null, null, null, null, null, true);
+        assertThat(decide(ADULT, newRow, dead).reason()).isEqualTo(Reason.DECEASED);
+        assertThat(decide(ADULT, oldRow, fact("huji", "注销", "341299100201", null, null, null, null, null, null, true)).reason())
+                .isEqualTo(Reason.MOVED_OUT);
+    }
+
     @Test
     void deprivationEndingOnElectionDayStillCoversIt() {
         Fact onE = fact("xuanwei", null, null, null, LocalDate.of(2024, 3, 1), E, "剥夺政治权利", null, null, true);

@@ -24,6 +24,7 @@ final class FieldOutcomes {
     static final String DIFFERENT = "DIFFERENT";
     // ID_SHAPE (besides the IdShape names)
     static final String EQUAL_INVALID = "EQUAL_INVALID";
+    static final String EQUAL_OTHER_NAME = "EQUAL_OTHER_NAME";
     // AREA
     static final String SAME_VILLAGE = "SAME_VILLAGE";
     static final String SAME_TOWNSHIP = "SAME_TOWNSHIP";
@@ -44,7 +45,7 @@ final class FieldOutcomes {
         OUTCOMES.put(Field.NAME, List.of("EXACT", "WILDCARD", "DOT_VARIANT", "HOMOPHONE", FORMER_NAME, "ONE_CHAR", "DIFFERENT"));
         OUTCOMES.put(Field.SEX, List.of(AGREE, DISAGREE));
         OUTCOMES.put(Field.BIRTH, List.of(SAME_DATE, SAME_MONTH, DAY_OFF, DIFFERENT));
-        OUTCOMES.put(Field.ID_SHAPE, List.of("EQUAL", EQUAL_INVALID, "ONE_DIGIT", "ADJACENT_SWAP", "NEAR", DIFFERENT));
+        OUTCOMES.put(Field.ID_SHAPE, List.of("EQUAL", EQUAL_OTHER_NAME, EQUAL_INVALID, "ONE_DIGIT", "ADJACENT_SWAP", "NEAR", DIFFERENT));
         OUTCOMES.put(Field.AREA, List.of(SAME_VILLAGE, SAME_TOWNSHIP, SAME_COUNTY, DIFFERENT));
         OUTCOMES.put(Field.HOUSEHOLD, List.of(SAME_HOUSEHOLD, SAME_HOUSEHOLD_RELATION_CONFLICT, DIFFERENT));
         OUTCOMES.put(Field.ADDRESS, List.of(SAME_DWELLING));
@@ -56,9 +57,10 @@ final class FieldOutcomes {
     static String outcome(Field f, PartyView a, PartyView b) {
         return switch (f) {
             case NAME -> name(a, b);
-            case SEX -> sex(a.sex(), b.sex());
-            case BIRTH -> birth(a.birthDate(), a.birthMonth(), b.birthDate(), b.birthMonth());
-            case ID_SHAPE -> id(a.idNumber(), b.idNumber());
+            case SEX -> typoIn(a, b, a.sexFromNumber(), b.sexFromNumber(), SEX_DIGITS) ? MISSING : sex(a.sex(), b.sex());
+            case BIRTH -> typoIn(a, b, a.birthFromNumber(), b.birthFromNumber(), BIRTH_DIGITS)
+                    ? MISSING : birth(a.birthDate(), a.birthMonth(), b.birthDate(), b.birthMonth());
+            case ID_SHAPE -> id(a, b);
             case AREA -> area(a, b);
             case HOUSEHOLD -> household(a.householdKey(), a.relation(), b.householdKey(), b.relation());
             case ADDRESS -> address(a, b);
@@ -144,6 +146,40 @@ final class FieldOutcomes {
      * digit or adjacent swap always breaks the check digit, so two valid numbers a digit or two
      * apart are two people (typically twins: same area, birth date, neighbouring sequence numbers).
      */
+    /** Positions of an 18-character number that encode the birth date (7th to 14th) and the sex (17th). */
+    private static final int[] BIRTH_DIGITS = {6, 14};
+    private static final int[] SEX_DIGITS = {16, 17};
+
+    /**
+     * A side knows its sex or birth only from its number, and the two numbers are a typo apart there (one digit, a swap,
+     * two digits): the field then repeats that digit's disagreement, which ID_SHAPE already weighs, so it says nothing
+     * of its own (a death notice whose number has its birth month mistyped is not "born another month" too).
+     */
+    static boolean typoIn(PartyView a, PartyView b, boolean aFromNumber, boolean bFromNumber, int[] digits) {
+        if (!aFromNumber && !bFromNumber) return false;
+        String x = IdShape.clean(a.idNumber());
+        String y = IdShape.clean(b.idNumber());
+        if (x == null || y == null || x.length() != 18 || y.length() != 18) return false;
+        IdShape shape = IdShape.of(x, y);
+        if (shape != IdShape.ONE_DIGIT && shape != IdShape.ADJACENT_SWAP && shape != IdShape.NEAR) return false;
+        for (int i = digits[0]; i < digits[1]; i++) {
+            if (x.charAt(i) != y.charAt(i)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #id(String, String)}, except that one valid number under names that disagree (ONE_CHAR, DIFFERENT; a former
+     * name agrees) is EQUAL_OTHER_NAME: the record carries the person's number but names someone else — a number
+     * copied from another person's document (a twin's, a spouse's), which identifies nobody for certain.
+     */
+    static String id(PartyView a, PartyView b) {
+        String shape = id(a.idNumber(), b.idNumber());
+        if (!shape.equals("EQUAL")) return shape;
+        String names = name(a, b);
+        return names.equals("ONE_CHAR") || names.equals(DIFFERENT) ? EQUAL_OTHER_NAME : shape;
+    }
+
     static String id(String a, String b) {
         IdShape shape = IdShape.of(a, b);
         switch (shape) {

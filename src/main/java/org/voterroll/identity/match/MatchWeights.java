@@ -170,6 +170,12 @@ public final class MatchWeights {
         //   combined by far. (The real rate of 重号 is ~1e-10 per pair; shared numbers are found
         //   with MatchScore.totalExcluding(ID_SHAPE), not by this weight.)
         b.set(Field.ID_SHAPE, "EQUAL", 0.97, 1e-27, Basis.POLICY);                 // +89.65
+        // EQUAL_OTHER_NAME: policy. The same valid number under names that disagree (ONE_CHAR, DIFFERENT): the record
+        //   names someone else, so the number was copied from another person's document (a twin's, a spouse's) about as
+        //   often as a name was written wholly wrong. Identity resolution never links such a record by its number; as
+        //   evidence it is strong but never enough: m 0.01, u 1e-8 (+19.93) with the name's disagreement (-15.0, -20.9)
+        //   and what the number itself encodes (sex +0.97, birth +14.30) reaches review (20.2 / 14.3), not a match.
+        b.set(Field.ID_SHAPE, "EQUAL_OTHER_NAME", 0.01, 1e-8, Basis.POLICY);       // +19.93
         // EQUAL_INVALID: the same number failing the check digit on both sides — a typo copied
         //   from one document, or a placeholder (000…). m 0.01, u 1e-6 (placeholders repeat).
         b.set(Field.ID_SHAPE, "EQUAL_INVALID", 0.01, 1e-6, Basis.CONDITIONAL);     // +13.29

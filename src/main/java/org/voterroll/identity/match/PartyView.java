@@ -25,6 +25,8 @@ import java.time.YearMonth;
  * @param otherAddress a second dwelling the party is known at, compared like {@code address}: where a person
  *                     separated from their register lives (their residence registration's address)
  * @param formerName   曾用名, normalised like {@code name}: a record under it still names the party
+ * @param sexFromNumber   {@code sex} is not the record's own but what its number encodes
+ * @param birthFromNumber {@code birthDate} is not the record's own but what its number encodes
  */
 public record PartyView(
         String idNumber,
@@ -38,11 +40,13 @@ public record PartyView(
         String otherArea,
         String address,
         String otherAddress,
-        String formerName) {
+        String formerName,
+        boolean sexFromNumber,
+        boolean birthFromNumber) {
 
     public PartyView(String idNumber, String name, Character sex, LocalDate birthDate, YearMonth birthMonth, String areaCode,
                      String householdKey, String relation) {
-        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null, null, null);
+        this(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, null, null, null, null, false, false);
     }
 
     /** A view with nothing known; use the {@code with…} methods to fill it (handy in tests). */
@@ -51,44 +55,59 @@ public record PartyView(
     }
 
     public PartyView withIdNumber(String v) {
-        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(v, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withName(String v) {
-        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, v, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withSex(Character v) {
-        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, name, v, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withBirthDate(LocalDate v) {
-        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, name, sex, v, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withBirthMonth(YearMonth v) {
-        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, name, sex, birthDate, v, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withAreaCode(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, v, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withHousehold(String key, String rel) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address, otherAddress, formerName);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, key, rel, otherArea, address, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withAddress(String v) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v, otherAddress, formerName);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, v, otherAddress,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     /** A second place the party is known at: its area code and the dwelling's address there (either may be null). */
     public PartyView withOtherPlace(String area, String dwelling) {
-        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, area, address, dwelling, formerName);
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, area, address, dwelling,
+                formerName, sexFromNumber, birthFromNumber);
     }
 
     public PartyView withFormerName(String v) {
         return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
-                v);
+                v, sexFromNumber, birthFromNumber);
+    }
+
+    /** Which of sex and birth date the party knows only from its identity number. */
+    public PartyView withFromNumber(boolean sexFromIt, boolean birthFromIt) {
+        return new PartyView(idNumber, name, sex, birthDate, birthMonth, areaCode, householdKey, relation, otherArea, address, otherAddress,
+                formerName, sexFromIt, birthFromIt);
     }
 }

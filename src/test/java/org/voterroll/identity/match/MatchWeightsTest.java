@@ -34,7 +34,7 @@ class MatchWeightsTest {
             }
             assertThat(d.weight(f, "MISSING")).isZero();
         }
-        assertThat(d.entries()).hasSize(7 + 2 + 4 + 6 + 4 + 3 + 1);
+        assertThat(d.entries()).hasSize(7 + 2 + 4 + 7 + 4 + 3 + 1);
     }
 
     @Test
