@@ -19,15 +19,19 @@ import org.voterroll.identity.match.Thresholds;
  * <li>At most {@value #MAX_CANDIDATES} candidates, best first (ties by person key, so a rerun keeps the same ones).</li>
  * <li>A township's verdict on the pair wins: DIFFERENT drops it, SAME_PERSON or CONFIRM_DEATH makes it a certain
  *     {@link Link.Method#DECIDED} link.</li>
- * <li>The best candidate is {@link Link.Method#MATCHED} when it alone scores above the upper threshold: weighted evidence
- *     beyond name, sex and birth singles the person out. Still not a certain link (RULES.md lists those): the rules never
- *     let it change a listing, district or death without a person's decision.</li>
+ * <li>The best candidate is {@link Link.Method#MATCHED} when it scores above the upper threshold and no other does, or
+ *     the next one trails it by {@value #MATCH_MARGIN} bits or more (a hundred times less likely: the survey row taken
+ *     at one 王德华's home, not at the other's): weighted evidence beyond name, sex and birth singles the person out.
+ *     Still not a certain link (RULES.md lists those): the rules never let it change a listing, district or death
+ *     without a person's decision.</li>
  * <li>Every other kept candidate is {@link Link.Method#FUZZY}: the review band.</li>
  * </ul>
  */
 public final class CandidateRule {
     /** Candidates kept per record for review: more would only bury the right one. */
     public static final int MAX_CANDIDATES = 3;
+    /** How far (log2 of the likelihood ratio) the best candidate above the upper threshold must lead another one there. */
+    public static final double MATCH_MARGIN = 6.65;
 
     public record Candidate(String personKey, double score, String evidence) {}
 
@@ -56,7 +60,8 @@ public final class CandidateRule {
         for (int i = 0; i < open.size(); i++) {
             Candidate c = open.get(i);
             boolean alone = i == 0 && !decided && thresholds.decide(c.score()) == Thresholds.Decision.MATCH
-                    && (open.size() == 1 || thresholds.decide(open.get(1).score()) != Thresholds.Decision.MATCH);
+                    && (open.size() == 1 || thresholds.decide(open.get(1).score()) != Thresholds.Decision.MATCH
+                        || c.score() - open.get(1).score() >= MATCH_MARGIN);
             links.add(new Link(recId, c.personKey(), alone ? Link.Method.MATCHED : Link.Method.FUZZY, false, c.score(), c.evidence()));
         }
         return links;

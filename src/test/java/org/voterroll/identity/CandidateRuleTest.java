@@ -47,6 +47,15 @@ class CandidateRuleTest {
         assertEquals("a:FUZZY,b:FUZZY", summary(apply(NONE, new Candidate("a", 31, "e"), new Candidate("b", 29, "e"))));
     }
 
+    /** Two namesakes born the same month in one village: the survey row taken at one's home is his, a hundredfold. */
+    @Test
+    void aCandidateLeadingAnotherAboveTheUpperThresholdByAHundredfoldIsMatched() {
+        assertEquals("a:MATCHED,b:FUZZY", summary(apply(NONE, new Candidate("a", 39.5, "e"), new Candidate("b", 30.5, "e"))));
+        assertEquals("a:FUZZY,b:FUZZY", summary(apply(NONE, new Candidate("a", 39.5, "e"), new Candidate("b", 33.3, "e"))),
+                "twins with names alike in one home: 6.2 bits is not enough");
+        assertEquals("a:MATCHED,b:FUZZY", summary(apply(NONE, new Candidate("a", 39.5, "e"), new Candidate("b", 32.8, "e"))));
+    }
+
     @Test
     void theUpperThresholdItselfIsReview() {
         assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 28.4, "e"))));

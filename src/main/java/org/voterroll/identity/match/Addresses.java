@@ -4,7 +4,7 @@ import java.text.Normalizer;
 
 /**
  * Dwelling addresses as agencies write them, reduced to a form in which two writings of one dwelling are equal:
- * full-width characters folded, spaces, punctuation and parenthesised remarks gone, Chinese numerals of a group,
+ * full-width characters folded, spaces, punctuation and remarks (in brackets, or after a last comma) gone, Chinese numerals of a group,
  * building, unit, floor, room or house number as digits. Two addresses are one dwelling when their forms are equal or
  * one is the other with whole divisions before it (the township or county written by one agency only), the shorter
  * still naming a numbered place.
@@ -23,7 +23,7 @@ public final class Addresses {
     /** The comparable form of an address, or null when nothing comparable is left. */
     public static String normalise(String address) {
         if (address == null || address.isBlank()) return null;
-        String s = Normalizer.normalize(address, Normalizer.Form.NFKC);
+        String s = withoutTrailingRemarks(Normalizer.normalize(address, Normalizer.Form.NFKC));
         StringBuilder kept = new StringBuilder(s.length());
         int depth = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -34,6 +34,32 @@ public final class Addresses {
         }
         String out = numeralsAsDigits(kept);
         return out.isEmpty() ? null : out;
+    }
+
+    /** Separators after which an agency adds a remark to an address: 东风村5组47号,院内 / …301室；东侧. */
+    private static final String REMARK_SEPARATORS = ",;、，；";
+
+    /**
+     * The address without what follows its last separators when that holds no number (院内, 东侧, 门面): a remark about
+     * the dwelling, not part of its name. A separator before numbers (东风村, 3组12号) is only punctuation.
+     */
+    static String withoutTrailingRemarks(String s) {
+        String out = s;
+        while (true) {
+            int cut = -1;
+            for (int i = out.length() - 1; i >= 0; i--) {
+                if (REMARK_SEPARATORS.indexOf(out.charAt(i)) >= 0) {
+                    cut = i;
+                    break;
+                }
+            }
+            if (cut <= 0) return out;
+            String tail = out.substring(cut + 1);
+            for (int i = 0; i < tail.length(); i++) {
+                if (Character.isDigit(tail.charAt(i)) || digitValue(tail.charAt(i)) >= -2) return out;
+            }
+            out = out.substring(0, cut);
+        }
     }
 
     /** Whether two addresses name one dwelling (see the class comment); false when either is missing. */

@@ -21,6 +21,8 @@ class AddressesTest {
             "城关镇新华社区12栋101室|城关镇新华社区十二栋一〇一室",
             "城关镇新华社区23栋105室|城关镇新华社区二十三栋一百零五室",
             "城关镇新华社区20栋2单元|城关镇新华社区二十栋二单元",
+            "武康街道东风村5组47号|'武康街道东风村5组47号,院内'",         // a remark after a comma
+            "新华社区19幢2单元1202室|新华社区19幢2单元1202室；东侧、临街",  // two remarks
     })
     void oneDwellingWrittenTwoWays(String a, String b) {
         assertThat(Addresses.sameDwelling(a, b)).isTrue();
@@ -36,6 +38,8 @@ class AddressesTest {
             "东山镇平洲村|平洲村",                                         // no numbered place at all
             "东山镇三河村3组5号|东山镇河村3组5号",
             "三河村3组5号|河村3组5号",                                     // part of a name left out, not a division
+            "东山镇平洲村9组31号|'东山镇平洲村9组31号,32号'",              // after the comma another number: not a remark
+            "东山镇平洲村9组31号|'东山镇平洲村9组31号,三组'",
     })
     void differentDwellings(String a, String b) {
         assertThat(Addresses.sameDwelling(a, b)).isFalse();
