@@ -131,7 +131,9 @@ final class Names {
             toned.put(ch, r[0]);
             byTone.computeIfAbsent(r[0], k -> new ArrayList<>()).add(ch);
             String t = toHant.transliterate(String.valueOf(ch));
-            if (t.length() == 1 && t.charAt(0) != ch && toHans.transliterate(t).equals(String.valueOf(ch))) {
+            // not where the traditional form is a simplified character of its own that names keep (于 → 於, the surname 於)
+            if (t.length() == 1 && t.charAt(0) != ch && toHans.transliterate(t).equals(String.valueOf(ch))
+                    && org.voterroll.normalize.Names.normalize(t).value().equals(String.valueOf(ch))) {
                 traditional.put(ch, t.charAt(0));
             }
         }

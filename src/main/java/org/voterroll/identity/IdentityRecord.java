@@ -43,6 +43,12 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
                 rs.getString("former_name"));
     }
 
+    /** The record under another spelling of its name. */
+    public IdentityRecord withName(String spelling) {
+        return new IdentityRecord(recId, source, idNumber, idStatus, spelling, sex, birthDate, birthMonth, areaCode, householdKey, relation,
+                rowHash, fileName, lineNo, endDate, address, formerName);
+    }
+
     public boolean isHuji() {
         return "huji".equals(source);
     }

@@ -154,6 +154,25 @@ public final class NumberGroupResolver {
             int byVotes = Integer.compare(votes.get(r.name()), votes.get(best.name()));
             if (byVotes > 0 || (byVotes == 0 && frequencies.commonness(r.name(), sex) > frequencies.commonness(best.name(), sex))) best = r;
         }
+        if (police.isEmpty()) {
+            // the residence registration lost a rare character (王超?): its spelling, completed from a full one (王钞赟 → 王超赟)
+            for (IdentityRecord r : others) {
+                if (!"liudong".equals(r.source())) continue;
+                String completed = completed(r.name(), best.name());
+                if (completed != null) return best.withName(completed);
+            }
+        }
         return best;
+    }
+
+    /** {@code partial}'s characters with its '*' / '?' taken from {@code full}, when the two spell one name; else null. */
+    static String completed(String partial, String full) {
+        if (partial.indexOf('*') < 0 && partial.indexOf('?') < 0) return null;
+        int[] p = partial.codePoints().toArray();
+        int[] f = full.codePoints().toArray();
+        if (p.length != f.length || !NameRules.agree(partial, full)) return null;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < p.length; i++) out.appendCodePoint(p[i] == '*' || p[i] == '?' ? f[i] : p[i]);
+        return out.toString();
     }
 }

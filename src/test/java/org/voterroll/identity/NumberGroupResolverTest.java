@@ -104,6 +104,18 @@ class NumberGroupResolverTest {
         assertEquals("张瑞*", only.persons().get(0).name());
     }
 
+    /** The residence registration could not type the rare character; the survey typed a homophone of another one. */
+    @Test
+    void aPoliceSpellingMissingARareCharacterIsCompletedFromAFullOne() {
+        var r = new NumberGroupResolver().resolve(N, List.of(rec("liudong", "王超?"), rec("tongji", "王钞赟"), rec("waidi", "王超?")));
+        assertEquals("王超赟", r.persons().get(0).name());
+        assertTrue(r.pending().isEmpty());
+        assertEquals("王超赟", NumberGroupResolver.completed("王超?", "王钞赟"));
+        assertNull(NumberGroupResolver.completed("王超?", "王超"), "another length");
+        assertNull(NumberGroupResolver.completed("王超?", "李超赟"), "another name");
+        assertNull(NumberGroupResolver.completed("王超赟", "王超赟"), "nothing to complete");
+    }
+
     @Test
     void twoPoliceRecordsWithDifferentNamesAreTwoPeople() {
         var r = new NumberGroupResolver().resolve(N, List.of(rec("huji", "吴兰燕"), rec("huji", "赵刚"), rec("shebao", "赵刚")));
