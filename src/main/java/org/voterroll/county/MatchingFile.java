@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * The county's optional {@code matching.yml}: its own m/u probabilities and thresholds for identity matching, where
  * the defaults (calibrated for a county of about a million people) do not fit. Every key is optional:
  * <pre>
- * upper-threshold: 28.4          # bits; a candidate scoring above it alone is matched
+ * upper-threshold: 28.4          # bits; the best candidate above it is matched when no other there comes near
  * lower-threshold: 14.0          # bits; below it a pair is not a candidate
  * weights:                       # FIELD.OUTCOME: {m: …, u: …}, as `voter-roll matching --county DIR` lists them
  *   AREA.SAME_VILLAGE: {m: 0.70, u: 0.01}
