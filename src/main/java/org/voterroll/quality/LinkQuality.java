@@ -108,7 +108,7 @@ public final class LinkQuality {
         exec(c, "CREATE TEMPORARY TABLE lq_truth (file_name VARCHAR(500) NOT NULL, line_no INT NOT NULL, truth VARCHAR(200))");
         load(c, truthDir.resolve("records.csv"));
         exec(c, "CREATE INDEX lq_truth_line ON lq_truth (file_name, line_no)");
-        analyze(c, "lq_truth");
+        org.voterroll.store.Statistics.refresh(c, "lq_truth");
 
         // the run's records with their true person and their links
         update(c, """
@@ -127,7 +127,7 @@ public final class LinkQuality {
                            FROM link WHERE run_id = ? GROUP BY rec_id) l ON l.rec_id = s.rec_id
                 """, runId, runId);
         exec(c, "CREATE INDEX lq_rec_id ON lq_rec (rec_id)");
-        analyze(c, "lq_rec");
+        org.voterroll.store.Statistics.refresh(c, "lq_rec");
 
         // each person's true identity: the majority of its linked records
         update(c, """
@@ -148,7 +148,7 @@ public final class LinkQuality {
                   AND NOT EXISTS (SELECT 1 FROM lq_person p WHERE p.person_id = pr.person_id)
                 """, runId);
         exec(c, "CREATE INDEX lq_person_id ON lq_person (person_id)");
-        analyze(c, "lq_person");
+        org.voterroll.store.Statistics.refresh(c, "lq_person");
 
         long truthRows = count(c, "SELECT COUNT(*) FROM lq_truth");
         long truthJunk = count(c, "SELECT COUNT(*) FROM lq_truth WHERE truth IS NULL");
@@ -325,12 +325,6 @@ public final class LinkQuality {
             for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);
             p.execute();
         }
-    }
-
-    /** Fresh statistics for the planner (PostgreSQL's ANALYZE; H2's ANALYZE TABLE). */
-    private static void analyze(Connection c, String table) throws SQLException {
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        exec(c, (postgres ? "ANALYZE " : "ANALYZE TABLE ") + table);
     }
 
     /** The thresholds the run matched with (its county's matching.yml, kept with the run). */

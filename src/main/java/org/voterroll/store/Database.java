@@ -7,6 +7,10 @@ public final class Database {
     private Database() {}
 
     public static boolean isPostgres(JdbcTemplate jdbc) {
-        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")));
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) -> isPostgres(c)));
+    }
+
+    public static boolean isPostgres(java.sql.Connection c) throws java.sql.SQLException {
+        return c.getMetaData().getDatabaseProductName().startsWith("PostgreSQL");
     }
 }

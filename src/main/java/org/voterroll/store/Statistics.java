@@ -10,7 +10,17 @@ public final class Statistics {
     private Statistics() {}
 
     public static void refresh(JdbcTemplate jdbc, String... tables) {
-        String analyze = Database.isPostgres(jdbc) ? "ANALYZE " : "ANALYZE TABLE ";
-        for (String t : tables) jdbc.execute(analyze + t);
+        jdbc.execute((java.sql.Connection c) -> {
+            refresh(c, tables);
+            return null;
+        });
+    }
+
+    /** {@link #refresh(JdbcTemplate, String...)} on a connection of one's own (temporary tables live on it). */
+    public static void refresh(java.sql.Connection c, String... tables) throws java.sql.SQLException {
+        String analyze = Database.isPostgres(c) ? "ANALYZE " : "ANALYZE TABLE ";
+        try (java.sql.Statement s = c.createStatement()) {
+            for (String t : tables) s.execute(analyze + t);
+        }
     }
 }
