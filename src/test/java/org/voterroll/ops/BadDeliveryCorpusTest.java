@@ -1,5 +1,6 @@
 package org.voterroll.ops;
 
+import org.voterroll.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -76,7 +77,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     @BeforeAll
     void goodNight(@TempDir Path dir) throws Exception {
         baseOut = dir;
-        baseline = service.reconcile(OpsTestSupport.EXAMPLES.resolve("county"), OpsTestSupport.EXAMPLES.resolve("inbox"), dir, null);
+        baseline = service.reconcile(Examples.DIR.resolve("county"), Examples.DIR.resolve("inbox"), dir, null);
         assertThat(baseline.status()).isEqualTo(Run.COMPLETED);
         baselineRoll = roll(baseline.runId());
         assertThat(baselineRoll).hasSize(7);
@@ -91,8 +92,8 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     @MethodSource("cases")
     void badDelivery(Case c) throws Exception {
         Setup s = new Setup(tmp.resolve("county"), tmp.resolve("inbox"));
-        copy(OpsTestSupport.EXAMPLES.resolve("county"), s.county());
-        copy(OpsTestSupport.EXAMPLES.resolve("inbox"), s.inbox());
+        copy(Examples.DIR.resolve("county"), s.county());
+        copy(Examples.DIR.resolve("inbox"), s.inbox());
         c.breakIt().accept(s);
         Path out = tmp.resolve("out");
         Run run = null;
@@ -480,7 +481,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     /** A header, then 200 MB without a line break, streamed to disk (never held in memory). */
     static void hugeLine(Path p) {
         try (OutputStream out = Files.newOutputStream(p)) {
-            out.write(lines(OpsTestSupport.EXAMPLES.resolve("inbox/liudong_20261201.csv")).get(0).getBytes(StandardCharsets.UTF_8));
+            out.write(lines(Examples.DIR.resolve("inbox/liudong_20261201.csv")).get(0).getBytes(StandardCharsets.UTF_8));
             out.write('\n');
             byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte) 'x');

@@ -1,5 +1,6 @@
 package org.voterroll.ops;
 
+import org.voterroll.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ class CountyLockTest {
 
         Path release = tmp.resolve("release");
         Map<String, String> props = Map.of("voter-roll.test.pause-at", "before:resolve", "voter-roll.test.release-file", release.toString());
-        String county = OpsTestSupport.EXAMPLES.resolve("county").toString(), inbox = OpsTestSupport.EXAMPLES.resolve("inbox").toString();
+        String county = Examples.DIR.resolve("county").toString(), inbox = Examples.DIR.resolve("inbox").toString();
         var a = new OpsTestSupport.Child("ops_lock", props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("a").toString());
         var b = new OpsTestSupport.Child("ops_lock", props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("b").toString());
 

@@ -1,5 +1,6 @@
 package org.voterroll.ops;
 
+import org.voterroll.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ class KillRestartTest {
     void killedAtFourPointsAndRestartedGivesTheSameFilesAsAnUninterruptedRun() throws Exception {
         OpsTestSupport.freshSchema("ops_kill_ref");
         OpsTestSupport.freshSchema("ops_kill_run");
-        String county = OpsTestSupport.EXAMPLES.resolve("county").toString(), inbox = OpsTestSupport.EXAMPLES.resolve("inbox").toString();
+        String county = Examples.DIR.resolve("county").toString(), inbox = Examples.DIR.resolve("inbox").toString();
         Path refOut = tmp.resolve("ref"), runOut = tmp.resolve("run");
 
         var reference = new OpsTestSupport.Child("ops_kill_ref", CLOCK, "reconcile", "--county", county, "--inbox", inbox, "--out", refOut.toString());

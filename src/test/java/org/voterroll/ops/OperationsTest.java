@@ -1,5 +1,6 @@
 package org.voterroll.ops;
 
+import org.voterroll.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class OperationsTest extends OpsSchemaTestBase {
     }
 
     Run reconcile() throws Exception {
-        Run run = service.reconcile(OpsTestSupport.EXAMPLES.resolve("county"), OpsTestSupport.EXAMPLES.resolve("inbox"), tmp.resolve("out"), null);
+        Run run = service.reconcile(Examples.DIR.resolve("county"), Examples.DIR.resolve("inbox"), tmp.resolve("out"), null);
         created.add(run.runId());
         assertThat(run.status()).isEqualTo(Run.COMPLETED);
         return run;
@@ -52,9 +53,9 @@ class OperationsTest extends OpsSchemaTestBase {
     /** A job directory holding the examples' county files and {@code jobYml}, its inbox (tmp/inbox) the examples' delivery, READY. */
     private Path exampleJob(String dir, String jobYml) throws Exception {
         Path job = tmp.resolve(dir);
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("county"), job);
+        BadDeliveryCorpusTest.copy(Examples.DIR.resolve("county"), job);
         Path inbox = tmp.resolve("inbox");
-        BadDeliveryCorpusTest.copy(OpsTestSupport.EXAMPLES.resolve("inbox"), inbox);
+        BadDeliveryCorpusTest.copy(Examples.DIR.resolve("inbox"), inbox);
         BadDeliveryCorpusTest.ready(inbox);
         Files.writeString(job.resolve("job.yml"), jobYml);
         return job;

@@ -26,7 +26,6 @@ final class OpsTestSupport {
     static final String BASE_URL = env("VOTER_ROLL_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/voter_roll_test");
     static final String USER = env("VOTER_ROLL_TEST_DB_USER", "postgres");
     static final String PASSWORD = env("VOTER_ROLL_TEST_DB_PASSWORD", "");
-    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples").toAbsolutePath().normalize();
 
     private OpsTestSupport() {
     }

@@ -1,5 +1,6 @@
 package org.voterroll.reconcile;
 
+import org.voterroll.Examples;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.stream.Stream;
 
 /** The spec's example county and delivery, copied so that a test can add its own rows to them. */
 final class ExampleDelivery {
-    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples");
     /**
      * The tests that add rows to the example county each publish a roll a few lines apart from the one before, whichever
      * test ran before; against the example's ten lines that is more than the guard lets through unconfirmed.
@@ -26,7 +26,7 @@ final class ExampleDelivery {
     }
 
     static ExampleDelivery copyTo(Path dir) throws IOException {
-        return new ExampleDelivery(copy(EXAMPLES.resolve("county"), dir.resolve("county")), copy(EXAMPLES.resolve("inbox"), dir.resolve("inbox")));
+        return new ExampleDelivery(copy(Examples.DIR.resolve("county"), dir.resolve("county")), copy(Examples.DIR.resolve("inbox"), dir.resolve("inbox")));
     }
 
     /** Rows appended to one of the delivery's files, in that file's encoding. */

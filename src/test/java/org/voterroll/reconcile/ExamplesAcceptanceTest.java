@@ -1,5 +1,6 @@
 package org.voterroll.reconcile;
 
+import org.voterroll.Examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;
@@ -17,12 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The job on ../shared/spec/examples against PostgreSQL: every row of EXPECTED.md, the files of OUTPUTS.md. */
+/** The job on the example delivery (org.voterroll.Examples) against PostgreSQL: every row of EXPECTED.md, the files of OUTPUTS.md. */
 @SpringBootTest
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExamplesAcceptanceTest {
-    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples");
     static final Charset GB18030 = Charset.forName("GB18030");
 
     @Autowired ReconcileService service;
@@ -32,7 +32,7 @@ class ExamplesAcceptanceTest {
 
     @BeforeAll
     void runJob() throws Exception {
-        run = service.reconcile(EXAMPLES.resolve("county"), EXAMPLES.resolve("inbox"), out, null);
+        run = service.reconcile(Examples.DIR.resolve("county"), Examples.DIR.resolve("inbox"), out, null);
     }
 
     @Test

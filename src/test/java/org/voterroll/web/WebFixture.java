@@ -1,5 +1,6 @@
 package org.voterroll.web;
 
+import org.voterroll.Examples;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -8,13 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.stream.Stream;
 
 /**
- * The county of ../shared/spec/examples laid out as the server's jobs directory, with one more inbox row: a residence
+ * The example county (org.voterroll.Examples) laid out as the server's jobs directory, with one more inbox row: a residence
  * registration for 郑浩 (户籍 河口乡, district 341299201-01) whose number fails its check digit and is three digits off his,
  * living in 城关镇 (district 341299100-02). Name, sex and birth date agree, so the link is uncertain and would move him:
  * the run raises a MATCH_REVIEW for township 341299201.
  */
 final class WebFixture {
-    static final Path EXAMPLES = Path.of("..", "shared", "spec", "examples");
     static final String COUNTY = "341299";
     static final String JOB = "341299";
     static final Charset GB18030 = Charset.forName("GB18030");
@@ -31,10 +31,10 @@ final class WebFixture {
             try {
                 root = Files.createTempDirectory("voter-roll-web-test");
                 Path job = Files.createDirectories(root.resolve("jobs").resolve(JOB));
-                Files.copy(EXAMPLES.resolve("county/election.yml"), job.resolve("election.yml"));
-                Files.copy(EXAMPLES.resolve("county/xuanqu.csv"), job.resolve("xuanqu.csv"));
+                Files.copy(Examples.DIR.resolve("county/election.yml"), job.resolve("election.yml"));
+                Files.copy(Examples.DIR.resolve("county/xuanqu.csv"), job.resolve("xuanqu.csv"));
                 Path inbox = Files.createDirectories(root.resolve("inbox"));
-                try (Stream<Path> files = Files.list(EXAMPLES.resolve("inbox"))) {
+                try (Stream<Path> files = Files.list(Examples.DIR.resolve("inbox"))) {
                     for (Path f : files.toList()) Files.copy(f, inbox.resolve(f.getFileName()));
                 }
                 // the examples' liudong file is UTF-8: the row is appended in the same encoding
