@@ -69,6 +69,15 @@ public class VoterRollApplication {
               java -jar voter-roll.jar schedule [--jobs DIR]
                   Stays running and starts every job of DIR (default ./jobs) at its cron time
                   (the scheduler of the server, voter-roll.scheduler.enabled=true).
+              java -jar voter-roll.jar province --jobs-dir DIR [--counties a,b,c] [--out DIR]
+                  A province (or city) run: every county job directory of DIR (or those named) as a partition sent
+                  over RabbitMQ to the workers, then the province-wide check (CROSS_COUNTY_DUPLICATE); prints each
+                  county's run, status and voters listed; exits 1 when a county failed. PostgreSQL and RabbitMQ
+                  (spring.rabbitmq.*) needed; see ops/README.md "Province runs".
+              java -jar voter-roll.jar province --restart PROVINCE_RUN_ID
+                  Re-runs only the failed counties of a province run, then the check.
+              java -jar voter-roll.jar worker
+                  Stays running and runs the county partitions of province runs that the broker hands it.
               java -jar voter-roll.jar --help
 
             Exit codes: 0 done; 1 run failed (restart RUN_ID); 2 wrong command line or county files;
@@ -165,6 +174,9 @@ public class VoterRollApplication {
                     try (ConfigurableApplicationContext ctx = batchContext(args)) {
                         return org.voterroll.accounts.UserCommand.run(args, opts, ctx.getBean(org.voterroll.accounts.AccountService.class), out);
                     }
+                }
+                case "worker", "province" -> {
+                    return org.voterroll.province.ProvinceCommands.run(command, opts, out, err, () -> batchContext(args));
                 }
                 case "run-job", "confirm", "runs", "purge", "schedule" -> {
                     return org.voterroll.ops.OpsCommands.run(command, args, opts, out, err, () -> batchContext(args));

@@ -30,6 +30,11 @@ public class JobRunner {
 
     /** The run, or null with a log line when the delivery was already taken. */
     public Run runJob(Path jobDir) throws Exception {
+        return runJob(jobDir, runId -> { });
+    }
+
+    /** As {@link #runJob(Path)}; {@code started} learns the id of the run started or restarted (ReconcileService). */
+    public Run runJob(Path jobDir, java.util.function.Consumer<String> started) throws Exception {
         JobSpec spec = JobSpec.load(jobDir);
         String county = CountyConfig.load(spec.county()).settings().countyCode();
         String deliveryId = spec.requireReady() ? Delivery.check(spec.inbox()) : null;
@@ -46,11 +51,12 @@ public class JobRunner {
                     AND job_execution_id IS NOT NULL ORDER BY started_at DESC LIMIT 1""", String.class, county, deliveryId);
             if (!unfinished.isEmpty()) {
                 log.warn("county {}: run {} of this delivery did not finish: restarting it", county, unfinished.get(0));
+                started.accept(unfinished.get(0));
                 return service.restart(unfinished.get(0));
             }
         }
         Integer completed = jdbc.queryForObject("SELECT COUNT(*) FROM run WHERE county_code = ? AND status = 'COMPLETED'", Integer.class, county);
         Path previous = completed != null && completed > 0 ? null : spec.previous();
-        return service.reconcile(spec.county(), spec.inbox(), spec.out(), previous, deliveryId);
+        return service.reconcile(spec.county(), spec.inbox(), spec.out(), previous, deliveryId, started);
     }
 }

@@ -50,6 +50,15 @@ public class ReconcileService {
      * by a crash. {@code deliveryId}: the delivery's READY digest, kept with the run (ops.Delivery).
      */
     public Run reconcile(Path countyDir, Path inbox, Path out, Path previous, String deliveryId) throws Exception {
+        return reconcile(countyDir, inbox, out, previous, deliveryId, runId -> { });
+    }
+
+    /**
+     * As above; {@code started} learns the run's id once the run is recorded, before its job starts (a province
+     * partition keeps it so that a restart after its worker was killed finishes this very run).
+     */
+    public Run reconcile(Path countyDir, Path inbox, Path out, Path previous, String deliveryId,
+                         java.util.function.Consumer<String> started) throws Exception {
         requireDir(countyDir, "--county");
         requireDir(inbox, "--inbox");
         if (previous != null) requireDir(previous, "--previous");
@@ -69,6 +78,7 @@ public class ReconcileService {
                     previousRun, Run.RUNNING, null, now, null, null, null, county.matching().text()));
             if (deliveryId != null) jdbc.update("UPDATE run SET delivery_id = ? WHERE run_id = ?", deliveryId, runId);
             lock.describe(runId);
+            started.accept(runId);
             operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
             return runs.find(runId).orElseThrow();
         }

@@ -22,10 +22,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /** Real PostgreSQL schemas of their own and real child JVMs for the operations tests. */
-final class OpsTestSupport {
-    static final String BASE_URL = env("VOTER_ROLL_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/voter_roll_test");
-    static final String USER = env("VOTER_ROLL_TEST_DB_USER", "postgres");
-    static final String PASSWORD = env("VOTER_ROLL_TEST_DB_PASSWORD", "");
+public final class OpsTestSupport {
+    public static final String BASE_URL = env("VOTER_ROLL_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/voter_roll_test");
+    public static final String USER = env("VOTER_ROLL_TEST_DB_USER", "postgres");
+    public static final String PASSWORD = env("VOTER_ROLL_TEST_DB_PASSWORD", "");
 
     private OpsTestSupport() {
     }
@@ -36,27 +36,27 @@ final class OpsTestSupport {
     }
 
     /** The test database's URL with the given schema as the connection's current schema. */
-    static String url(String schema) {
+    public static String url(String schema) {
         return BASE_URL + (BASE_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Drops the schema: the next application start migrates it afresh. */
-    static void freshSchema(String schema) throws Exception {
+    public static void freshSchema(String schema) throws Exception {
         try (Connection c = DriverManager.getConnection(BASE_URL, USER, PASSWORD); Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             s.execute("CREATE SCHEMA " + schema);
         }
     }
 
-    static JdbcTemplate jdbc(String schema) {
+    public static JdbcTemplate jdbc(String schema) {
         return new JdbcTemplate(new DriverManagerDataSource(url(schema), USER, PASSWORD));
     }
 
     /** Every child started, so that a failing test leaves no JVM behind (holding a county's lock). */
-    static final List<Process> CHILDREN = Collections.synchronizedList(new ArrayList<>());
+    public static final List<Process> CHILDREN = Collections.synchronizedList(new ArrayList<>());
 
     /** Kills (SIGKILL) every child still alive. */
-    static void killChildren() {
+    public static void killChildren() {
         synchronized (CHILDREN) {
             for (Process p : CHILDREN) p.destroyForcibly();
             CHILDREN.clear();
@@ -64,14 +64,19 @@ final class OpsTestSupport {
     }
 
     /** A child JVM running the command line on the test classpath; its output is collected line by line. */
-    static final class Child {
-        final Process process;
+    public static final class Child {
+        public final Process process;
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
         private final Thread pump;
 
         Child(String schema, Map<String, String> props, String... args) throws IOException {
+            this("-Xmx512m", schema, props, args);
+        }
+
+        /** With the child's heap limit, e.g. {@code -Xmx256m}. */
+        public Child(String heap, String schema, Map<String, String> props, String... args) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m", "-Dfile.encoding=UTF-8",
+                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", heap, "-Dfile.encoding=UTF-8",
                     "-Dspring.datasource.url=" + url(schema), "-Dspring.datasource.username=" + USER,
                     "-Dspring.datasource.password=" + PASSWORD));
             props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -94,7 +99,7 @@ final class OpsTestSupport {
         }
 
         /** Waits until the child prints a line starting with the prefix (or fails with its output). */
-        void awaitLine(String prefix, Duration timeout) throws InterruptedException {
+        public void awaitLine(String prefix, Duration timeout) throws InterruptedException {
             long end = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < end) {
                 synchronized (lines) {
@@ -107,12 +112,12 @@ final class OpsTestSupport {
         }
 
         /** kill -9. */
-        void kill() throws InterruptedException {
+        public void kill() throws InterruptedException {
             process.destroyForcibly();
             process.waitFor(30, TimeUnit.SECONDS);
         }
 
-        int exit(Duration timeout) throws InterruptedException {
+        public int exit(Duration timeout) throws InterruptedException {
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError("child did not finish in " + timeout + "; output:\n" + output());
@@ -121,7 +126,7 @@ final class OpsTestSupport {
             return process.exitValue();
         }
 
-        String output() {
+        public String output() {
             synchronized (lines) {
                 return String.join("\n", lines);
             }
@@ -129,7 +134,7 @@ final class OpsTestSupport {
     }
 
     /** Every regular file under dir by its relative path, with its bytes. */
-    static Map<String, byte[]> tree(Path dir) throws IOException {
+    public static Map<String, byte[]> tree(Path dir) throws IOException {
         Map<String, byte[]> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) m.put(dir.relativize(p).toString(), Files.readAllBytes(p));
