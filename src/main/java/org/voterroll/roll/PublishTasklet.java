@@ -110,7 +110,8 @@ public class PublishTasklet implements Tasklet {
         for (String s : rejectSources) {
             try (CSVPrinter p = printer(tmp.resolve("rejects/" + s + ".csv"), "文件", "行号", "原因", "原始内容")) {
                 streaming.query("SELECT * FROM reject WHERE run_id = ? AND source = ? ORDER BY file_name, line_no", rs -> {
-                    print(p, rs.getString("file_name"), rs.getInt("line_no"), rs.getString("reason"), rs.getString("raw"));
+                    // the raw line is the evidence of what arrived: copied as it is, line breaks and all
+                    printRow(p, rs.getString("file_name"), rs.getInt("line_no"), Cells.fold(rs.getString("reason")), rs.getString("raw"));
                 }, id, s);
             }
         }
@@ -144,7 +145,14 @@ public class PublishTasklet implements Tasklet {
         return p;
     }
 
+    /** A row of an output file, its text cells folded to one line ({@link Cells}). */
     private static void print(CSVPrinter p, Object... values) {
+        Object[] folded = new Object[values.length];
+        for (int i = 0; i < values.length; i++) folded[i] = values[i] instanceof String s ? Cells.fold(s) : values[i];
+        printRow(p, folded);
+    }
+
+    private static void printRow(CSVPrinter p, Object... values) {
         try {
             List<Object> row = new ArrayList<>(values.length);
             for (Object v : values) row.add(v == null ? "" : v);
