@@ -70,7 +70,9 @@ public class PublishTasklet implements Tasklet {
         jdbc.query("SELECT district_code, district_name FROM district WHERE run_id = ? ORDER BY district_code",
                 rs -> { districtNames.put(rs.getString(1), rs.getString(2)); }, id);
 
+        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext).phase("writing files", "districts started", districtNames.size());
         for (var d : districtNames.entrySet()) {
+            progress.advance(1);
             String code = d.getKey(), name = d.getValue();
             try (CSVPrinter roll = printer(tmp.resolve("rolls/" + code + ".csv"), "选区编码", "选区名称", "序号", "姓名", "性别", "出生日期",
                     "公民身份号码", "户籍地址", "居住地址", "登记依据", "变动");
