@@ -5,7 +5,7 @@
 python3 gen.py --persons N --seed S --out DIR
 
 Writes DIR/county, DIR/inbox, DIR/previous/rolls and DIR/truth (records.csv, expected.csv,
-scenarios.csv).  Built from ../shared/spec only (not from the project's own generator); see README.md next to this file.
+scenarios.csv).  Built from the contract only (docs/rules.md) (not from the project's own generator); see README.md next to this file.
 """
 import argparse
 import csv

@@ -5,23 +5,64 @@ import java.io.Console;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import java.util.concurrent.Callable;
 
-/**
- * {@code user add --name N --role OPERATOR|TOWNSHIP|STATION [--scope CODE]}: the password is read from the
- * console (asked twice) or, without one, from the first line of standard input. There is no default password.
- */
+import org.springframework.context.ConfigurableApplicationContext;
+import org.voterroll.Cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code user add}: accounts of the web application from the command line (the first operator's, above all). */
+@Command(name = "user", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class,
+        description = "Accounts of the web application.", subcommands = UserCommand.Add.class)
 public final class UserCommand {
-    private UserCommand() {}
 
-    public static int run(String[] args, Map<String, String> opts, AccountService accounts, PrintStream out) throws Exception {
-        if (args.length < 2 || !args[1].equals("add")) throw new IllegalArgumentException("usage: user add --name N --role ROLE [--scope CODE]");
-        String name = opts.get("--name");
-        if (name == null) throw new IllegalArgumentException("missing --name");
-        Role role = Role.parse(opts.getOrDefault("--role", ""));
-        role.checkScope(opts.get("--scope"));
+    /**
+     * {@code user add --name N --role ROLE [--scope CODE]}: the password is read from the console (asked twice) or,
+     * without one, from the first line of standard input. There is no default password.
+     */
+    @Command(name = "add", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
+            description = {"Creates an account; the password is asked for twice (or read from standard input).",
+                    "There is no default account or password."})
+    static final class Add implements Callable<Integer> {
+        private final Cli cli;
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "the login name")
+        String name;
+        // an enum lookup: a role added to Role needs no change here
+        @Option(names = "--role", required = true, paramLabel = "ROLE", converter = RoleConverter.class,
+                description = "one of ${COMPLETION-CANDIDATES}")
+        Role role;
+        @Option(names = "--scope", paramLabel = "CODE", description = "the 乡镇代码 of a TOWNSHIP account, the 选区编码 of a STATION account")
+        String scope;
+
+        Add(Cli cli) { this.cli = cli; }
+
+        @Override
+        public Integer call() throws Exception {
+            role.checkScope(scope);
+            try (ConfigurableApplicationContext ctx = cli.batchContext()) {
+                return add(name, role, scope, ctx.getBean(AccountService.class), cli.out());
+            }
+        }
+    }
+
+    static final class RoleConverter implements picocli.CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            try {
+                return Role.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** Creates the account with the password read from the console or standard input. */
+    public static int add(String name, Role role, String scope, AccountService accounts, PrintStream out) throws Exception {
+        role.checkScope(scope);
         String password = readPassword(name);
-        Account a = accounts.create(name, role, opts.get("--scope"), password, "command-line");
+        Account a = accounts.create(name, role, scope, password, "command-line");
         out.println("account " + a.name() + " (" + a.role() + (a.scope() == null ? "" : " " + a.scope()) + ") created");
         return 0;
     }

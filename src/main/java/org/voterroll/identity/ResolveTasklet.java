@@ -97,8 +97,10 @@ public class ResolveTasklet implements Tasklet {
         DecisionBook decisions = DecisionBook.load(jdbc, countyCode);
 
         long t0 = System.nanoTime();
+        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext).phase("records grouped by number", "", 0);
         Statistics.refresh(jdbc, "src_record");
         phaseNumbers(c);
+        progress.phase("records without a usable number linked (repair, household, fuzzy)", "", 0);
         Statistics.refresh(jdbc, "person", "person_run", "link", "pending");
         Future<List<String[]>> multiRecord = startMultiRecordPairs(decisions);
         try {
@@ -107,6 +109,7 @@ public class ResolveTasklet implements Tasklet {
             multiRecord.cancel(true);
             throw e;
         }
+        progress.phase("persons in two households", "", 0);
         mergeDecidedPairs(done(multiRecord, "finding persons in two households"));
         log.info("identity: multi-record pairs done at {} ms", ms(t0));
         finish();

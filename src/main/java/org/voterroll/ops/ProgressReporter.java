@@ -38,6 +38,11 @@ public class ProgressReporter implements JobExecutionListener {
                     for (StepExecution s : job.getStepExecutions()) {
                         if (s.getStatus() != BatchStatus.STARTED || s.getStartTime() == null) continue;
                         long secs = Duration.between(s.getStartTime(), LocalDateTime.now()).toSeconds();
+                        StepProgress p = StepProgress.peek(s.getId());
+                        if (p != null) {
+                            log.info("run {}: step {} running for {} s: {}", runId, s.getStepName(), secs, p.describe());
+                            continue;
+                        }
                         log.info("run {}: step {} running for {} s: {} read, {} written, {} skipped, {} commits",
                                 runId, s.getStepName(), secs, s.getReadCount(), s.getWriteCount(), s.getSkipCount(), s.getCommitCount());
                     }
@@ -55,5 +60,6 @@ public class ProgressReporter implements JobExecutionListener {
     public void afterJob(JobExecution job) {
         Thread t = threads.remove(job.getId());
         if (t != null) t.interrupt();
+        for (StepExecution s : job.getStepExecutions()) StepProgress.forget(s.getId());
     }
 }

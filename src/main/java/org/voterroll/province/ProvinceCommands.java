@@ -2,9 +2,8 @@ package org.voterroll.province;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
@@ -12,6 +11,11 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.voterroll.Cli;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The commands of a province run, each taking its options already parsed and returning the exit code:
@@ -32,16 +36,49 @@ public final class ProvinceCommands {
     public record ProvinceOptions(Path jobsDir, List<String> counties, Path out) {
     }
 
-    /** Today's dispatch (VoterRollApplication): {@code worker}, {@code province}. */
-    public static int run(String command, Map<String, String> opts, PrintStream out, PrintStream err,
-                          Supplier<ConfigurableApplicationContext> context) throws Exception {
-        if (command.equals("worker")) return worker(context, out);
-        if (opts.containsKey("--restart")) return restart(opts.get("--restart"), context, out, err);
-        String jobs = opts.get("--jobs-dir");
-        if (jobs == null) throw new IllegalArgumentException("province needs --jobs-dir DIR (or --restart PROVINCE_RUN_ID); see --help");
-        List<String> counties = opts.containsKey("--counties")
-                ? Arrays.stream(opts.get("--counties").split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList() : List.of();
-        return province(new ProvinceOptions(Path.of(jobs), counties, Path.of(opts.getOrDefault("--out", "out"))), context, out, err);
+    @Command(name = "province", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
+            description = {"A province (or city) run: each county job directory of --jobs-dir (or those named) is a partition sent",
+                    "over RabbitMQ to the workers, then the province-wide check (CROSS_COUNTY_DUPLICATE). Prints each county's run,",
+                    "status and voters listed; exits 1 when a county failed (then: province --restart ID).",
+                    "Needs PostgreSQL and RabbitMQ (spring.rabbitmq.*): ops/README.md \"Province runs\"."})
+    public static final class Province implements Callable<Integer> {
+        private final Cli cli;
+        @ArgGroup(multiplicity = "1")
+        Which which;
+        @Option(names = "--counties", split = ",", paramLabel = "JOB", description = "only these job directories (default: every one)")
+        List<String> counties = List.of();
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "out", description = "where province/<id>/ is written (default ${DEFAULT-VALUE})")
+        Path out;
+
+        static final class Which {
+            @Option(names = "--jobs-dir", paramLabel = "DIR", description = "one job directory per county (jobs/<county>/job.yml)")
+            Path jobsDir;
+            @Option(names = "--restart", paramLabel = "PROVINCE_RUN_ID", description = "re-runs only the failed counties of that province run, then the check")
+            String restart;
+        }
+
+        Province(Cli cli) { this.cli = cli; }
+
+        @Override
+        public Integer call() throws Exception {
+            if (which.restart != null) return restart(which.restart, cli::batchContext, cli.out(), cli.err());
+            Cli.directory(which.jobsDir, "--jobs-dir");
+            return province(new ProvinceOptions(which.jobsDir, counties, out), cli::batchContext, cli.out(), cli.err());
+        }
+    }
+
+    @Command(name = "worker", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class,
+            description = {"Stays running and runs the county partitions of province runs that the broker hands it,",
+                    "one at a time, each as run-job would (county lock, restart, guard)."})
+    public static final class Worker implements Callable<Integer> {
+        private final Cli cli;
+
+        Worker(Cli cli) { this.cli = cli; }
+
+        @Override
+        public Integer call() throws Exception {
+            return worker(cli::batchContext, cli.out());
+        }
     }
 
     /** Listens on the broker until the process is stopped (SIGTERM: the context closes, the running partition is left to a restart). */

@@ -70,7 +70,9 @@ public class PublishTasklet implements Tasklet {
         jdbc.query("SELECT district_code, district_name FROM district WHERE run_id = ? ORDER BY district_code",
                 rs -> { districtNames.put(rs.getString(1), rs.getString(2)); }, id);
 
+        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext).phase("writing files", "districts started", districtNames.size());
         for (var d : districtNames.entrySet()) {
+            progress.advance(1);
             String code = d.getKey(), name = d.getValue();
             try (CSVPrinter roll = printer(tmp.resolve("rolls/" + code + ".csv"), "选区编码", "选区名称", "序号", "姓名", "性别", "出生日期",
                     "公民身份号码", "户籍地址", "居住地址", "登记依据", "变动");
@@ -110,7 +112,8 @@ public class PublishTasklet implements Tasklet {
         for (String s : rejectSources) {
             try (CSVPrinter p = printer(tmp.resolve("rejects/" + s + ".csv"), "文件", "行号", "原因", "原始内容")) {
                 streaming.query("SELECT * FROM reject WHERE run_id = ? AND source = ? ORDER BY file_name, line_no", rs -> {
-                    print(p, rs.getString("file_name"), rs.getInt("line_no"), rs.getString("reason"), rs.getString("raw"));
+                    // the raw line is the evidence of what arrived: copied as it is, line breaks and all
+                    printRow(p, rs.getString("file_name"), rs.getInt("line_no"), Cells.fold(rs.getString("reason")), rs.getString("raw"));
                 }, id, s);
             }
         }
@@ -144,7 +147,14 @@ public class PublishTasklet implements Tasklet {
         return p;
     }
 
+    /** A row of an output file, its text cells folded to one line ({@link Cells}). */
     private static void print(CSVPrinter p, Object... values) {
+        Object[] folded = new Object[values.length];
+        for (int i = 0; i < values.length; i++) folded[i] = values[i] instanceof String s ? Cells.fold(s) : values[i];
+        printRow(p, folded);
+    }
+
+    private static void printRow(CSVPrinter p, Object... values) {
         try {
             List<Object> row = new ArrayList<>(values.length);
             for (Object v : values) row.add(v == null ? "" : v);

@@ -57,6 +57,8 @@ public class DecideTasklet implements Tasklet {
         jdbc.update("DELETE FROM registration WHERE run_id = ?", id);
         jdbc.update("DELETE FROM exception_item WHERE run_id = ?", id);
         jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book = 'INMIGRANT'", id);
+        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext)
+                .phase("decide", "persons", jdbc.queryForObject("SELECT COUNT(*) FROM person_run WHERE run_id = ?", Long.class, id));
         Map<String, String> area = new HashMap<>(), unit = new HashMap<>(), township = new HashMap<>();
         jdbc.query("SELECT area_code, district_code FROM district_area WHERE run_id = ?", rs -> { area.put(rs.getString(1), rs.getString(2)); }, id);
         jdbc.query("SELECT credit_code, district_code FROM district_unit WHERE run_id = ?", rs -> { unit.put(rs.getString(1), rs.getString(2)); }, id);
@@ -89,6 +91,7 @@ public class DecideTasklet implements Tasklet {
                 Object[] h = head[0];
                 PersonFacts p = new PersonFacts((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (Character) h[4], (LocalDate) h[5], List.copyOf(facts));
                 Outcome o = registrar.decide(p);
+                progress.advance(1);
                 pairListed.computeIfPresent(p.personId(), (k, v) -> o.listed());
                 String sex = p.sex() == null ? null : p.sex().toString();
                 if (o.considered()) {

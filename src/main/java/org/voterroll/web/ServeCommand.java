@@ -1,28 +1,34 @@
 package org.voterroll.web;
 
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.voterroll.Cli;
+
+import picocli.CommandLine.Command;
 
 /** {@code serve}: the web application on the same database the nightly job writes; returns when the server is stopped. */
-public final class ServeCommand {
-    private ServeCommand() {}
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class,
+        description = {"Starts the web application and runs until stopped (SIGTERM).",
+                "Township exception queues, station downloads, operators' runs and accounts; the JSON API under /api.",
+                "Settings as Spring Boot's: --server.port=8080 (default 8080), --voter-roll.jobs-dir=jobs (jobs-dir/<county>/",
+                "holds election.yml, xuanqu.csv and job.yml with inbox:, out:, previous: for the runs operators start)."})
+public final class ServeCommand implements Callable<Integer> {
+    private final Cli cli;
 
-    public static int run(Class<?> application, String[] args, Map<String, Object> defaults) throws InterruptedException {
-        SpringApplication app = new SpringApplication(application);
-        app.setWebApplicationType(WebApplicationType.SERVLET);
-        app.setDefaultProperties(defaults);
+    ServeCommand(Cli cli) {
+        this.cli = cli;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
         CountDownLatch closed = new CountDownLatch(1);
-        app.addListeners(e -> {
+        ConfigurableApplicationContext ctx = cli.context(WebApplicationType.SERVLET, e -> {
             if (e instanceof ContextClosedEvent) closed.countDown();
         });
-        // only --key=value arguments (server.port, voter-roll.jobs-dir, ...) are passed on to Spring
-        String[] springArgs = java.util.Arrays.stream(args).filter(a -> a.startsWith("--") && a.contains("=")).toArray(String[]::new);
-        ConfigurableApplicationContext ctx = app.run(springArgs);
         Runtime.getRuntime().addShutdownHook(new Thread(ctx::close));
         closed.await();
         return 0;

@@ -8,9 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.voterroll.accounts.Role;
 import org.voterroll.accounts.UserCommand;
 
 /** {@code user add}: the password comes from standard input (no default), is stored hashed, and the account can log in. */
@@ -21,8 +21,7 @@ class UserAddCommandTest extends WebTestBase {
         jdbc.update("DELETE FROM account WHERE name = 'web-test-first-op'");
         String password = "first-operator-pw-42";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int rc = withStdin(password + "\n", () -> UserCommand.run(new String[] {"user", "add"},
-                Map.of("--name", "web-test-first-op", "--role", "OPERATOR"), accounts, new PrintStream(out, true, StandardCharsets.UTF_8)));
+        int rc = withStdin(password + "\n", () -> UserCommand.add("web-test-first-op", Role.OPERATOR, null, accounts, new PrintStream(out, true, StandardCharsets.UTF_8)));
         assertThat(rc).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("web-test-first-op", "OPERATOR");
         String hash = jdbc.queryForObject("SELECT password_hash FROM account WHERE name = 'web-test-first-op'", String.class);
@@ -33,14 +32,10 @@ class UserAddCommandTest extends WebTestBase {
 
     @Test
     void refusesNoPasswordShortPasswordsAndAWrongScope() {
-        assertThatThrownBy(() -> withStdin("", () -> UserCommand.run(new String[] {"user", "add"},
-                Map.of("--name", "web-test-x", "--role", "OPERATOR"), accounts, System.out))).hasMessageContaining("no password");
-        assertThatThrownBy(() -> withStdin("short\n", () -> UserCommand.run(new String[] {"user", "add"},
-                Map.of("--name", "web-test-x", "--role", "OPERATOR"), accounts, System.out))).hasMessageContaining("at least");
-        assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.run(new String[] {"user", "add"},
-                Map.of("--name", "web-test-x", "--role", "TOWNSHIP"), accounts, System.out))).hasMessageContaining("乡镇代码");
-        assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.run(new String[] {"user", "add"},
-                Map.of("--name", "web-test-x", "--role", "STATION", "--scope", "341299100 02"), accounts, System.out)))
+        assertThatThrownBy(() -> withStdin("", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("no password");
+        assertThatThrownBy(() -> withStdin("short\n", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("at least");
+        assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.add("web-test-x", Role.TOWNSHIP, null, accounts, System.out))).hasMessageContaining("乡镇代码");
+        assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.add("web-test-x", Role.STATION, "341299100 02", accounts, System.out)))
                 .hasMessageContaining("选区编码");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE name = 'web-test-x'", Long.class)).isZero();
     }
