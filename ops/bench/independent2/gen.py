@@ -176,8 +176,6 @@ class County:
         if hb.year > 1962 and r.random() < 0.15:
             mem.append(s.person(r.choice("男女"), clamp(hb - dt.timedelta(days=r.randint(22 * 365, 35 * 365))), v, hh,
                                 "父" if r.random() < 0.5 else "母", addr=addr))
-        for m in mem:
-            if m["rel"] == "父": m["sex"] = "男"
         return mem
 
     def build(s):
@@ -583,7 +581,7 @@ def main():
             elif e.get("tds"):
                 nm = trad(nm).replace("·", r.choice(["•", "・", "."]))
                 nm = nm[:-1] + "*" if "·" not in p["name"] else nm
-                if "·" in p["name"]: nm = nm[:2] + "*" + nm[3:] if len(nm) > 3 else nm
+                if "·" in p["name"]: nm = nm[:-1] + "*"
             elif e["src"] not in ("huji", "liudong", "chaiqian") and e["link"] != "repair" and r.random() < 0.3:
                 nm = light_name(r, nm)
                 if e["src"] == "tongji" and r.random() < 0.15: nm = homophone(r, nm)
