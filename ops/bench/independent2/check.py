@@ -110,7 +110,8 @@ def main():
             if k[1] in truth and not any(w[1] == k[1] for w in want_b[b]): fail("book", k[1], f"{b}: unexpected {k}")
     # report
     kinds = ["persons", "错", "漏", "重", "重 pending review", "exc required", "exc missing", "noise", "book"]
-    print(f"{'scenario':34}" + "".join(f"{k:>10}" for k in kinds))
+    short = {"重 pending review": "重 pending", "exc required": "exc req", "exc missing": "exc miss"}
+    print(f"{'scenario':34}" + "".join(f"{short.get(k, k):>10}" for k in kinds))
     for t in sorted(by, key=lambda t: (t == "background", t)):
         print(f"{t:34}" + "".join(f"{by[t][k]:>10}" for k in kinds))
     tot = Counter()
