@@ -122,7 +122,7 @@ public class ResolveTasklet implements Tasklet {
                 + " WHERE r.id_status NOT IN ('VALID', 'LEGACY15')", runId, runId);
         Statistics.refresh(jdbc, "pending");
         log.info("identity: numbers grouped in {} ms", ms(t0));
-        phaseRepair(c);
+        phaseRepair(c, decisions);
         log.info("identity: repairs done at {} ms", ms(t0));
         phaseHousehold(c);
         log.info("identity: households done at {} ms", ms(t0));
@@ -227,7 +227,7 @@ public class ResolveTasklet implements Tasklet {
     }
 
     /** (B) numbers that fail their check digit or contradict their record, one digit or swap from a person. */
-    private void phaseRepair(Connection c) throws SQLException {
+    private void phaseRepair(Connection c, DecisionBook decisions) throws SQLException {
         try (BufferedCopy cand = new BufferedCopy(c, "repair_stage", List.of("run_id", "rec_id", "candidate"))) {
             streaming.query("""
                     SELECT p.rec_id, r.id_number FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
@@ -247,23 +247,35 @@ public class ResolveTasklet implements Tasklet {
                      WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (!recs.containsKey(r.recId()) && !recs.isEmpty()) {
-                    decideRepairs(recs, hits, links);
+                    decideRepairs(recs, hits, links, decisions);
                 }
                 recs.put(r.recId(), r);
                 hits.computeIfAbsent(r.recId(), k -> new ArrayList<>()).add(readPerson(rs));
             }, runId);
-            decideRepairs(recs, hits, links);
+            decideRepairs(recs, hits, links, decisions);
         }
         dropLinkedFromPending();
     }
 
-    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links) throws SQLException {
+    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links,
+                               DecisionBook decisions) throws SQLException {
         for (var e : hits.entrySet()) {
             List<PersonSeed> distinct = e.getValue().stream()
                     .collect(java.util.stream.Collectors.toMap(PersonSeed::personKey, p -> p, (a, b) -> a, LinkedHashMap::new))
                     .values().stream().toList();
-            var link = RepairRule.apply(recs.get(e.getKey()), distinct);
-            if (link.isPresent()) writeLink(links, link.get());
+            IdentityRecord r = recs.get(e.getKey());
+            var link = RepairRule.apply(r, distinct);
+            if (link.isEmpty()) continue;
+            // a repaired link's removal evidence is not acted on (rules.Fact#actedOn) but raised for review; the township's
+            // verdict on that item is applied here: the same person is a DECIDED link, different people no link at all
+            var d = decisions.find(Fingerprint.of("LINK", r.rowHash(), link.get().personKey()));
+            if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
+            if (d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH)) {
+                Link l = link.get();
+                writeLink(links, new Link(l.recId(), l.personKey(), Link.Method.DECIDED, true, l.score(), l.evidence()));
+            } else {
+                writeLink(links, link.get());
+            }
         }
         recs.clear();
         hits.clear();
