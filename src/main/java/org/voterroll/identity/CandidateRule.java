@@ -34,7 +34,12 @@ public final class CandidateRule {
     /** How far (log2 of the likelihood ratio) the best candidate above the upper threshold must lead another one there. */
     public static final double MATCH_MARGIN = 6.65;
 
-    public record Candidate(String personKey, double score, String evidence) {}
+    /** @param named one of the record's likeliest people by its number (one digit or swap away), kept below the lower threshold */
+    public record Candidate(String personKey, double score, String evidence, boolean named) {
+        public Candidate(String personKey, double score, String evidence) {
+            this(personKey, score, evidence, false);
+        }
+    }
 
     private CandidateRule() {}
 
@@ -47,10 +52,13 @@ public final class CandidateRule {
         for (Candidate c : candidates) {
             byPerson.merge(c.personKey(), c, (a, b) -> {
                 Candidate best = a.score() >= b.score() ? a : b, other = best == a ? b : a;
+                boolean named = a.named() || b.named();
                 if (other.evidence() == null || other.evidence().equals(best.evidence())
-                        || (best.evidence() != null && best.evidence().contains(other.evidence()))) return best;
+                        || (best.evidence() != null && best.evidence().contains(other.evidence()))) {
+                    return new Candidate(best.personKey(), best.score(), best.evidence(), named);
+                }
                 return new Candidate(best.personKey(), best.score(),
-                        best.evidence() == null ? other.evidence() : best.evidence() + "；" + other.evidence());
+                        best.evidence() == null ? other.evidence() : best.evidence() + "；" + other.evidence(), named);
             });
         }
         return byPerson;
@@ -59,7 +67,10 @@ public final class CandidateRule {
     public static List<Link> apply(long recId, String rowHash, List<Candidate> candidates, Thresholds thresholds,
                                    Function<String, Optional<Decision>> decisions) {
         List<Candidate> sorted = new ArrayList<>(merged(candidates).values());
-        sorted.removeIf(c -> c.score() < thresholds.lower());
+        // a record no one reaches the lower threshold for still names the persons its number is one typo from, for review
+        // (RULES.md: never dropped without an item); they are FUZZY, below the upper threshold, never acted on
+        boolean anyReaches = sorted.stream().anyMatch(c -> c.score() >= thresholds.lower());
+        sorted.removeIf(c -> c.score() < thresholds.lower() && (anyReaches || !c.named()));
         sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personKey));
         List<Link> links = new ArrayList<>();
         List<Candidate> open = new ArrayList<>();

@@ -60,7 +60,7 @@ public class ResolveTasklet implements Tasklet {
     /** link_stage: the later phases' links, by person key until the step's end. */
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
     /** candidate_stage: every phase's uncertain candidates of a record, one set chosen from by CandidateRule. */
-    private static final List<String> CANDIDATE_COLUMNS = List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash");
+    private static final List<String> CANDIDATE_COLUMNS = List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash", "named");
     /** link: the number phase's links, by person id. */
     private static final List<String> NUMBER_LINK_COLUMNS = List.of("run_id", "rec_id", "person_id", "method", "certain", "score", "evidence");
 
@@ -339,7 +339,7 @@ public class ResolveTasklet implements Tasklet {
                     // a candidate, not a link: the fuzzy phase may find the same person for this row by its number or
                     // its block, and a record's candidates are one set (CandidateRule), never two links to one person
                     if (s.total() >= thresholds.lower()) {
-                        candidates.add(runId, e.getKey(), m.key(), s.total(), "拆迁户内成员 " + s.explain(), hc.rowHash);
+                        candidates.add(runId, e.getKey(), m.key(), s.total(), "拆迁户内成员 " + s.explain(), hc.rowHash, false);
                     }
                 }
             }
@@ -500,7 +500,7 @@ public class ResolveTasklet implements Tasklet {
         if (!work.isEmpty()) {
             inFlight.add(worker.submit(() -> {
                 List<Object[]> rows = new ArrayList<>();
-                for (Work w : work) rows.addAll(candidates(w.record(), w.persons(), names));
+                for (Work w : work) rows.addAll(candidates(w.record(), w.persons(), names, false));
                 return rows;
             }));
         }
@@ -532,7 +532,7 @@ public class ResolveTasklet implements Tasklet {
         SqlConsumer<List<Blocked>> flush = list -> {
             if (!list.isEmpty()) {
                 pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list, names)) out.add(row);
+                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
             }
             list.clear();
         };
@@ -560,14 +560,15 @@ public class ResolveTasklet implements Tasklet {
      * The candidate_stage rows of a record's pairs that reach the lower threshold, its name weighed by how common it is
      * among the persons (thread-safe: the scorer is stateless and the counts are only read).
      */
-    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names) {
+    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names, boolean byNumber) {
         PartyView record = r.toParty();
         NameFrequency frequency = names.of(r.name());
         List<Object[]> rows = new ArrayList<>(1);
         for (Blocked p : persons) {
-            if (scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
+            // the persons one digit or swap from the record's number are its likeliest people whatever they score
+            if (!byNumber && scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
             MatchScore s = scorer.score(record, p.view(), frequency);
-            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash()});
+            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash(), byNumber});
         }
         return rows;
     }
@@ -584,7 +585,7 @@ public class ResolveTasklet implements Tasklet {
                 list.clear();
             };
             streaming.query("""
-                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence
+                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named
                     FROM candidate_stage k WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 long id = rs.getLong(1);
                 if (id != recId[0]) {
@@ -592,7 +593,7 @@ public class ResolveTasklet implements Tasklet {
                     recId[0] = id;
                     rowHash[0] = rs.getString(2);
                 }
-                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5)));
+                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getBoolean(6)));
             }, runId);
             flush.accept(forRecord);
         }

@@ -113,4 +113,12 @@ class CandidateRuleTest {
         assertEquals("a:DECIDED!,b:FUZZY", summary(apply(fp -> Optional.ofNullable(book.get(fp)),
                 new Candidate("a", 25, "e"), new Candidate("b", 20, "e"))));
     }
+
+    /** RULES.md: a record linked to nobody still names its likeliest people; the persons one typo from its number. */
+    @Test
+    void belowTheLowerThresholdThePersonsOneTypoFromTheNumberAreNamedForReview() {
+        assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("b", 13.9, "e"))));
+        assertEquals("c:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("c", 15, "e"))),
+                "a candidate that reaches the lower threshold is likelier");
+    }
 }
