@@ -65,7 +65,8 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
     /** Sex as the record states it, else as its number (valid or not) encodes it. */
     public Character effectiveSex() {
         if (sex != null) return sex;
-        if (idNumber != null && idNumber.length() == 18) return IdNumbers.sex(idNumber) == Sex.MALE ? 'M' : 'F';
+        Sex encoded = idNumber != null && idNumber.length() == 18 ? IdNumbers.sex(idNumber) : null;
+        if (encoded != null) return encoded == Sex.MALE ? 'M' : 'F';
         return null;
     }
 

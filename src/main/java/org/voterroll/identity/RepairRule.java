@@ -8,7 +8,8 @@ import org.voterroll.identity.match.IdShape;
 
 /**
  * RULES.md's second certain link: a number that fails its check digit (or contradicts its record) is
- * one wrong digit or one adjacent swap away from exactly one known person, whose name, sex and birth agree.
+ * one wrong digit or one adjacent swap away from exactly one known person, whose name (not a homophone), sex and birth
+ * agree as the record itself states them.
  */
 public final class RepairRule {
     private RepairRule() {}
@@ -17,13 +18,15 @@ public final class RepairRule {
     public static Optional<Link> apply(IdentityRecord r, List<PersonSeed> hits) {
         if (hits.size() != 1) return Optional.empty();
         PersonSeed p = hits.get(0);
-        if (!NameRules.agree(p.name(), r.name())) return Optional.empty();
-        if (r.effectiveSex() == null || !Objects.equals(r.effectiveSex(), p.sex())) return Optional.empty();
+        if (!NameRules.same(p.name(), r.name())) return Optional.empty();
+        // the record's own sex and birth: what it has only from its mistyped number is that number, no evidence of whose
+        // it is (minzheng, waidi, xuanwei and chaiqian rows state no birth, so their repairs would rest on the name alone)
+        if (r.sex() == null || !Objects.equals(r.sex(), p.sex())) return Optional.empty();
         if (p.birthDate() == null) return Optional.empty();
         boolean birthAgrees;
         if (r.birthDate() != null) birthAgrees = r.birthDate().equals(p.birthDate());
         else if (r.birthMonth() != null) birthAgrees = r.birthMonth().equals(java.time.YearMonth.from(p.birthDate()));
-        else birthAgrees = p.birthDate().equals(r.effectiveBirthDate());
+        else birthAgrees = false;
         if (!birthAgrees) return Optional.empty();
         IdShape shape = IdShape.of(r.idNumber(), p.idNumber());
         return Optional.of(new Link(r.recId(), p.personKey(), Link.Method.REPAIRED, true, null,

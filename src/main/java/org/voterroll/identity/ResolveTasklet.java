@@ -59,6 +59,8 @@ public class ResolveTasklet implements Tasklet {
     private static final List<String> NEW_PERSON_COLUMNS = List.of("county_code", "person_id", "person_key", "id_number", "first_run_id");
     /** link_stage: the later phases' links, by person key until the step's end. */
     private static final List<String> LINK_COLUMNS = List.of("run_id", "rec_id", "person_key", "method", "certain", "score", "evidence");
+    /** candidate_stage: every phase's uncertain candidates of a record, one set chosen from by CandidateRule. */
+    private static final List<String> CANDIDATE_COLUMNS = List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash", "named");
     /** link: the number phase's links, by person id. */
     private static final List<String> NUMBER_LINK_COLUMNS = List.of("run_id", "rec_id", "person_id", "method", "certain", "score", "evidence");
 
@@ -123,7 +125,7 @@ public class ResolveTasklet implements Tasklet {
                 + " WHERE r.id_status NOT IN ('VALID', 'LEGACY15')", runId, runId);
         Statistics.refresh(jdbc, "pending");
         log.info("identity: numbers grouped in {} ms", ms(t0));
-        phaseRepair(c);
+        phaseRepair(c, decisions);
         log.info("identity: repairs done at {} ms", ms(t0));
         phaseHousehold(c);
         log.info("identity: households done at {} ms", ms(t0));
@@ -228,7 +230,7 @@ public class ResolveTasklet implements Tasklet {
     }
 
     /** (B) numbers that fail their check digit or contradict their record, one digit or swap from a person. */
-    private void phaseRepair(Connection c) throws SQLException {
+    private void phaseRepair(Connection c, DecisionBook decisions) throws SQLException {
         try (BufferedCopy cand = new BufferedCopy(c, "repair_stage", List.of("run_id", "rec_id", "candidate"))) {
             streaming.query("""
                     SELECT p.rec_id, r.id_number FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
@@ -248,23 +250,35 @@ public class ResolveTasklet implements Tasklet {
                      WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (!recs.containsKey(r.recId()) && !recs.isEmpty()) {
-                    decideRepairs(recs, hits, links);
+                    decideRepairs(recs, hits, links, decisions);
                 }
                 recs.put(r.recId(), r);
                 hits.computeIfAbsent(r.recId(), k -> new ArrayList<>()).add(readPerson(rs));
             }, runId);
-            decideRepairs(recs, hits, links);
+            decideRepairs(recs, hits, links, decisions);
         }
         dropLinkedFromPending();
     }
 
-    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links) throws SQLException {
+    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links,
+                               DecisionBook decisions) throws SQLException {
         for (var e : hits.entrySet()) {
             List<PersonSeed> distinct = e.getValue().stream()
                     .collect(java.util.stream.Collectors.toMap(PersonSeed::personKey, p -> p, (a, b) -> a, LinkedHashMap::new))
                     .values().stream().toList();
-            var link = RepairRule.apply(recs.get(e.getKey()), distinct);
-            if (link.isPresent()) writeLink(links, link.get());
+            IdentityRecord r = recs.get(e.getKey());
+            var link = RepairRule.apply(r, distinct);
+            if (link.isEmpty()) continue;
+            // a repaired link's removal evidence is not acted on (rules.Fact#actedOn) but raised for review; the township's
+            // verdict on that item is applied here: the same person is a DECIDED link, different people no link at all
+            var d = decisions.find(Fingerprint.of("LINK", r.rowHash(), link.get().personKey()));
+            if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
+            if (d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH)) {
+                Link l = link.get();
+                writeLink(links, new Link(l.recId(), l.personKey(), Link.Method.DECIDED, true, l.score(), l.evidence()));
+            } else {
+                writeLink(links, link.get());
+            }
         }
         recs.clear();
         hits.clear();
@@ -279,7 +293,7 @@ public class ResolveTasklet implements Tasklet {
         Map<Long, HouseholdCase> cases = new LinkedHashMap<>();
         streaming.query("""
                 WITH cases AS (
-                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name, r.area_code
+                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name, r.area_code, r.row_hash
                     FROM pending u JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
                     WHERE u.run_id = ?),
                 household AS (
@@ -299,17 +313,19 @@ public class ResolveTasklet implements Tasklet {
                     JOIN link_stage l ON l.run_id = ? AND l.rec_id = h.rec_id AND l.certain = TRUE
                     JOIN person p ON p.county_code = ? AND p.person_key = l.person_key)
                 SELECT c.rec_id, c.relation, c.name, c.area_code, mm.person_id AS member, pc.person_id, pc.person_key,
-                       pc.relation AS person_relation, pc.name AS person_name, pc.area_code AS person_area
+                       pc.relation AS person_relation, pc.name AS person_name, pc.area_code AS person_area, c.row_hash
                 FROM cases c
                 JOIN members mm ON mm.rec_id = c.rec_id
                 JOIN person_run pm ON pm.run_id = ? AND pm.person_id = mm.person_id
                 JOIN person_run pc ON pc.run_id = ? AND pc.household_key = pm.household_key""", rs -> {
             String relation = rs.getString(2), name = rs.getString(3), area = rs.getString(4);
-            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area));
+            String rowHash = rs.getString(11);
+            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area, rowHash));
             hc.members.add(rs.getLong(5));
             hc.household.put(rs.getLong(6), new HouseholdCase.Member(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
         }, runId, runId, runId, runId, countyCode, runId, runId);
-        try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
+        try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
+             BufferedCopy candidates = new BufferedCopy(c, "candidate_stage", CANDIDATE_COLUMNS)) {
             for (var e : cases.entrySet()) {
                 HouseholdCase hc = e.getValue();
                 List<HouseholdCase.Member> others = hc.others();
@@ -323,8 +339,10 @@ public class ResolveTasklet implements Tasklet {
                     if (!NameRules.agree(hc.name, m.name())) continue;
                     MatchScore s = scorer.score(new PartyView(null, hc.name, null, null, null, hc.area, "case", hc.relation),
                             new PartyView(null, m.name(), null, null, null, m.area(), "case", m.relation()));
+                    // a candidate, not a link: the fuzzy phase may find the same person for this row by its number or
+                    // its block, and a record's candidates are one set (CandidateRule), never two links to one person
                     if (s.total() >= thresholds.lower()) {
-                        writeLink(links, new Link(e.getKey(), m.key(), Link.Method.FUZZY, false, s.total(), "拆迁户内成员 " + s.explain()));
+                        candidates.add(runId, e.getKey(), m.key(), s.total(), "拆迁户内成员 " + s.explain(), hc.rowHash, false);
                     }
                 }
             }
@@ -344,14 +362,16 @@ public class ResolveTasklet implements Tasklet {
         final String relation;
         final String name;
         final String area;
+        final String rowHash;
         final Set<Long> members = new HashSet<>();
         /** person id → the person, for everyone of the members' households */
         final Map<Long, Member> household = new LinkedHashMap<>();
 
-        HouseholdCase(String relation, String name, String area) {
+        HouseholdCase(String relation, String name, String area, String rowHash) {
             this.relation = relation;
             this.name = name;
             this.area = area;
+            this.rowHash = rowHash;
         }
 
         /** The persons of the members' households who hold no other row of the case. */
@@ -390,7 +410,7 @@ public class ResolveTasklet implements Tasklet {
         log.info("identity: names of the records to link counted among the persons at {} ms", ms(t0));
         Statistics.refresh(jdbc, "block_rec");
         long pairs = 0;
-        try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", List.of("run_id", "rec_id", "person_key", "score", "evidence", "row_hash"))) {
+        try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", CANDIDATE_COLUMNS)) {
             pairs += scoreBlocks(c, counts, out);
             log.info("identity: blocks scored at {} ms", ms(t0));
             pairs += scoreNearNumbers(counts, out);
@@ -483,7 +503,7 @@ public class ResolveTasklet implements Tasklet {
         if (!work.isEmpty()) {
             inFlight.add(worker.submit(() -> {
                 List<Object[]> rows = new ArrayList<>();
-                for (Work w : work) rows.addAll(candidates(w.record(), w.persons(), names));
+                for (Work w : work) rows.addAll(candidates(w.record(), w.persons(), names, false));
                 return rows;
             }));
         }
@@ -515,7 +535,7 @@ public class ResolveTasklet implements Tasklet {
         SqlConsumer<List<Blocked>> flush = list -> {
             if (!list.isEmpty()) {
                 pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list, names)) out.add(row);
+                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
             }
             list.clear();
         };
@@ -543,14 +563,15 @@ public class ResolveTasklet implements Tasklet {
      * The candidate_stage rows of a record's pairs that reach the lower threshold, its name weighed by how common it is
      * among the persons (thread-safe: the scorer is stateless and the counts are only read).
      */
-    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names) {
+    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names, boolean byNumber) {
         PartyView record = r.toParty();
         NameFrequency frequency = names.of(r.name());
         List<Object[]> rows = new ArrayList<>(1);
         for (Blocked p : persons) {
-            if (scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
+            // the persons one digit or swap from the record's number are its likeliest people whatever they score
+            if (!byNumber && scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
             MatchScore s = scorer.score(record, p.view(), frequency);
-            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash()});
+            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash(), byNumber});
         }
         return rows;
     }
@@ -567,7 +588,7 @@ public class ResolveTasklet implements Tasklet {
                 list.clear();
             };
             streaming.query("""
-                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence
+                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named
                     FROM candidate_stage k WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 long id = rs.getLong(1);
                 if (id != recId[0]) {
@@ -575,7 +596,7 @@ public class ResolveTasklet implements Tasklet {
                     recId[0] = id;
                     rowHash[0] = rs.getString(2);
                 }
-                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5)));
+                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getBoolean(6)));
             }, runId);
             flush.accept(forRecord);
         }
@@ -628,6 +649,7 @@ public class ResolveTasklet implements Tasklet {
                             // under one number two persons' names never agree (NumberGroupResolver made them one)
                             boolean oneNumber = a.idNumber().equals(o.idNumber());
                             if (oneNumber ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !NameRules.agree(a.name(), o.name())) continue;
+                            if (!oneNumber && !tiedBeyondNameSexAndBirth(a, o)) continue;
                             MatchScore s = scorer.score(a.toParty(), o.toParty());
                             pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
                             var d = decisions.find(Fingerprint.of("PERSON_MULTI_RECORD", a.personKey(), o.personKey()));
@@ -652,6 +674,18 @@ public class ResolveTasklet implements Tasklet {
             c.commit();
         }
         return merges;
+    }
+
+    /**
+     * RULES.md's PERSON_MULTI_RECORD "seems": under two valid numbers, a tie beyond name, sex and birth date — one
+     * dwelling, numbers one typo apart, or one's former name the other's name. Two records with nothing else in common
+     * are two people: at 1M, 2,575 of 2,999 such items were strangers born the same day (issue 18).
+     */
+    static boolean tiedBeyondNameSexAndBirth(PersonSeed a, PersonSeed o) {
+        if (org.voterroll.identity.match.Addresses.sameDwelling(a.address(), o.address())) return true;
+        if (IdNumbers.repairCandidates(a.idNumber()).contains(o.idNumber())) return true;
+        return (a.formerName() != null && NameRules.agree(a.formerName(), o.name()))
+                || (o.formerName() != null && NameRules.agree(o.formerName(), a.name()));
     }
 
     /** Decided merges may chain (a = b, b = c): each person goes into the smallest key of its chain. */
@@ -695,15 +729,34 @@ public class ResolveTasklet implements Tasklet {
         return jdbc.queryForObject("SELECT person_id FROM person WHERE county_code = ? AND person_key = ?", Long.class, countyCode, personKey);
     }
 
-    /** The later phases' links by person id (the number phase wrote its own with their ids). */
+    /**
+     * The later phases' links by person id (the number phase wrote its own with their ids). The phases never claim a
+     * record twice (each reads only the records still pending, and a record's candidates are one set); should a change
+     * ever break that, this keeps one link per record and person (the certain one, else the best) and takes a record
+     * that two persons claim for certain as nobody's for certain, counted in the log, rather than fail the night.
+     */
     private void finish() {
         long t0 = System.nanoTime();
         Statistics.refresh(jdbc, "link_stage");
-        jdbc.update("""
+        long staged = count("SELECT COUNT(*) FROM link_stage WHERE run_id = ?");
+        int stored = jdbc.update("""
                 INSERT INTO link (run_id, rec_id, person_id, method, certain, score, evidence)
-                SELECT l.run_id, l.rec_id, p.person_id, l.method, l.certain, l.score, l.evidence
-                FROM link_stage l JOIN person p ON p.county_code = ? AND p.person_key = l.person_key
-                WHERE l.run_id = ? ORDER BY p.person_id, l.rec_id""", countyCode, runId);
+                SELECT run_id, rec_id, person_id, method, CASE WHEN certain AND claims > 1 THEN FALSE ELSE certain END, score, evidence
+                FROM (SELECT o.*, SUM(CASE WHEN o.certain THEN 1 ELSE 0 END) OVER (PARTITION BY o.rec_id) AS claims
+                      FROM (SELECT l.run_id, l.rec_id, p.person_id, l.method, l.certain, l.score, l.evidence,
+                                   ROW_NUMBER() OVER (PARTITION BY l.rec_id, p.person_id
+                                                      ORDER BY CASE WHEN l.certain THEN 0 ELSE 1 END, l.score DESC, l.method) AS nth
+                            FROM link_stage l JOIN person p ON p.county_code = ? AND p.person_key = l.person_key
+                            WHERE l.run_id = ?
+                              AND NOT EXISTS (SELECT 1 FROM link n WHERE n.run_id = l.run_id AND n.person_id = p.person_id
+                                                AND n.rec_id = l.rec_id)) o
+                      WHERE o.nth = 1) one
+                ORDER BY person_id, rec_id""", countyCode, runId);
+        if (stored != staged) log.warn("identity: {} staged links were a second link of a record to one person, kept once", staged - stored);
+        long contested = count("""
+                SELECT COUNT(*) FROM (SELECT rec_id FROM link_stage WHERE run_id = ? AND certain = TRUE
+                                      GROUP BY rec_id HAVING COUNT(DISTINCT person_key) > 1) x""");
+        if (contested > 0) log.warn("identity: {} records claimed for certain by two persons, stored as candidates for review", contested);
         log.info("identity: links stored in {} ms", ms(t0));
         Statistics.refresh(jdbc, "link");
     }

@@ -21,7 +21,7 @@ public final class IdNumbers {
         VALID,
         /** 15 digits, converted to 18. */
         LEGACY15,
-        /** 18 characters of the right shape, but the check digit is wrong. */
+        /** 18 characters of the right shape (or with the check character X swapped with the digit before it), but the check digit is wrong. */
         BAD_CHECK,
         /** Cannot be read as an identity number at all (wrong length, letters, ...). */
         MALFORMED,
@@ -159,6 +159,11 @@ public final class IdNumbers {
             String number = new String(buf, 0, 18);
             Status status = computeCheck(number) == buf[17] ? Status.VALID : Status.BAD_CHECK;
             return new Parsed(raw, number, status, REPAIR_LISTS[flags]);
+        }
+        if (!tooLong && n == 18 && isCheckSwapped(buf)) {
+            // …39X7 for …397X: the check character typed one place early is a mistyped number of the right shape,
+            // repaired like any other adjacent swap (repairCandidates), not a value that cannot be a number
+            return new Parsed(raw, new String(buf, 0, 18), Status.BAD_CHECK, REPAIR_LISTS[flags]);
         }
         if (!tooLong && n == 15 && allDigits(buf, 15)) {
             String number = convert15(new String(buf, 0, 15));
@@ -321,6 +326,16 @@ public final class IdNumbers {
         }
         char last = s.charAt(17);
         return (last >= '0' && last <= '9') || last == 'X';
+    }
+
+    /** 16 digits, then X, then a digit: the check character X swapped with the digit before it. */
+    private static boolean isCheckSwapped(char[] buf) {
+        for (int i = 0; i < 16; i++) {
+            if (!Chars.isAsciiDigit(buf[i])) {
+                return false;
+            }
+        }
+        return buf[16] == 'X' && Chars.isAsciiDigit(buf[17]);
     }
 
     private static boolean isShape18(char[] buf) {

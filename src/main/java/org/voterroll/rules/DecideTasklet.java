@@ -220,7 +220,8 @@ public class DecideTasklet implements Tasklet {
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                 WHERE p.run_id = ?
                   AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian'))
-                  AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id))
+                  AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id
+                                                          AND (l.score IS NULL OR l.score >= ?)))
                 ORDER BY r.rec_id""", rs -> {
             String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
             if (book.find(fp).isPresent()) return;
@@ -232,7 +233,7 @@ public class DecideTasklet implements Tasklet {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, id);
+        }, id, run.matchingSettings().thresholds().lower());
     }
 
     /** What ID_INVALID says of a record linked to nobody for certain, by what its number is. */

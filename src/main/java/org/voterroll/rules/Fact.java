@@ -33,6 +33,26 @@ public record Fact(long recId, String source, String fileName, int lineNo, Strin
         return is("minzheng") || (is("shebao") && "终止参保".equals(status) && "死亡".equals(reason));
     }
 
+    /**
+     * Evidence that would take a person off the roll (RULES.md "Removal needs the number itself"): a death (the police
+     * register's included), a deprivation, suspension or inability, a registration elsewhere.
+     */
+    public boolean isRemovalEvidence() {
+        return isDeathEvidence() || (is("huji") && "死亡".equals(status))
+                || (is("xuanwei") && ("剥夺政治权利".equals(kind) || "停止行使选举权利".equals(kind) || "不能行使选举权利".equals(kind)))
+                || (is("waidi") && "已在外地登记".equals(kind));
+    }
+
+    /**
+     * Whether the rules act on this record. A certain link does, except removal evidence linked by less than the number
+     * itself, the household or a township's decision: a number repaired from one wrong digit agrees with someone else's
+     * as easily, and minzheng, waidi and xuanwei rows have no birth date of their own to tell (RULES.md).
+     */
+    public boolean actedOn() {
+        if (!certain) return false;
+        return !isRemovalEvidence() || "NUMBER".equals(method) || "HOUSEHOLD".equals(method) || "DECIDED".equals(method);
+    }
+
     public Fact asCertain() {
         return new Fact(recId, source, fileName, lineNo, rowHash, idNumber, idStatus, name, birthDate, areaCode, address, status,
                 statusDate, otherArea, otherAddress, startDate, endDate, kind, reason, orgCode, true, method, score, best);

@@ -32,7 +32,7 @@ public final class Registrar {
     }
 
     public Outcome decide(PersonFacts p) {
-        List<Fact> certain = p.facts().stream().filter(Fact::certain).toList();
+        List<Fact> certain = p.facts().stream().filter(Fact::actedOn).toList();
         Evaluation base = evaluate(p, certain);
         List<Raised> raised = new ArrayList<>(base.raised);
         Reason reason = base.reason;
@@ -40,10 +40,10 @@ public final class Registrar {
         Basis basis = base.basis;
 
         for (Fact f : p.facts()) {
-            if (f.certain() || f.is("tongji")) continue;
+            if (f.actedOn() || f.is("tongji")) continue;
             String fp = Fingerprint.of("LINK", f.rowHash(), p.personKey());
             Optional<Decided> d = decisions.apply(fp);
-            if (f.isDeathEvidence()) {
+            if (f.isDeathEvidence() || (f.is("huji") && "死亡".equals(f.status()) && f.certain())) {
                 if (d.isPresent()) {
                     if (d.get().verdict() == Verdict.CONFIRM_DEATH && base.reason == null) {
                         reason = Reason.DECEASED;
@@ -54,7 +54,8 @@ public final class Registrar {
                 }
                 if (base.considered && base.reason == null) {
                     raised.add(new Raised("DEATH_REVIEW", Raised.Level.BLOCKING, township(base), base.district,
-                            "死亡记录仅凭模糊匹配关联到此人，不据此除名，请核实 (death evidence linked only by a fuzzy match)",
+                            (f.certain() ? "死亡记录的号码经纠错（差一位或两位颠倒）才与此人相符，不据此除名，请核实 (death evidence linked by a repaired number)"
+                                    : "死亡记录仅凭模糊匹配关联到此人，不据此除名，请核实 (death evidence linked only by a fuzzy match)"),
                             evidence(f), fp));
                 }
                 continue;
@@ -250,7 +251,7 @@ public final class Registrar {
 
     static String evidence(Fact f) {
         String s = f.source() + " " + f.where();
-        if (!f.certain() && f.method() != null) s += " [" + f.method() + (f.score() == null ? "" : String.format(" %.1f", f.score())) + "]";
+        if (!f.actedOn() && f.method() != null) s += " [" + f.method() + (f.score() == null ? "" : String.format(" %.1f", f.score())) + "]";
         return s;
     }
 

@@ -91,4 +91,34 @@ class CandidateRuleTest {
     void noCandidatesNoLinks() {
         assertTrue(apply(NONE).isEmpty());
     }
+
+    /** Issue 18: the household phase and the number phase both found the daughter for one row; one candidate, both evidences. */
+    @Test
+    void aPersonFoundTwiceForARecordIsOneCandidateWithTheBestScoreAndBothEvidences() {
+        var links = apply(NONE, new Candidate("a", 18, "拆迁户内成员 NAME=HOMOPHONE"), new Candidate("a", 22, "ID_SHAPE=ONE_DIGIT"),
+                new Candidate("b", 20, "e"));
+        assertEquals("a:FUZZY,b:FUZZY", summary(links));
+        assertEquals(22, links.get(0).score());
+        assertEquals("ID_SHAPE=ONE_DIGIT；拆迁户内成员 NAME=HOMOPHONE", links.get(0).evidence());
+        assertEquals("a:MATCHED", summary(apply(NONE, new Candidate("a", 30, "e"), new Candidate("a", 30, "e"))),
+                "the same evidence twice is one");
+        assertEquals("e", apply(NONE, new Candidate("a", 30, "e"), new Candidate("a", 30, "e")).get(0).evidence());
+    }
+
+    @Test
+    void twoCandidatesDecidedTheSamePersonGiveOneCertainLink() {
+        Map<String, Decision> book = Map.of(
+                Fingerprint.of("LINK", "row7", "a"), new Decision(1, "MATCH_REVIEW", Verdict.SAME_PERSON, null, "t"),
+                Fingerprint.of("LINK", "row7", "b"), new Decision(2, "MATCH_REVIEW", Verdict.SAME_PERSON, null, "t"));
+        assertEquals("a:DECIDED!,b:FUZZY", summary(apply(fp -> Optional.ofNullable(book.get(fp)),
+                new Candidate("a", 25, "e"), new Candidate("b", 20, "e"))));
+    }
+
+    /** RULES.md: a record linked to nobody still names its likeliest people; the persons one typo from its number. */
+    @Test
+    void belowTheLowerThresholdThePersonsOneTypoFromTheNumberAreNamedForReview() {
+        assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("b", 13.9, "e"))));
+        assertEquals("c:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("c", 15, "e"))),
+                "a candidate that reaches the lower threshold is likelier");
+    }
 }

@@ -29,4 +29,17 @@ class NameRulesTest {
         assertFalse(NameRules.oneGivenCharApart("王建国", null));
         assertFalse(NameRules.oneGivenCharApart("", "王"));
     }
+
+    /** Issue 18: 朱洁猛 for 朱杰猛 was repaired as certain and acted on. */
+    @Test
+    void theSameNameForARepairFoldsDotsAndWildcardsButNotHomophones() {
+        assertTrue(NameRules.same("朱杰猛", "朱杰猛"));
+        assertTrue(NameRules.same("买买提·艾力", "买买提艾力"), "dot");
+        assertTrue(NameRules.same("张*明", "张晓明"), "wildcard");
+        assertTrue(NameRules.same("王超?", "王超赟"), "wildcard");
+        assertFalse(NameRules.same("朱洁猛", "朱杰猛"), "homophone");
+        assertFalse(NameRules.same("王丽", "王莉"), "homophone");
+        assertFalse(NameRules.same("蒋经国", "蒋纬国"), "one character");
+        assertFalse(NameRules.same("王丽", null));
+    }
 }

@@ -331,7 +331,7 @@ class IdNumbersTest {
             "1234",
             "3412991980031201",       // 16
             "34129919800312O138",     // letter O
-            "3412991980031201X8",     // X not last
+            "341299198003120X18",     // X neither last nor swapped with the last
             "X41299198003120138",
             "34129919800312013Y",
             "3.41299198003120E+17",   // Excel scientific notation
@@ -345,6 +345,18 @@ class IdNumbersTest {
             assertThat(p.number()).isNull();
             assertThat(p.raw()).isEqualTo(raw);
             assertThat(p.usable()).isFalse();
+        }
+
+        /** Issue 18: …39X7 for …397X was rejected instead of repaired. */
+        @Test
+        void theCheckXSwappedWithTheDigitBeforeItIsAMistypedNumberWhoseRepairIsTheSwap() {
+            IdNumbers.Parsed p = IdNumbers.parse("3412991964091001X2");
+            assertThat(p.status()).isEqualTo(IdNumbers.Status.BAD_CHECK);
+            assertThat(p.number()).isEqualTo("3412991964091001X2");
+            String valid = "34129919640910012X";
+            assertThat(IdNumbers.isValid(valid)).isTrue();
+            assertThat(IdNumbers.repairCandidates(p.number())).contains(valid);
+            assertThat(IdNumbers.parse("3412991964091001x2").status()).isEqualTo(IdNumbers.Status.BAD_CHECK);
         }
 
         @Test

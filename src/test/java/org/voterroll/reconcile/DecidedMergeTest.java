@@ -2,6 +2,8 @@ package org.voterroll.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -12,16 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.voterroll.generate.CountyGenerator;
-import org.voterroll.generate.GeneratorOptions;
+import org.voterroll.normalize.IdNumbers;
 
 /**
  * 一人多户 that a township decided is one person: the next run keeps one of the two police persons and moves the other's
  * records to them (RULES.md "One person, one line"), so the person is listed once and the item is not raised again.
  */
-@SpringBootTest
+@SpringBootTest(properties = ExampleDelivery.ANY_ROLL_CHANGE)
 @ActiveProfiles("test")
 class DecidedMergeTest {
+    static final String FIRST = valid("34129919660412035"), SECOND = valid("34120219660412587");
+
     @Autowired ReconcileService service;
     @Autowired JdbcTemplate jdbc;
 
@@ -37,9 +40,15 @@ class DecidedMergeTest {
 
     @Test
     void aDecidedMultiRecordPairBecomesOnePersonOnTheNextRun(@TempDir Path tmp) throws Exception {
-        CountyGenerator.generate(new GeneratorOptions(3000, 20261123L, 0, tmp.resolve("county")));
-        Path c = tmp.resolve("county");
-        Run first = service.reconcile(c.resolve("county"), c.resolve("inbox"), tmp.resolve("out1"), c.resolve("previous"));
+        // one dwelling, two households, two valid numbers: the tie beyond name, sex and birth that makes them seem one
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp)
+                .append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                        FIRST + ",欧阳振华,,男,汉族,1966-04-12,100081,户主,城关镇东风村12组1号,341299100201,正常,,",
+                        SECOND + ",欧阳振华,,男,汉族,1966-04-12,100082,户主,城关镇东风村12组1号,341299100201,正常,,"))
+                .append("shebao_20261201.csv", StandardCharsets.UTF_8, List.of(
+                        "欧阳振华," + SECOND + ",男,1966-04-12,样例县粮站,91341299MA0067890P,参保缴费,,,3000"));
+        Path county = delivery.county, inbox = delivery.inbox;
+        Run first = service.reconcile(county, inbox, tmp.resolve("out1"), null);
         assertThat(first.status()).as(first.message()).isEqualTo(Run.COMPLETED);
 
         List<Map<String, Object>> items = jdbc.queryForList("""
@@ -57,7 +66,7 @@ class DecidedMergeTest {
                 INSERT INTO decision (county_code, fingerprint, code, verdict, decided_by, decided_at, run_id)
                 VALUES (?, ?, 'PERSON_MULTI_RECORD', 'SAME_PERSON', ?, CURRENT_TIMESTAMP, ?)""",
                 first.countyCode(), fingerprint, DECIDED_BY, first.runId());
-        Run next = service.reconcile(c.resolve("county"), c.resolve("inbox"), tmp.resolve("out2"), null);
+        Run next = service.reconcile(county, inbox, tmp.resolve("out2"), null);
         assertThat(next.status()).as(next.message()).isEqualTo(Run.COMPLETED);
 
         // one person now, holding every record of both numbers, listed once; the item is not raised again
@@ -77,6 +86,10 @@ class DecidedMergeTest {
                 next.runId(), numbers[0], numbers[1])).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND fingerprint = ?", Long.class,
                 next.runId(), fingerprint)).isZero();
+    }
+
+    private static String valid(String first17) {
+        return first17 + IdNumbers.checkDigit(first17);
     }
 
     private List<Long> personsWith(String runId, String[] numbers) {

@@ -83,4 +83,38 @@ class HouseholdLinkTest {
         assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
                 String.class, run.runId(), MOTHER)).containsExactly("341299100-02 安置地");
     }
+
+    /**
+     * Issue 18's crash: a row with a mistyped number (a birth digit: 0412 typed 0413) and a homophone name (李亭 for 李婷) in a
+     * case whose other member is linked is the daughter's candidate twice, as a member of the case's household and as the
+     * person one digit from its number. Both are one candidate: one link, carrying both evidences, and one MATCH_REVIEW.
+     */
+    @Test
+    void aRowThatIsACandidateByItsHouseholdAndByItsNumberHasOneLink(@TempDir Path tmp) throws Exception {
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                MOTHER + ",李秀芳,,女,汉族,1964-09-10,100098,户主,城关镇东风村5组2号,341299100201,正常,,",
+                DAUGHTER + ",李婷,,女,汉族,1990-04-12,100098,女,城关镇东风村5组2号,341299100201,正常,,"));
+        String place = ",城关镇东风村5组2号,341299100201,产权调换,城关镇新华社区12栋102,341299100001,2026-06-30,2025-11-20";
+        delivery.append("chaiqian_20261201.csv", StandardCharsets.UTF_8, List.of(
+                "东风村旧改,DF-032,李秀芳," + MOTHER + ",户主" + place,
+                "东风村旧改,DF-032,李亭,341299199004130222,女" + place));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        List<java.util.Map<String, Object>> links = jdbc.queryForList("""
+                SELECT l.certain, l.evidence, pr.id_number FROM link l
+                JOIN src_record r ON r.rec_id = l.rec_id
+                JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                WHERE l.run_id = ? AND r.source = 'chaiqian' AND r.name = '李亭'""", run.runId());
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0).get("id_number")).isEqualTo(DAUGHTER);
+        assertThat(links.get(0).get("certain")).isEqualTo(false);
+        assertThat((String) links.get(0).get("evidence")).contains("拆迁户内成员").contains("ID_SHAPE");
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND id_numbers LIKE ?", String.class,
+                run.runId(), "%" + DAUGHTER + "%")).containsExactly("MATCH_REVIEW");
+        assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
+                String.class, run.runId(), DAUGHTER)).containsExactly("341299100-01 户籍地");
+    }
 }

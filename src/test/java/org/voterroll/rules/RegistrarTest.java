@@ -211,4 +211,49 @@ class RegistrarTest {
         facts.add(fact("tongji", "外出", "341299100201", null, null, null, null, "境外", null, true));
         assertThat(registrar.decide(new PersonFacts(1, "k", "n", "张伟", 'M', ADULT, facts)).away().destination()).isEqualTo("境外");
     }
+
+    /** The fact as linked by a repaired number (one wrong digit or swap), a certain link by RULES.md's second kind. */
+    static Fact repaired(Fact f) {
+        return new Fact(f.recId(), f.source(), f.fileName(), f.lineNo(), f.rowHash(), "341299198003120139", "BAD_CHECK", f.name(),
+                f.birthDate(), f.areaCode(), f.address(), f.status(), f.statusDate(), f.otherArea(), f.otherAddress(), f.startDate(),
+                f.endDate(), f.kind(), f.reason(), f.orgCode(), true, "REPAIRED", null, true);
+    }
+
+    /** Issue 18: 264 living people struck off by death notices one digit off. Removal needs the number itself. */
+    @Test
+    void deathThroughARepairedNumberRemovesNobodyButRaisesDeathReview() {
+        Outcome o = decide(ADULT, huji("正常"), repaired(fact("minzheng", null, null, null, LocalDate.of(2026, 8, 1), null, null, null, null, true)));
+        assertThat(o.listed()).isTrue();
+        assertThat(o.exceptions()).extracting(Raised::code).containsExactly("DEATH_REVIEW");
+        assertThat(decide(ADULT, huji("正常"), repaired(fact("shebao", "终止参保", null, null, null, null, null, "死亡", null, true))).listed())
+                .isTrue();
+    }
+
+    @Test
+    void rightsAndRegistrationElsewhereThroughARepairedNumberRemoveNobodyButRaiseMatchReview() {
+        for (String kind : List.of("剥夺政治权利", "停止行使选举权利", "不能行使选举权利")) {
+            Outcome o = decide(ADULT, huji("正常"), repaired(fact("xuanwei", null, null, null, LocalDate.of(2024, 1, 1), null, kind, null, null, true)));
+            assertThat(o.listed()).as(kind).isTrue();
+            assertThat(o.exceptions()).as(kind).extracting(Raised::code).containsExactly("MATCH_REVIEW");
+        }
+        Outcome elsewhere = decide(ADULT, huji("正常"), repaired(fact("waidi", null, null, "320102", LocalDate.of(2026, 11, 2), null, "已在外地登记", null, null, true)));
+        assertThat(elsewhere.listed()).isTrue();
+        assertThat(elsewhere.exceptions()).extracting(Raised::code).containsExactly("MATCH_REVIEW");
+    }
+
+    @Test
+    void theSameEvidenceByTheNumberItselfRemoves() {
+        assertThat(decide(ADULT, huji("正常"), fact("xuanwei", null, null, null, LocalDate.of(2024, 1, 1), null, "剥夺政治权利", null, null, true))
+                .reason()).isEqualTo(Reason.DEPRIVED);
+        assertThat(decide(ADULT, huji("正常"), fact("waidi", null, null, "320102", LocalDate.of(2026, 11, 2), null, "已在外地登记", null, null, true))
+                .reason()).isEqualTo(Reason.REGISTERED_ELSEWHERE);
+    }
+
+    /** What a repaired number links and what removes nobody are apart: a repaired unit record still moves the person. */
+    @Test
+    void aRepairedRecordThatRemovesNobodyIsActedOn() {
+        Outcome o = decide(ADULT, huji("正常"), repaired(fact("shebao", "参保缴费", null, null, null, null, null, null, "91341299MA0012345K", true)));
+        assertThat(o.basis()).isEqualTo(Basis.UNIT);
+        assertThat(o.exceptions()).isEmpty();
+    }
 }
