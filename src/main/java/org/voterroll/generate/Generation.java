@@ -1440,15 +1440,13 @@ final class Generation {
         if (m.shared) {
             exc(m, "ID_SHARED");
         }
+        // the undecided 一人多户 of case c: a number that belongs to nobody, in another household and village, with
+        // nothing else in common; RULES.md calls such records two people and asks nothing, so no item is expected
         if ("c".equals(m.dupKind) || m.ghost) {
-            exc(m, "PERSON_MULTI_RECORD");
             m.review = true;
         }
-        // two police persons of one name, sex and birth date in two households: possibly one (docs/decisions.md 一人多户),
-        // asked about when a roll would differ
-        if (m.lookalikeOf != null && !m.lookalikeOf.idInvalid && (m.listed || m.lookalikeOf.listed)) {
-            exc(m, "PERSON_MULTI_RECORD");
-        }
+        // a look-alike stranger (one name, sex and birth date, another number, household and village) shares nothing else
+        // with the person: two people, no item (RULES.md, PERSON_MULTI_RECORD needs a tie beyond those three)
         if (m.listed && "SB_UNREPAIRABLE_UNIT".equals(m.special)) {
             exc(m, "MATCH_REVIEW");
         }
