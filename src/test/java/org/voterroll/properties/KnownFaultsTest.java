@@ -74,6 +74,27 @@ class KnownFaultsTest {
         assertThat(reviewsOf(run, "waidi_20261201.csv:2")).as("MATCH_REVIEW on the notice").anyMatch(i -> i.startsWith("MATCH_REVIEW"));
     }
 
+    /**
+     * Invariants 1 and 3 (issue 18's crash). A resettlement row with a mistyped number (…195800… for …195806…) and a
+     * homophone name (郑桦赟 for 郑华赟), in a case whose other members are linked by their numbers: the household phase
+     * links it uncertainly and leaves it pending, the candidate phase links it to the same person again, and resolve's
+     * final INSERT INTO link fails on link_by_person_pkey. The county gets no roll at all.
+     */
+    @Test
+    void aCaseRowWithATypoAndAHomophoneGetsOneLinkAndTheRunCompletes(@TempDir Path tmp) throws Exception {
+        String place = ",河口乡渡口村2组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
+        Run run = run(tmp, Map.of(
+                TinyCounty.HUJI, List.of(
+                        "341288195806213423,郑华赟,,女,汉族,1958-06-21,300001,户主,河口乡渡口村2组1号,341288201102,正常,,",
+                        "341288196104169194,刘华淼,,男,汉族,1961-04-16,300001,配偶,河口乡渡口村2组1号,341288201102,正常,,",
+                        "341288199710063967,郑敏赟,,女,汉族,1997-10-06,300001,女,河口乡渡口村2组1号,341288201102,正常,,"),
+                TinyCounty.CHAIQIAN, List.of(
+                        "旧村改造,CQ-001,郑桦赟,341288195800213423,户主" + place,
+                        "旧村改造,CQ-001,刘华淼,341288196104169194,配偶" + place,
+                        "旧村改造,CQ-001,郑敏赟,341288199710063967,女" + place)));
+        assertThat(new Invariants(jdbc).linksUnique(run)).isEmpty();
+    }
+
     private Run run(Path tmp, Map<String, List<String>> lines) throws Exception {
         TinyCounty.writeFiles(tmp, new LinkedHashMap<>(lines));
         Run run = service.reconcile(tmp.resolve("county"), tmp.resolve("inbox"), tmp.resolve("out"), tmp.resolve("previous"));

@@ -104,11 +104,26 @@ record TinyCounty(List<Piece> pieces) {
         Kind[] kinds = Kind.values();
         for (int i = 0; i < n; i++) {
             Kind kind = kinds[r.nextInt(kinds.length)];
-            Set<Mess> mess = EnumSet.noneOf(Mess.class);
-            for (Mess m : applicable(kind)) if (r.nextInt(100) < 22) mess.add(m);
-            pieces.add(new Piece(kind, r.nextLong(), mess));
+            pieces.add(new Piece(kind, r.nextLong(), mess(kind, r)));
         }
         return new TinyCounty(pieces);
+    }
+
+    /**
+     * A piece's messes: at most one of the number's four (a typo, a swap, empty, the legacy form: a record has one
+     * number), the others each on their own, so that the combinations that matter (a mistyped number with a homophone
+     * name, in a case with or without anchored members) come up in a few dozen tries.
+     */
+    static Set<Mess> mess(Kind kind, Random r) {
+        Set<Mess> can = applicable(kind);
+        Set<Mess> mess = EnumSet.noneOf(Mess.class);
+        List<Mess> number = new ArrayList<>(List.of(Mess.NUMBER_TYPO, Mess.NUMBER_SWAP, Mess.NUMBER_EMPTY, Mess.NUMBER_LEGACY15));
+        number.retainAll(can);
+        if (!number.isEmpty() && r.nextInt(100) < 60) mess.add(number.get(r.nextInt(number.size())));
+        Map<Mess, Integer> percent = Map.of(Mess.NUMBER_FULL_WIDTH, 25, Mess.NAME_HOMOPHONE, 40, Mess.NAME_TRADITIONAL, 25,
+                Mess.NAME_DOTS, 30, Mess.NAME_WILDCARD, 30, Mess.FORMAT, 25, Mess.UNANCHORED, 30);
+        for (Mess m : Mess.values()) if (can.contains(m) && percent.containsKey(m) && r.nextInt(100) < percent.get(m)) mess.add(m);
+        return mess;
     }
 
     static Set<Mess> applicable(Kind kind) {
