@@ -414,6 +414,7 @@ public class ResolveTasklet implements Tasklet {
             pairs += scoreBlocks(c, counts, out);
             log.info("identity: blocks scored at {} ms", ms(t0));
             pairs += scoreNearNumbers(counts, out);
+            pairs += scoreNamesakes(counts, out);
             log.info("identity: {} fuzzy pairs compared, {} at or above the lower threshold ({} ms)", pairs, out.total(), ms(t0));
         }
         Statistics.refresh(jdbc, "candidate_stage");
@@ -525,6 +526,43 @@ public class ResolveTasklet implements Tasklet {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw new IllegalStateException(what + " failed", e.getCause());
         }
+    }
+
+    /** The most persons of one name a record without number or birth names as its likeliest people. */
+    static final int NAMESAKES_NAMED = 10;
+
+    /**
+     * A record with neither a number nor a birth of its own (a notice or a case row written without one) has no blocking
+     * key; the persons of its very name are its likeliest people (RULES.md: never dropped without an item naming them),
+     * as long as few enough bear it for a list of them to help a clerk.
+     */
+    private long scoreNamesakes(NameCounts names, BufferedCopy out) throws SQLException {
+        long[] pairs = {0};
+        IdentityRecord[] current = {null};
+        List<Blocked> persons = new ArrayList<>();
+        SqlConsumer<List<Blocked>> flush = list -> {
+            if (!list.isEmpty() && list.size() <= NAMESAKES_NAMED) {
+                pairs[0] += list.size();
+                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
+            }
+            list.clear();
+        };
+        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+                 FROM (SELECT DISTINCT rec_id FROM pending WHERE run_id = ?) p
+                 JOIN src_record r ON r.rec_id = p.rec_id
+                 JOIN person_run ps ON ps.run_id = ? AND ps.name = r.name
+                 WHERE (r.id_number IS NULL OR r.id_number = '') AND r.birth_date IS NULL AND r.birth_month IS NULL
+                 ORDER BY r.rec_id, ps.person_id""", rs -> {
+            IdentityRecord r = IdentityRecord.read(rs);
+            if (current[0] == null || current[0].recId() != r.recId()) {
+                flush.accept(persons);
+                current[0] = r;
+            }
+            PersonSeed p = readPerson(rs);
+            persons.add(new Blocked(p, p.toParty()));
+        }, runId, runId);
+        flush.accept(persons);
+        return pairs[0];
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */

@@ -27,7 +27,7 @@ import org.voterroll.reconcile.ReconcileService;
  * Property-based tests of the whole job: small counties ({@link TinyCounty}) built from random combinations of every
  * kind of mess of SOURCES.md, each run through the real job against PostgreSQL, twice; each invariant of issue 18 is a
  * test of its own, held on every try. A failing try is shrunk to the fewest pieces and messes that still break the
- * invariant, and the failure message gives it as Java source to keep as a regression test (KnownFaultsTest).
+ * invariant, and the failure message gives it as Java source to keep as a regression test (ShrunkCasesTest).
  *
  * <p>Bounded for the suite: {@code properties.tries} counties (default 25, under a second each), from {@code properties.seed}
  * (default fixed, so that the suite is the same on every machine; {@code random} for a new one, printed). A longer
@@ -82,13 +82,12 @@ class CountyProperties {
     }
 
     @Test
-    @Tag("known-fault") // fails on main: KnownFaultsTest
     void noRemovalWithoutANumberOrHouseholdLink() throws Exception {
         holds(Name.REMOVAL_BY_NUMBER);
     }
 
     @Test
-    @Tag("known-fault") // fails on main: KnownFaultsTest
+    @Tag("known-fault") // docs/properties.md: a notice with neither number nor birth under a homophone names nobody
     void everyConsequentialUncertainRecordIsReviewedWithItsCandidates() throws Exception {
         holds(Name.DOUBT_RAISED);
     }

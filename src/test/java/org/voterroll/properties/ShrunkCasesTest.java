@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,14 +17,12 @@ import org.voterroll.reconcile.ReconcileService;
 import org.voterroll.reconcile.Run;
 
 /**
- * The shrunk cases of {@link CountyProperties} that the engine of today's main gets wrong (issue 18), each written down
- * as the delivery it is. Tagged {@code known-fault}: left out of the default run (pom.xml) until the engine is fixed;
- * run them with {@code mvn test -Dtest=KnownFaultsTest -Dsurefire.excludedGroups=}. Each names the invariant it breaks.
+ * The shrunk cases that {@link CountyProperties} found on the engine of issue 18's start, each written down as the
+ * delivery it is and naming the invariant it broke; all hold since the engine's fixes of that issue.
  */
-@Tag("known-fault")
 @SpringBootTest(properties = {"voter-roll.guard.max-roll-change=1000", "voter-roll.guard.max-source-shrink=1"})
 @ActiveProfiles("test")
-class KnownFaultsTest {
+class ShrunkCasesTest {
     @Autowired ReconcileService service;
     @Autowired JdbcTemplate jdbc;
 
