@@ -29,7 +29,10 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
         Map<String, Object> y;
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             // dates are read as text: SnakeYAML would turn 2026-12-15 into a java.util.Date in the local zone
-            Object parsed = new Yaml(new SafeConstructor(new LoaderOptions()) {
+            // a key twice is refused: SnakeYAML would silently take the second election-day
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            Object parsed = new Yaml(new SafeConstructor(options) {
                 { this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR)); }
             }).load(r);
             if (!(parsed instanceof Map<?, ?> m)) throw new CountyConfigException(file + ": not a YAML mapping of settings");
@@ -37,6 +40,10 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
             y = map;
         } catch (IOException | RuntimeException e) {
             if (e instanceof CountyConfigException c) throw c;
+            if (e instanceof org.yaml.snakeyaml.constructor.DuplicateKeyException d) {
+                throw new CountyConfigException(file + ": 设置重复 (a setting given twice) at line " + (d.getProblemMark().getLine() + 1)
+                        + ": " + d.getProblem() + " — keep one of them");
+            }
             throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): " + e.getMessage());
         }
         for (Object key : y.keySet()) {

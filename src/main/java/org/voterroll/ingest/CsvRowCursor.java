@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,9 +17,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** RFC 4180 CSV (quoted commas and line breaks), UTF-8 with or without BOM, or GB18030. */
+/**
+ * RFC 4180 CSV (quoted commas and line breaks), UTF-8 with or without BOM, or GB18030; line ends {@code \r\n},
+ * {@code \n} or a lone {@code \r}. Bytes invalid in the encoding become U+FFFD, which {@link RecordMapper} rejects.
+ */
 final class CsvRowCursor implements RowCursor {
-    /** A line longer than this is not a record but a broken file; refuse it instead of filling memory. */
+    /** A line (or a record) longer than this is not a record but a broken file; refuse it instead of filling memory. */
     static final int MAX_LINE_CHARS = 1 << 20;
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
@@ -27,14 +31,20 @@ final class CsvRowCursor implements RowCursor {
             .get();
 
     private final CSVParser parser;
+    private final RecordGuard guard;
     private final Iterator<CSVRecord> records;
     private final List<String> header = new ArrayList<>();
 
     CsvRowCursor(Path file, TextEncoding.Detected encoding) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        this(file, encoding, false);
+    }
+
+    /** A delivery file is never read through a symbolic link: a link put into the inbox after the scan would be read as data. */
+    CsvRowCursor(Path file, TextEncoding.Detected encoding, boolean delivery) throws IOException {
+        InputStream in = delivery ? Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS) : Files.newInputStream(file);
         if (encoding.bom()) in.skipNBytes(3);
-        Reader reader = new LineLengthGuard(new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16));
-        this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
+        this.guard = new RecordGuard(new BufferedReader(new InputStreamReader(in, encoding.charset()), 1 << 16));
+        this.parser = CSVParser.builder().setReader(guard).setFormat(FORMAT).get();
         this.records = parser.iterator();
         Row first = next();
         if (first != null) {
@@ -55,16 +65,33 @@ final class CsvRowCursor implements RowCursor {
                 String[] cells = record.values();
                 if (isBlank(cells)) continue;
                 int embeddedBreaks = 0;
-                for (String c : cells) embeddedBreaks += countBreaks(c);
+                for (int i = 0; i < cells.length; i++) {
+                    embeddedBreaks += countBreaks(cells[i]);
+                    // a byte-order mark inside the file (two files joined) is no character of the data
+                    if (cells[i].indexOf('\uFEFF') >= 0) cells[i] = cells[i].replace("\uFEFF", "");
+                }
                 int endLine = (int) parser.getCurrentLineNumber();
                 return new Row(endLine - embeddedBreaks, cells, FORMAT.format((Object[]) cells));
             }
             return null;
         } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+            throw malformed(e.getCause());
         } catch (IllegalStateException e) {
-            throw new IOException("CSV 格式错误 (malformed CSV) near line " + parser.getCurrentLineNumber() + ": " + e.getMessage(), e);
+            throw malformed(e);
         }
+    }
+
+    /** The parser's complaint, at the line where the broken quoting starts rather than where the parser gave up. */
+    private IOException malformed(Exception e) {
+        if (e instanceof RecordGuard.TooLong tooLong) return tooLong;
+        long gaveUp = parser.getCurrentLineNumber();
+        int start = guard.problemLine();
+        if (start > 0) {
+            return new IOException("CSV 格式错误：第 " + start + " 行的引号没有正确闭合 (malformed CSV: the quote opened on line " + start
+                    + " is not closed properly; the reader gave up at line " + gaveUp + "). 请修正该行的引号后重新交付 (fix the quoting on line "
+                    + start + " and deliver the file again)", e);
+        }
+        return new IOException("CSV 格式错误 (malformed CSV) near line " + gaveUp + ": " + e.getMessage(), e);
     }
 
     private static boolean isBlank(String[] cells) {
@@ -72,9 +99,13 @@ final class CsvRowCursor implements RowCursor {
         return true;
     }
 
+    /** Line breaks as the parser counts them: {@code \r\n}, {@code \n} and a lone {@code \r} are one each. */
     private static int countBreaks(String s) {
         int n = 0;
-        for (int i = 0; i < s.length(); i++) if (s.charAt(i) == '\n') n++;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 == s.length() || s.charAt(i + 1) != '\n'))) n++;
+        }
         return n;
     }
 
@@ -83,18 +114,43 @@ final class CsvRowCursor implements RowCursor {
         parser.close();
     }
 
-    /** Fails a file that has a line of more than {@link #MAX_LINE_CHARS} characters. */
-    static final class LineLengthGuard extends FilterReader {
-        private int sinceBreak;
+    /**
+     * Follows the text as a CSV lexer would (quoted fields open only at a field's start, {@code ""} is an escaped quote):
+     * fails a file with a line, or a record, of more than {@link #MAX_LINE_CHARS} characters, and remembers the line on
+     * which a quoted field opened that is never closed or is followed by stray characters, for the message.
+     */
+    static final class RecordGuard extends FilterReader {
+        /** The file is refused: a line or a record too long. */
+        static final class TooLong extends IOException {
+            TooLong(String message) {
+                super(message);
+            }
+        }
 
-        LineLengthGuard(Reader in) {
+        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_QUOTED }
+
+        private State state = State.FIELD_START;
+        private int line = 1;
+        private int quoteLine;
+        private int problemLine;
+        private boolean lastWasCr;
+        private int sinceBreak;
+        private int inRecord;
+
+        RecordGuard(Reader in) {
             super(in);
+        }
+
+        /** The line where a broken quoted field opened, or 0. */
+        int problemLine() {
+            if (problemLine == 0 && (state == State.QUOTED)) return quoteLine;
+            return problemLine;
         }
 
         @Override
         public int read() throws IOException {
             int c = super.read();
-            track(c);
+            if (c >= 0) track((char) c);
             return c;
         }
 
@@ -105,12 +161,56 @@ final class CsvRowCursor implements RowCursor {
             return n;
         }
 
-        private void track(int c) throws IOException {
-            if (c == '\n') {
+        private void track(char c) throws IOException {
+            boolean cr = c == '\r';
+            boolean lf = c == '\n';
+            boolean lfAfterCr = lf && lastWasCr;
+            lastWasCr = cr;
+            if ((cr || lf) && !lfAfterCr) line++;
+            switch (state) {
+                case FIELD_START -> {
+                    if (c == '"') {
+                        state = State.QUOTED;
+                        quoteLine = line;
+                    } else if (c != ',' && !cr && !lf) {
+                        state = State.UNQUOTED;
+                    }
+                }
+                case UNQUOTED -> {
+                    if (c == ',' || cr || lf) state = State.FIELD_START;
+                }
+                case QUOTED -> {
+                    if (c == '"') state = State.QUOTE_IN_QUOTED;
+                }
+                case QUOTE_IN_QUOTED -> {
+                    if (c == '"') state = State.QUOTED;
+                    else afterQuoted(c, cr, lf);
+                }
+                case AFTER_QUOTED -> afterQuoted(c, cr, lf);
+            }
+            boolean recordEnds = (cr || lf) && state == State.FIELD_START;
+            if (cr || lf) {
                 sinceBreak = 0;
-            } else if (c >= 0 && ++sinceBreak > MAX_LINE_CHARS) {
-                throw new IOException("一行超过 " + MAX_LINE_CHARS + " 个字符，文件已损坏 (a line longer than "
-                        + MAX_LINE_CHARS + " characters: the file is broken or not CSV)");
+            } else if (++sinceBreak > MAX_LINE_CHARS) {
+                throw new TooLong("一行超过 " + MAX_LINE_CHARS + " 个字符，文件已损坏 (a line longer than "
+                        + MAX_LINE_CHARS + " characters at line " + line + ": the file is broken or not CSV)");
+            }
+            if (recordEnds) {
+                inRecord = 0;
+            } else if (++inRecord > MAX_LINE_CHARS) {
+                throw new TooLong("第 " + quoteLine + " 行开始的引号超过 " + MAX_LINE_CHARS + " 个字符仍未闭合 (the quote opened on line "
+                        + quoteLine + " is still open after " + MAX_LINE_CHARS + " characters: fix the quoting on that line and deliver again)");
+            }
+        }
+
+        private void afterQuoted(char c, boolean cr, boolean lf) {
+            if (c == ',' || cr || lf) {
+                state = State.FIELD_START;
+            } else if (c == ' ' || c == '\t') {
+                state = State.AFTER_QUOTED;
+            } else {
+                if (problemLine == 0) problemLine = quoteLine;
+                state = State.UNQUOTED;
             }
         }
     }

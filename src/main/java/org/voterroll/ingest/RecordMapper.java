@@ -32,8 +32,23 @@ public final class RecordMapper {
 
     /** rec_id = snapshot << 40 | file << 28 | line: deterministic, so a restarted load writes the same ids. */
     public static long recId(long snapshotId, int fileNo, int lineNo) {
-        return (snapshotId << 40) | ((long) fileNo << 28) | lineNo;
+        return recId(snapshotId, fileNo, 0, lineNo);
     }
+
+    /**
+     * A workbook's further data sheets take bits 21-27 of the line's 28: a sheet has at most 1 048 576 rows (2^20) and a
+     * workbook is read only with at most {@link XlsxRowCursor#MAX_SHEETS} sheets.
+     */
+    public static long recId(long snapshotId, int fileNo, int sheet, int lineNo) {
+        return (snapshotId << 40) | ((long) fileNo << 28) | ((long) sheet << 21) | lineNo;
+    }
+
+    /** A date outside these years is a typing or export error (2200, Excel's 1900-01-00), never a birth, death or decision. */
+    static final int MIN_YEAR = 1880;
+    static final int MAX_YEAR = 2100;
+
+    /** An identity number as Excel shows a number of more than 15 digits (3.49901E+17): its last digits are gone. */
+    private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\s*[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+\\s*");
 
     public IngestResult map(RawRow row, long snapshotId) {
         Cells c = new Cells(row);
@@ -42,8 +57,9 @@ public final class RecordMapper {
                 throw new InvalidValueException("列数不符 (the row has " + row.cellCount() + " columns, the header "
                         + row.headerCount() + ")");
             }
+            checkCells(row);
             RecordRow r = new RecordRow()
-                    .set(Column.REC_ID, recId(snapshotId, row.fileNo(), row.lineNo()))
+                    .set(Column.REC_ID, recId(snapshotId, row.fileNo(), row.sheet(), row.lineNo()))
                     .set(Column.SNAPSHOT_ID, snapshotId)
                     .set(Column.SOURCE, row.source().prefix())
                     .set(Column.FILE_NAME, row.fileName())
@@ -59,11 +75,56 @@ public final class RecordMapper {
                 case XUANWEI -> xuanwei(c, r);
                 case WAIDI -> waidi(c, r);
             }
-            if (!c.repairs.isEmpty()) r.set(Column.REPAIRS, String.join("; ", c.repairs));
+            checkLengths(r);
+            if (!c.repairs.isEmpty()) r.set(Column.REPAIRS, cut(String.join("; ", c.repairs), Column.REPAIRS.size()));
             return new IngestResult.Accepted(row, r, !c.repairs.isEmpty());
         } catch (InvalidValueException e) {
             return new IngestResult.Rejected(row, e.getMessage());
+        } catch (RuntimeException e) {
+            // containment: a value no rule foresaw costs its row, never the night; the message may hold the value, so only the kind
+            return new IngestResult.Rejected(row, "无法处理的值 (a value the reader cannot handle: " + e.getClass().getSimpleName()
+                    + "); 请检查该行 (check the row)");
         }
+    }
+
+    /** What no column may hold, and cells without a value to read: the whole row is rejected, naming the column. */
+    private static void checkCells(RawRow row) {
+        List<String> headers = row.source().headers();
+        int headerValues = 0;
+        boolean allHeaders = true;
+        for (int i = 0; i < headers.size(); i++) {
+            String v = row.get(i);
+            String h = headers.get(i);
+            switch (row.kind(i)) {
+                case FORMULA_WITHOUT_VALUE -> throw new InvalidValueException(h + "：公式没有计算结果 (a formula saved without its value: "
+                        + "open the file in Excel, let it calculate, save and deliver it again)");
+                case ERROR -> throw new InvalidValueException(h + "：单元格为错误值，如 #N/A (an error value such as #N/A)");
+                default -> { }
+            }
+            if (v == null) continue;
+            if (v.indexOf('\0') >= 0) throw new InvalidValueException(h + "：含空字节，文件已损坏 (NUL bytes: the file is damaged here)");
+            if (v.indexOf('\uFFFD') >= 0) {
+                throw new InvalidValueException(h + "：含文件编码中无效的字节 (bytes that are invalid in the file's encoding, "
+                        + "GB18030 or UTF-8: the line is damaged; the agency must send it again)");
+            }
+            if (v.strip().equals(h)) headerValues++;
+            else if (!v.isBlank()) allHeaders = false;
+        }
+        if (allHeaders && headerValues >= 2) throw new InvalidValueException("表头行再次出现 (the header row again: two files joined into one?)");
+    }
+
+    /** A value longer than its column in the schema: rejected, naming the column, instead of an SQL error. */
+    private static void checkLengths(RecordRow r) {
+        for (Column col : Column.values()) {
+            if (col.size() == 0 || col == Column.REPAIRS || !(r.get(col) instanceof String v) || v.length() <= col.size()) continue;
+            String what = col.label() != null ? col.label() : col.sqlName();
+            throw new InvalidValueException("字段过长 (a value too long): " + what + " " + v.length() + " 个字符，最多 " + col.size()
+                    + " (" + v.length() + " characters, at most " + col.size() + ")");
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
 
     private void huji(Cells c, RecordRow r) {
@@ -177,6 +238,11 @@ public final class RecordMapper {
 
     private static void number(Cells c, RecordRow r, String header, Need need) {
         String raw = c.raw(header);
+        if (raw != null && (c.kind(header) == RowCursor.CellKind.NUMBER && digits(raw) > 15
+                || SCIENTIFIC.matcher(raw).matches())) {
+            throw new InvalidValueException(header + "以数字格式存储，末几位已丢失 (stored as a number, digits lost: Excel keeps 15 "
+                    + "significant digits; the agency must format the column as text and export the file again)");
+        }
         IdNumbers.Parsed p = IdNumbers.parse(raw);
         switch (p.status()) {
             case EMPTY -> {
@@ -215,6 +281,12 @@ public final class RecordMapper {
         return s == Sex.MALE ? "M" : "F";
     }
 
+    private static int digits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) if (Character.isDigit(s.charAt(i))) n++;
+        return n;
+    }
+
     private static String rowHash(RawRow row) {
         StringBuilder sb = new StringBuilder(row.source().prefix());
         for (String v : row.values()) sb.append('\u001f').append(v == null ? "" : v.strip());
@@ -233,9 +305,17 @@ public final class RecordMapper {
         }
 
         String raw(String header) {
+            return row.get(index(header));
+        }
+
+        RowCursor.CellKind kind(String header) {
+            return row.kind(index(header));
+        }
+
+        private int index(String header) {
             int i = headers.indexOf(header);
             if (i < 0) throw new IllegalArgumentException("unknown header " + header + " for " + row.source());
-            return row.get(i);
+            return i;
         }
 
         String text(String header) {
@@ -268,6 +348,11 @@ public final class RecordMapper {
             if (d == null || d.value() == null) {
                 if (required) throw new InvalidValueException(header + "为空 (date missing)");
                 return null;
+            }
+            int year = d.value().getYear();
+            if (year < MIN_YEAR || year > MAX_YEAR) {
+                throw new InvalidValueException(header + "：日期超出合理范围 (a date out of range, " + d.value() + ": a year from "
+                        + MIN_YEAR + " to " + MAX_YEAR + " is expected)");
             }
             if (d.repaired()) repairs.add(header + "格式转换");
             return d.value();

@@ -17,6 +17,8 @@ public class RecordWriter implements ItemWriter<IngestResult> {
     private static final List<String> REJECT_COLUMNS = List.of("run_id", "source", "file_name", "line_no", "reason", "raw");
     /** A raw line kept in the reject report is cut here: the report must stay openable. */
     private static final int MAX_RAW = 10_000;
+    /** reject.reason's width: a reason may quote the value it refused */
+    private static final int MAX_REASON = 1000;
 
     private final String runId;
     private final DataSource dataSource;
@@ -47,7 +49,10 @@ public class RecordWriter implements ItemWriter<IngestResult> {
                 if (r instanceof IngestResult.Rejected x) {
                     String raw = x.row().raw();
                     if (raw.length() > MAX_RAW) raw = raw.substring(0, MAX_RAW) + "…";
-                    copy.add(runId, x.row().source().prefix(), x.row().fileName(), x.row().lineNo(), x.reason(), raw);
+                    // PostgreSQL keeps no NUL in text: the rejected line is shown with the NUL bytes it was rejected for as \0
+                    if (raw.indexOf('\0') >= 0) raw = raw.replace("\0", "\\0");
+                    String reason = x.reason().length() > MAX_REASON ? x.reason().substring(0, MAX_REASON - 1) + "…" : x.reason();
+                    copy.add(runId, x.row().source().prefix(), x.row().fileName(), x.row().lineNo(), reason, raw);
                 }
             }
         }

@@ -10,14 +10,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Reads every usable file of one source of one run, in file order, as canonical {@link RawRow}s.
- * Saves its position (file, rows read) so a restarted load goes on where the committed chunks ended.
+ * Reads every usable file of one source of one run, in file order (a workbook's data sheets in sheet order), as
+ * canonical {@link RawRow}s; each file as the scan found it to be (a workbook named .csv is read as a workbook).
+ * Saves its position (part, rows read) so a restarted load goes on where the committed chunks ended.
  */
 public class SourceFilesReader implements ItemStreamReader<RawRow> {
     private static final String FILE_INDEX = "file.index";
     private static final String ROWS_IN_FILE = "file.rows";
 
-    private record FileRef(int fileNo, String name, String encoding) {}
+    /** One file, or one data sheet of a workbook: {@code sheetOrdinal} its place among the file's data sheets. */
+    private record FileRef(int fileNo, String name, String encoding, int sheet, int sheetOrdinal) {
+        boolean workbook() {
+            return "xlsx".equals(encoding);
+        }
+    }
 
     private final String runId;
     private final Source source;
@@ -30,6 +36,8 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
     private RowCursor cursor;
     private int[] columnOf;
     private int headerCount;
+    /** the file's name; for a workbook's further data sheets "file!sheet", so that their lines are told apart */
+    private String partName;
 
     public SourceFilesReader(String runId, Source source, Path inbox, JdbcTemplate jdbc) {
         this.runId = runId;
@@ -40,10 +48,18 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
 
     @Override
     public void open(ExecutionContext ctx) throws ItemStreamException {
-        files = jdbc.query("""
-                SELECT file_no, file_name, encoding FROM source_file
-                WHERE run_id = ? AND source = ? AND status = 'USABLE' ORDER BY file_no""",
-                (rs, i) -> new FileRef(rs.getInt(1), rs.getString(2), rs.getString(3)), runId, source.prefix());
+        files = new java.util.ArrayList<>();
+        jdbc.query("""
+                SELECT file_no, file_name, encoding, sheets FROM source_file
+                WHERE run_id = ? AND source = ? AND status = 'USABLE' ORDER BY file_no""", rs -> {
+            String sheets = rs.getString(4);
+            if (sheets == null) {
+                files.add(new FileRef(rs.getInt(1), rs.getString(2), rs.getString(3), 0, 0));
+                return;
+            }
+            String[] list = sheets.split(",");
+            for (int i = 0; i < list.length; i++) files.add(new FileRef(rs.getInt(1), rs.getString(2), rs.getString(3), Integer.parseInt(list[i]), i));
+        }, runId, source.prefix());
         fileIndex = ctx.getInt(FILE_INDEX, 0);
         int skip = ctx.getInt(ROWS_IN_FILE, 0);
         if (fileIndex < files.size()) {
@@ -71,7 +87,13 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
                     int col = columnOf[i];
                     values[i] = col >= 0 && col < row.cells().length ? row.cells()[col] : null;
                 }
-                return new RawRow(source, f.fileNo(), f.name(), row.lineNo(), values, row.raw(), row.cells().length, headerCount);
+                RowCursor.CellKind[] kinds = null;
+                if (row.kinds() != null) {
+                    kinds = new RowCursor.CellKind[columnOf.length];
+                    for (int i = 0; i < columnOf.length; i++) kinds[i] = columnOf[i] < 0 ? RowCursor.CellKind.TEXT : row.kind(columnOf[i]);
+                }
+                return new RawRow(source, f.fileNo(), partName, row.lineNo(), values, row.raw(), row.cells().length, headerCount,
+                        f.sheetOrdinal(), kinds);
             }
             cursor.close();
             cursor = null;
@@ -86,8 +108,14 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
         FileRef f = files.get(fileIndex);
         Path p = inbox.resolve(f.name());
         try {
-            TextEncoding.Detected enc = f.name().toLowerCase().endsWith(".xlsx") ? null : TextEncoding.detect(p);
-            cursor = RowCursor.open(p, enc);
+            if (f.workbook()) {
+                XlsxRowCursor x = new XlsxRowCursor(p, f.sheet());
+                cursor = x;
+                partName = f.sheetOrdinal() == 0 ? f.name() : f.name() + "!" + x.sheetName();
+            } else {
+                cursor = new CsvRowCursor(p, TextEncoding.detect(p), true);
+                partName = f.name();
+            }
             columnOf = DeliveryScanner.columnMapping(source, cursor.header());
             headerCount = cursor.header().size();
             rowsInFile = 0;

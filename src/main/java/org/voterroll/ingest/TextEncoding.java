@@ -2,25 +2,30 @@ package org.voterroll.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Agencies send GB18030 or UTF-8 (with or without BOM) and never say which. A file that decodes as
- * strict UTF-8 from end to end is UTF-8: GB18030 Chinese text practically never does.
+ * Agencies send GB18030 or UTF-8 (with or without BOM) and never say which. A file whose non-ASCII bytes are, all but
+ * a few, well-formed UTF-8 sequences is UTF-8 (GB18030 Chinese text is mostly not: its lead bytes 0x81-0xFE rarely
+ * pair up as UTF-8 does); the few bytes that are not become U+FFFD and reject their rows, instead of turning every
+ * name of the file into GB18030 nonsense. A file of UTF-16 (a byte-order mark, or NUL bytes in every other place) is
+ * named as such: the contract does not allow it and the scan refuses it with that word.
  */
 public final class TextEncoding {
     public static final Charset GB18030 = Charset.forName("GB18030");
 
+    /** Well-formed UTF-8 sequences needed per malformed one for a file to be taken as UTF-8 with damage. */
+    static final int UTF8_MAJORITY = 20;
+
     public record Detected(Charset charset, boolean bom) {
         public String label() { return charset.name() + (bom ? "+BOM" : ""); }
+
+        public boolean utf16() {
+            return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
+        }
     }
 
     private TextEncoding() {}
@@ -37,52 +42,76 @@ public final class TextEncoding {
 
     /** Decides the encoding from bytes fed in order, so that a caller reading the file for another reason needs no second pass. */
     public static final class Sniffer {
-        private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16);
-        private final CharBuffer chars = CharBuffer.allocate(1 << 16);
         private final byte[] head = new byte[3];
         private int headLength;
-        private boolean bom;
-        private boolean notUtf8;
+        private long position;
+        private long nulEven;
+        private long nulOdd;
+        private long goodSequences;
+        private long badSequences;
+        /** continuation bytes still expected, and the range allowed for the next one */
+        private int need;
+        private int lo = 0x80;
+        private int hi = 0xBF;
 
         public void update(byte[] b, int off, int len) {
-            while (len > 0 && headLength < 3) {
-                head[headLength++] = b[off++];
-                len--;
-                if (headLength == 3) {
-                    bom = (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-                    if (!bom) feed(head, 0, 3, false);
+            for (int i = off; i < off + len; i++) {
+                int x = b[i] & 0xFF;
+                if (headLength < 3) head[headLength++] = b[i];
+                if (x == 0) {
+                    if ((position & 1) == 0) nulEven++;
+                    else nulOdd++;
                 }
+                position++;
+                utf8(x);
             }
-            if (len > 0) feed(b, off, len, false);
         }
 
-        private void feed(byte[] b, int off, int len, boolean eof) {
-            while (!notUtf8 && (len > 0 || eof)) {
-                int take = Math.min(len, bytes.remaining());
-                bytes.put(b, off, take);
-                off += take;
-                len -= take;
-                bytes.flip();
-                boolean last = eof && len == 0;
-                CoderResult r = utf8.decode(bytes, chars, last);
-                if (r.isError()) notUtf8 = true;
-                chars.clear();
-                bytes.compact();
-                if (last) break;
+        private void utf8(int x) {
+            if (need > 0) {
+                if (x >= lo && x <= hi) {
+                    lo = 0x80;
+                    hi = 0xBF;
+                    if (--need == 0) goodSequences++;
+                    return;
+                }
+                badSequences++;
+                need = 0;
+                lo = 0x80;
+                hi = 0xBF;
+                // the byte that broke the sequence may start the next one
+            }
+            if (x < 0x80) return;
+            if (x >= 0xC2 && x <= 0xDF) {
+                need = 1;
+            } else if (x >= 0xE0 && x <= 0xEF) {
+                need = 2;
+                if (x == 0xE0) lo = 0xA0;
+                if (x == 0xED) hi = 0x9F;
+            } else if (x >= 0xF0 && x <= 0xF4) {
+                need = 3;
+                if (x == 0xF0) lo = 0x90;
+                if (x == 0xF4) hi = 0x8F;
+            } else {
+                badSequences++;
             }
         }
 
         public Detected result() {
-            if (headLength < 3 && !notUtf8) feed(head, 0, headLength, false);
-            feed(new byte[0], 0, 0, true);
-            if (notUtf8) return new Detected(GB18030, false);
-            bytes.flip();
-            CoderResult r = utf8.flush(chars);
-            if (r.isError() || bytes.hasRemaining()) return new Detected(GB18030, false);
-            return new Detected(StandardCharsets.UTF_8, bom);
+            if (need > 0) {
+                badSequences++;
+                need = 0;
+            }
+            int h0 = headLength > 0 ? head[0] & 0xFF : -1, h1 = headLength > 1 ? head[1] & 0xFF : -1;
+            if (h0 == 0xFF && h1 == 0xFE) return new Detected(StandardCharsets.UTF_16LE, true);
+            if (h0 == 0xFE && h1 == 0xFF) return new Detected(StandardCharsets.UTF_16BE, true);
+            long nul = nulEven + nulOdd;
+            if (position >= 4 && nul * 20 >= position && Math.max(nulEven, nulOdd) * 10 >= nul * 9) {
+                return new Detected(nulOdd > nulEven ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE, false);
+            }
+            boolean bom = headLength == 3 && h0 == 0xEF && h1 == 0xBB && (head[2] & 0xFF) == 0xBF;
+            if (badSequences == 0 || goodSequences >= UTF8_MAJORITY * badSequences) return new Detected(StandardCharsets.UTF_8, bom);
+            return new Detected(GB18030, false);
         }
     }
 }

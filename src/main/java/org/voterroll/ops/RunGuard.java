@@ -111,8 +111,17 @@ public class RunGuard implements Tasklet {
             long before = count(prev.get(0));
             long now = count(snap);
             if (before >= limits.minSourceRows() && now < before * (1 - limits.maxSourceShrink())) {
-                reasons.add(String.format("来源 %s 记录数骤减 (source %s shrank from %d to %d rows, %.0f%% less; limit %.0f%%)",
-                        source, source, before, now, 100.0 * (before - now) / before, 100 * limits.maxSourceShrink()));
+                long rejected = count("SELECT COUNT(*) FROM reject WHERE run_id = ? AND source = ?", source);
+                long read = now + rejected;
+                if (read >= before * (1 - limits.maxSourceShrink())) {
+                    // the agency delivered as many rows as before: tonight's loss is rows refused by the rules, and that is what to look at
+                    reasons.add(String.format("来源 %s 本次有 %d 行被拒绝 (source %s: %d of %d rows rejected, %.0f%%; limit %.0f%%; see rejects/%s.csv)",
+                            source, rejected, source, rejected, read, 100.0 * rejected / read, 100 * limits.maxSourceShrink(), source));
+                } else {
+                    reasons.add(String.format("来源 %s 记录数骤减 (source %s shrank from %d to %d rows, %.0f%% less; limit %.0f%%)",
+                            source, source, before, now, 100.0 * (before - now) / before, 100 * limits.maxSourceShrink())
+                            + (rejected > 0 ? String.format("; %d 行被拒绝 (%d rows rejected, see rejects/%s.csv)", rejected, rejected, source) : ""));
+                }
             }
         }
         return reasons;
@@ -134,8 +143,11 @@ public class RunGuard implements Tasklet {
         return n == null ? 0 : n;
     }
 
-    private long count(String sql) {
-        Long n = jdbc.queryForObject(sql, Long.class, run.runId());
+    private long count(String sql, Object... more) {
+        Object[] args = new Object[more.length + 1];
+        args[0] = run.runId();
+        System.arraycopy(more, 0, args, 1, more.length);
+        Long n = jdbc.queryForObject(sql, Long.class, args);
         return n == null ? 0 : n;
     }
 }

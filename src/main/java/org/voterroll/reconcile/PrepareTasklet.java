@@ -87,11 +87,13 @@ public class PrepareTasklet implements Tasklet {
         Map<Source, List<DeliveryFile>> bySource = new EnumMap<>(Source.class);
         for (DeliveryFile f : files) {
             jdbc.update("""
-                    INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message, sheets)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     id, f.fileName(), f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
-                    f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()));
-            if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE)) {
+                    f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()),
+                    f.sheets() == null ? null : String.join(",", f.sheets().stream().map(String::valueOf).toList()));
+            if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE
+                    || f.status() == DeliveryFile.Status.CONFLICT)) {
                 bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
             }
             if (f.status() != DeliveryFile.Status.USABLE) {
@@ -114,7 +116,11 @@ public class PrepareTasklet implements Tasklet {
                       AND run_id IN (SELECT run_id FROM run WHERE status = 'COMPLETED')
                     ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), id)
                     .stream().findFirst().orElse(null);
-            String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)" : "本次文件不可用 (tonight's file is unusable)";
+            String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)"
+                    : mine.stream().anyMatch(f -> f.status() == DeliveryFile.Status.CONFLICT)
+                    ? "本次同一部分送来两个文件 (two files for one part tonight: " + String.join(", ", mine.stream()
+                            .filter(f -> f.status() == DeliveryFile.Status.CONFLICT).map(DeliveryFile::fileName).toList()) + ")"
+                    : "本次文件不可用 (tonight's file is unusable)";
             String note = previous == null ? why + "; 没有以前的快照可用 (no earlier snapshot: the source is empty for this run)"
                     : why + "; 沿用上次快照 (the previous snapshot stays in force)";
             jdbc.update("INSERT INTO run_source (run_id, source, snapshot_id, state, note) VALUES (?, ?, ?, ?, ?)",

@@ -49,10 +49,12 @@ final class RunSummary {
             jdbc.query("""
                     SELECT f.file_name, f.status, f.encoding, f.message,
                            (SELECT COUNT(*) FROM src_record r JOIN snapshot sn ON sn.snapshot_id = r.snapshot_id
-                             WHERE sn.run_id = f.run_id AND r.file_name = f.file_name) AS accepted,
+                             WHERE sn.run_id = f.run_id AND (r.file_name = f.file_name OR LEFT(r.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')) AS accepted,
                            (SELECT COUNT(*) FROM src_record r JOIN snapshot sn ON sn.snapshot_id = r.snapshot_id
-                             WHERE sn.run_id = f.run_id AND r.file_name = f.file_name AND r.repairs IS NOT NULL) AS repaired,
-                           (SELECT COUNT(*) FROM reject x WHERE x.run_id = f.run_id AND x.file_name = f.file_name) AS rejected
+                             WHERE sn.run_id = f.run_id AND (r.file_name = f.file_name OR LEFT(r.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')
+                               AND r.repairs IS NOT NULL) AS repaired,
+                           (SELECT COUNT(*) FROM reject x WHERE x.run_id = f.run_id
+                               AND (x.file_name = f.file_name OR LEFT(x.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')) AS rejected
                     FROM source_file f WHERE f.run_id = ? AND f.source = ? ORDER BY f.file_no""", rs -> {
                 Map<String, Object> f = new LinkedHashMap<>();
                 long acc = rs.getLong("accepted"), rej = rs.getLong("rejected"), rep = rs.getLong("repaired");
