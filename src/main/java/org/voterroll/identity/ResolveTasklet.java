@@ -537,54 +537,42 @@ public class ResolveTasklet implements Tasklet {
      * as long as few enough bear it for a list of them to help a clerk.
      */
     private long scoreNamesakes(NameCounts names, BufferedCopy out) throws SQLException {
-        long[] pairs = {0};
-        IdentityRecord[] current = {null};
-        List<Blocked> persons = new ArrayList<>();
-        SqlConsumer<List<Blocked>> flush = list -> {
-            if (!list.isEmpty() && list.size() <= NAMESAKES_NAMED) {
-                pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
-            }
-            list.clear();
-        };
-        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+        return scoreNamed(names, out, NAMESAKES_NAMED, """
                  FROM (SELECT DISTINCT rec_id FROM pending WHERE run_id = ?) p
                  JOIN src_record r ON r.rec_id = p.rec_id
                  JOIN person_run ps ON ps.run_id = ? AND ps.name = r.name
                  WHERE (r.id_number IS NULL OR r.id_number = '') AND r.birth_date IS NULL AND r.birth_month IS NULL
-                 ORDER BY r.rec_id, ps.person_id""", rs -> {
-            IdentityRecord r = IdentityRecord.read(rs);
-            if (current[0] == null || current[0].recId() != r.recId()) {
-                flush.accept(persons);
-                current[0] = r;
-            }
-            PersonSeed p = readPerson(rs);
-            persons.add(new Blocked(p, p.toParty()));
-        }, runId, runId);
-        flush.accept(persons);
-        return pairs[0];
+                 ORDER BY r.rec_id, ps.person_id""");
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */
     private long scoreNearNumbers(NameCounts names, BufferedCopy out) throws SQLException {
-        long[] pairs = {0};
-        IdentityRecord[] current = {null};
-        List<Blocked> persons = new ArrayList<>();
-        SqlConsumer<List<Blocked>> flush = list -> {
-            if (!list.isEmpty()) {
-                pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
-            }
-            list.clear();
-        };
-        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+        return scoreNamed(names, out, Integer.MAX_VALUE, """
                  FROM (SELECT DISTINCT k.rec_id, ps.person_id FROM repair_stage k
                        JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id
                        JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
                        WHERE k.run_id = ?) near
                  JOIN src_record r ON r.rec_id = near.rec_id
                  JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
-                 ORDER BY r.rec_id, ps.person_id""", rs -> {
+                 ORDER BY r.rec_id, ps.person_id""");
+    }
+
+    /**
+     * Scores each record against the persons a query (ordered by record, taking the run id twice) names as its likeliest
+     * people, keeping them as named candidates whatever they score; a record with more than {@code most} is skipped.
+     */
+    private long scoreNamed(NameCounts names, BufferedCopy out, int most, String fromOrdered) throws SQLException {
+        long[] pairs = {0};
+        IdentityRecord[] current = {null};
+        List<Blocked> persons = new ArrayList<>();
+        SqlConsumer<List<Blocked>> flush = list -> {
+            if (!list.isEmpty() && list.size() <= most) {
+                pairs[0] += list.size();
+                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
+            }
+            list.clear();
+        };
+        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + fromOrdered, rs -> {
             IdentityRecord r = IdentityRecord.read(rs);
             if (current[0] == null || current[0].recId() != r.recId()) {
                 flush.accept(persons);
