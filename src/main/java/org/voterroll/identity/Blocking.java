@@ -48,4 +48,14 @@ public final class Blocking {
     public static long hash(String key) {
         return MurmurHash3.hash128x64(key.getBytes(StandardCharsets.UTF_8))[0];
     }
+
+    /**
+     * The keys of a record with neither a number nor a birth date, and of every person it is compared with: the surname's
+     * readings (no birth month to narrow them), so that a homophone of the surname meets it; a person and such a record
+     * sharing one are compared by name ({@code NameRules.agree}), the village narrowing them where too many agree.
+     */
+    public static List<String> namesakeKeys(String name) {
+        if (name == null || name.isEmpty()) return List.of();
+        return ChineseNames.surnameKeys(name);
+    }
 }

@@ -533,16 +533,63 @@ public class ResolveTasklet implements Tasklet {
 
     /**
      * A record with neither a number nor a birth of its own (a notice or a case row written without one) has no blocking
-     * key; the persons of its very name are its likeliest people (RULES.md: never dropped without an item naming them),
-     * as long as few enough bear it for a list of them to help a clerk.
+     * key by birth; its likeliest people are the persons whose name reads as its name ({@link Blocking#namesakeKeys},
+     * {@link NameRules#agree}: 孙炜 names 孙伟), of its sex when it has one (RULES.md: never dropped without an item naming
+     * them). Too many of them for a list to help a clerk: those of the record's village, else those of its very name.
      */
     private long scoreNamesakes(NameCounts names, BufferedCopy out) throws SQLException {
-        return scoreNamed(names, out, NAMESAKES_NAMED, """
+        Map<Long, IdentityRecord> recs = new LinkedHashMap<>();
+        streaming.query("SELECT " + IdentityRecord.COLUMNS + """
                  FROM (SELECT DISTINCT rec_id FROM pending WHERE run_id = ?) p
                  JOIN src_record r ON r.rec_id = p.rec_id
-                 JOIN person_run ps ON ps.run_id = ? AND ps.name = r.name
                  WHERE (r.id_number IS NULL OR r.id_number = '') AND r.birth_date IS NULL AND r.birth_month IS NULL
-                 ORDER BY r.rec_id, ps.person_id""");
+                   AND r.name IS NOT NULL AND r.name <> ''
+                 ORDER BY r.rec_id""", rs -> {
+            IdentityRecord r = IdentityRecord.read(rs);
+            recs.put(r.recId(), r);
+        }, runId);
+        if (recs.isEmpty()) return 0;
+        Map<String, List<IdentityRecord>> byKey = new HashMap<>();
+        for (IdentityRecord r : recs.values()) {
+            for (String k : Blocking.namesakeKeys(r.name())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+        }
+        record Namesake(long personId, boolean sameName, boolean sameVillage) {}
+        Map<Long, Map<Long, Namesake>> found = new HashMap<>();
+        streaming.query("SELECT person_id, name, former_name, sex, area_code, residence_area FROM person_run WHERE run_id = ?", rs -> {
+            long id = rs.getLong("person_id");
+            String sex = rs.getString("sex");
+            String area = rs.getString("area_code");
+            String residence = rs.getString("residence_area");
+            for (String spelling : new String[] {rs.getString("name"), rs.getString("former_name")}) {
+                if (spelling == null || spelling.isEmpty()) continue;
+                for (String k : Blocking.namesakeKeys(spelling)) {
+                    for (IdentityRecord r : byKey.getOrDefault(k, List.of())) {
+                        if (r.sex() != null && sex != null && !sex.isEmpty() && sex.charAt(0) != r.sex()) continue;
+                        if (!NameRules.agree(spelling, r.name())) continue;
+                        String village = r.areaCode() != null && r.areaCode().length() == 12 ? r.areaCode() : null;
+                        boolean sameVillage = village != null && (village.equals(area) || village.equals(residence));
+                        found.computeIfAbsent(r.recId(), x -> new LinkedHashMap<>()).merge(id,
+                                new Namesake(id, spelling.equals(r.name()), sameVillage),
+                                (x, y) -> new Namesake(id, x.sameName() || y.sameName(), x.sameVillage()));
+                    }
+                }
+            }
+        }, runId);
+        StringBuilder pairs = new StringBuilder();
+        for (Map.Entry<Long, Map<Long, Namesake>> e : found.entrySet()) {
+            List<Namesake> all = List.copyOf(e.getValue().values());
+            List<Namesake> named = all.size() <= NAMESAKES_NAMED ? all : all.stream().filter(Namesake::sameVillage).toList();
+            if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameName).toList();
+            if (named.size() > NAMESAKES_NAMED) continue;
+            for (Namesake n : named) pairs.append(pairs.isEmpty() ? "" : ", ").append('(').append(e.getKey()).append(", ").append(n.personId()).append(')');
+        }
+        if (pairs.isEmpty()) return 0;
+        // the pairs are numbers this step read itself, written out as literals to be joined with the persons' columns
+        return scoreNamed(names, out, NAMESAKES_NAMED, """
+                 FROM (VALUES %s) AS near(rec_id, person_id)
+                 JOIN src_record r ON r.rec_id = near.rec_id AND r.rec_id IN (SELECT rec_id FROM pending WHERE run_id = ?)
+                 JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
+                 ORDER BY r.rec_id, ps.person_id""".formatted(pairs));
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */

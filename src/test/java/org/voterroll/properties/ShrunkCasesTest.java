@@ -40,6 +40,23 @@ class ShrunkCasesTest {
     }
 
     /**
+     * Invariant 5 (the property once tagged known-fault). A death notice with neither a number nor a birth date, under a
+     * homophone of the person's name (孙炜 for 孙伟), had no blocking key and no namesake of its exact spelling: only
+     * ID_INVALID was raised, naming nobody. It is reviewed naming 孙伟, who stays listed.
+     */
+    @Test
+    void aDeathNoticeWithoutNumberUnderAHomophoneIsReviewedNamingThePerson(@TempDir Path tmp) throws Exception {
+        Run run = run(tmp, Map.of(
+                TinyCounty.HUJI, List.of("34128819500506101X,孙伟,,男,汉族,1950-05-06,300001,户主,城关镇东风村2组1号,341288100201,正常,,"),
+                TinyCounty.MINZHENG, List.of(",孙炜,男,2026-06-19,2026-06-21")));
+        assertThat(new Invariants(jdbc).removalByNumber(run)).as("removals without a number or household link").isEmpty();
+        assertThat(reviewsOf(run, "minzheng_20261201.csv:2")).as("blocking reviews of minzheng:2, all items: " + items(run))
+                .anyMatch(item -> item.contains("34128819500506101X") || item.contains("孙伟"));
+        assertThat(jdbc.queryForList("SELECT district_code FROM roll_line WHERE run_id = ? AND id_number = '34128819500506101X'",
+                String.class, run.runId())).as("孙伟 stays listed; roll: " + jdbc.queryForList("SELECT * FROM roll_line WHERE run_id = ?", run.runId())).hasSize(1);
+    }
+
+    /**
      * Invariant 4. A death notice whose number has two digits of the area code swapped (314288… for 341288…) is repaired
      * to the one person one swap away and acted on: he is struck off as DECEASED through a REPAIRED link, where RULES.md
      * says a repaired number removes nobody (DEATH_REVIEW, the person stays listed until a township decides).
