@@ -721,7 +721,7 @@ public class ResolveTasklet implements Tasklet {
                             if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
                             // under one number two persons' names never agree (NumberGroupResolver made them one)
                             boolean oneNumber = a.idNumber().equals(o.idNumber());
-                            if (oneNumber ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !NameRules.agree(a.name(), o.name())) continue;
+                            if (oneNumber ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !namesAgree(a, o)) continue;
                             if (!oneNumber && !tiedBeyondNameSexAndBirth(a, o)) continue;
                             MatchScore s = scorer.score(a.toParty(), o.toParty());
                             pairs.add(runId, a.personKey(), o.personKey(), s.total(), s.explain());
@@ -757,6 +757,18 @@ public class ResolveTasklet implements Tasklet {
     static boolean tiedBeyondNameSexAndBirth(PersonSeed a, PersonSeed o) {
         if (org.voterroll.identity.match.Addresses.sameDwelling(a.address(), o.address())) return true;
         if (IdNumbers.repairCandidates(a.idNumber()).contains(o.idNumber())) return true;
+        return formerNameIsTheOthersName(a, o);
+    }
+
+    /**
+     * The names of two police persons under two valid numbers agree: their names, or one's former name and the other's
+     * name (a second huji row written under the name a person used before: RULES.md counts a former name as a tie).
+     */
+    static boolean namesAgree(PersonSeed a, PersonSeed o) {
+        return NameRules.agree(a.name(), o.name()) || formerNameIsTheOthersName(a, o);
+    }
+
+    private static boolean formerNameIsTheOthersName(PersonSeed a, PersonSeed o) {
         return (a.formerName() != null && NameRules.agree(a.formerName(), o.name()))
                 || (o.formerName() != null && NameRules.agree(o.formerName(), a.name()));
     }
