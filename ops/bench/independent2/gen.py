@@ -468,6 +468,18 @@ def expect(c, p):
     live = [e for e in lv if act(e) and e["area"] in c.cover]
     if res and live and not unit and c.cover[res[0]["area"]] != c.cover[live[0]["area"]]:
         pass  # RESIDENCE_CONFLICT listed by the scenario
+    # RULES.md: MATCH_REVIEW is "an uncertain link that would change someone's listing or district", and the likeliest
+    # people are named for "a record that could change someone's listing or district". A case row nobody is linked to
+    # for certain, whose 安置地 lies in the district the person gets anyway (unit insurance first, or a residence in the
+    # same district), changes nothing: no item is required for it. (This checker once required one for every adult.)
+    if "chaiqian_no_anchor_case" in p["tags"]:
+        cq = [e for e in ev if e["src"] == "chaiqian" and e["mode"] == "产权调换" and e["handover"] <= E and e["area"] in c.cover]
+        if cq and not res:
+            without = (c.credit_unit[unit[0]["credit"]] if unit else c.cover[live[0]["area"]] if live
+                       else c.cover.get(p["village"]))
+            with_ = c.credit_unit[unit[0]["credit"]] if unit else c.cover[cq[0]["area"]]
+            if without == with_:
+                c.exc[:] = [x for x in c.exc if not (x[0] == "MATCH_REVIEW" and x[1] == [p["num"]] and x[3] == "chaiqian_no_anchor_case")]
     if unit: out["listed"] = (c.credit_unit[unit[0]["credit"]], "工作单位")
     elif res: out["listed"] = (c.cover[res[0]["area"]], "安置地")
     elif live: out["listed"] = (c.cover[live[0]["area"]], "居住地" if p["native"] else "资格证明")
