@@ -1031,6 +1031,14 @@ def classify_all(g):
                 rec['cls'], rec['why'] = 'uncertain', 'household_name'
 
 
+def removal_evidence(rec):
+    """RULES.md "Removal needs the number itself": DECEASED, DEPRIVED, SUSPENDED, UNABLE, REGISTERED_ELSEWHERE."""
+    src, sem = rec['src'], rec['sem']
+    return (src == 'minzheng' or (src == 'shebao' and bool(sem.get('death')))
+            or (src == 'xuanwei' and sem.get('xtype') in ('剥夺政治权利', '停止行使选举权利', '不能行使选举权利'))
+            or (src == 'waidi' and sem.get('wtype') == '已在外地登记'))
+
+
 def classify(g, rec):
     p = g.persons[rec['pid']]
     n = rec['norm']
@@ -1056,6 +1064,18 @@ def classify(g, rec):
         agree = name_agree(rec['raw_name'], p['name'])
         if agree == 'no':
             return 'uncertain', 'typo_name_differs'
+        # This truth predates the amended RULES.md; its three sentences on repairs, applied here:
+        # "A homophone (同音字) or a one-character difference is **not** agreement: such a record is a fuzzy candidate,
+        # never a certain repair."
+        if agree == 'homo':
+            return 'uncertain', 'typo_name_differs'
+        # "Sex and birth that a record has only from its own mistyped number are no evidence." (a certain repair needs
+        # "name (after normalisation), sex and birth agree")
+        if not rec['has_birth']:
+            return 'uncertain', 'typo_no_own_birth'
+        # "Removal needs the number itself. ... Linked through a repaired number or a fuzzy match it removes nobody"
+        if removal_evidence(rec):
+            return 'uncertain', 'typo_removal'
         diffs = [i for i in range(18) if n[i] != p['num'][i]]
         lenient = False
         if not rec['has_birth'] and any(6 <= i <= 13 for i in diffs):
@@ -1187,7 +1207,10 @@ def expectations(g):
                 review = True
                 exc.add('DEATH_CONFLICT|DEATH_REVIEW|MATCH_REVIEW' if death else '?MATCH_REVIEW')
                 continue
-            strong = x['why'] in ('typo_ambiguous', 'typo_name_differs', 'household_name') or \
+            # the engine names the persons one typo away whatever they score (RULES.md: "still names its likeliest
+            # people (one wrong digit or swap away ...)"), so these items are required, not optional
+            strong = x['why'] in ('typo_ambiguous', 'typo_name_differs', 'household_name', 'typo_no_own_birth',
+                                  'typo_removal') or \
                 (x['why'] == 'empty' and strong_empty(g, x, p))
             if death:
                 review = True
