@@ -36,15 +36,17 @@ public class ProvinceService {
     private final JobRepository repository;
     private final Partitions partitions;
     private final JdbcTemplate jdbc;
+    private final ProvinceLock managers;
 
     public ProvinceService(ProvinceRuns runs, JobOperator operator, @Qualifier("provinceJob") Job provinceJob, JobRepository repository,
-                           CountyLock locks, JdbcTemplate jdbc) {
+                           CountyLock locks, JdbcTemplate jdbc, ProvinceLock managers) {
         this.runs = runs;
         this.operator = operator;
         this.provinceJob = provinceJob;
         this.repository = repository;
         this.partitions = new Partitions(repository, locks);
         this.jdbc = jdbc;
+        this.managers = managers;
     }
 
     /**
@@ -66,9 +68,11 @@ public class ProvinceService {
         String id = "province-" + STAMP.format(now);
         for (int i = 2; runs.find(id).isPresent(); i++) id = "province-" + STAMP.format(now) + "-" + i;
         Files.createDirectories(out);
-        runs.insert(new ProvinceRun(id, jobsDir.toAbsolutePath().normalize(), names, out.toAbsolutePath().normalize(), ProvinceRun.RUNNING,
-                null, now, null, null, null));
-        operator.start(provinceJob, new JobParametersBuilder().addString("provinceRunId", id).toJobParameters());
+        try (ProvinceLock.Held held = managers.acquire(id)) {
+            runs.insert(new ProvinceRun(id, jobsDir.toAbsolutePath().normalize(), names, out.toAbsolutePath().normalize(), ProvinceRun.RUNNING,
+                    null, now, null, null, null));
+            operator.start(provinceJob, new JobParametersBuilder().addString("provinceRunId", id).toJobParameters());
+        }
         return runs.find(id).orElseThrow();
     }
 
@@ -81,6 +85,13 @@ public class ProvinceService {
         ProvinceRun run = runs.find(provinceRunId).orElseThrow(() -> new IllegalArgumentException("no province run " + provinceRunId));
         if (ProvinceRun.COMPLETED.equals(run.status())) return run;
         if (run.jobExecutionId() == null) throw new IllegalStateException("province run " + provinceRunId + " never started its job");
+        try (ProvinceLock.Held held = managers.acquire(provinceRunId)) {
+            return restartHeld(run);
+        }
+    }
+
+    private ProvinceRun restartHeld(ProvinceRun run) throws Exception {
+        String provinceRunId = run.provinceRunId();
         JobExecution last = repository.getJobExecution(run.jobExecutionId());
         for (StepExecution s : last.getStepExecutions()) {
             if (s.getStepName().startsWith("county:") && s.getStatus().isRunning() && !partitions.failIfAbandoned(s)) {
