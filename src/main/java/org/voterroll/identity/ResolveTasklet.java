@@ -169,7 +169,7 @@ public class ResolveTasklet implements Tasklet {
             Twins twins = new Twins();
             streaming.query(TWINS, rs -> {
                 twins.add(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
-            }, runId, runId);
+            }, runId);
             return new Register(frequencies, twins);
         });
         reader.shutdown();
@@ -189,13 +189,16 @@ public class ResolveTasklet implements Tasklet {
     /** What number grouping needs of the whole household register. */
     private record Register(NameFrequencies frequencies, Twins twins) {}
 
-    /** The police records of the households where two names share a birth date (Twins). */
-    private static final String TWINS = "SELECT r.household_key, r.birth_date, r.name FROM " + EFFECTIVE + """
-            JOIN (SELECT t.household_key, t.birth_date FROM src_record t JOIN run_source ts ON ts.snapshot_id = t.snapshot_id AND ts.run_id = ?
-                  WHERE t.source = 'huji' AND t.household_key IS NOT NULL AND t.birth_date IS NOT NULL
-                  GROUP BY t.household_key, t.birth_date HAVING COUNT(DISTINCT t.name) > 1) born
-              ON born.household_key = r.household_key AND born.birth_date = r.birth_date
-            WHERE r.source = 'huji'""";
+    /**
+     * The police records of the households where two records share a birth date (Twins), in one scan: a join of the
+     * records with their grouped households ran as a nested loop on PostgreSQL (minutes at 20,000 persons).
+     */
+    private static final String TWINS = """
+            SELECT household_key, birth_date, name FROM (
+                SELECT r.household_key, r.birth_date, r.name, COUNT(*) OVER (PARTITION BY r.household_key, r.birth_date) AS born
+                FROM """ + EFFECTIVE + """
+                WHERE r.source = 'huji' AND r.household_key IS NOT NULL AND r.birth_date IS NOT NULL) t
+            WHERE born > 1""";
 
     private void groupByNumber(Connection c, Future<Register> registerNames, PersonIds personIds, BackgroundCopy personWriter,
                                BackgroundCopy linkWriter) throws SQLException {
