@@ -570,12 +570,12 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         l.add(new Case("a village dropped from xuanqu.csv since the last run: the guard stops it, its people counted",
                 s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101,"),
                 needsConfirmation("区划代码 341299201102 不再属于任何选区 (no longer covered; was 341299201-01); 受影响的人 (people it moves, by district): "
-                        + "341299201-01 → 除名 3 人"), false));
+                        + "341299201-01 → 除名 1 人"), false));
         l.add(new Case("a village moved to a new district since the last run: the guard stops it, its people counted",
                 s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101,\n"
                         + "341299201-02,河口乡第二选区,341299201,居住,341299201102,"),
                 needsConfirmation("区划代码 341299201102 从 341299201-01 移到 341299201-02 (moved from 341299201-01 to 341299201-02); "
-                        + "受影响的人 (people it moves, by district): 341299201-01 → 341299201-02 3 人"), false));
+                        + "受影响的人 (people it moves, by district): 341299201-01 → 341299201-02 1 人"), false));
         l.add(new Case("a village nobody lives in added to a district (coverage grows: no confirmation)",
                 s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101;341299201102;341299201103,"),
                 o -> sameRollCompleted(o), false));
