@@ -151,7 +151,7 @@ public final class Cli {
     }
 
     /** A command that failed: one line saying why, and the exit code of README.md. */
-    static int failure(Exception e, PrintStream err) {
+    public static int failure(Exception e, PrintStream err) {
         if (e instanceof org.voterroll.ops.CountyLock.CountyBusyException) {
             err.println("error: " + e.getMessage());
             return 3;

@@ -46,48 +46,59 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
             }
             throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): " + e.getMessage());
         }
+        // every problem of the file at once: an operator fixing them one run at a time loses the night
+        List<String> problems = new java.util.ArrayList<>();
         for (Object key : y.keySet()) {
             if (!KEYS.contains(String.valueOf(key))) {
-                throw new CountyConfigException(file + ": unknown setting '" + key + "' — the settings are " + String.join(", ", KEYS));
+                problems.add(file + ": unknown setting '" + key + "' — the settings are " + String.join(", ", KEYS));
             }
         }
-        String code = text(y, "county-code", file);
-        if (!code.matches("\\d{6}")) throw new CountyConfigException(file + ": county-code must be the 6-digit GB/T 2260 code, got '" + code + "'");
-        String name = text(y, "county-name", file);
-        LocalDate e = date(y, "election-day", file, true);
-        LocalDate prev = date(y, "previous-election-day", file, false);
-        if (prev != null && !prev.isBefore(e)) {
-            throw new CountyConfigException(file + ": previous-election-day " + prev + " must be before election-day " + e);
+        String code = text(y, "county-code", file, problems);
+        if (code != null && !code.matches("\\d{6}")) problems.add(file + ": county-code must be the 6-digit GB/T 2260 code, got '" + code + "'");
+        String name = text(y, "county-name", file, problems);
+        LocalDate e = date(y, "election-day", file, true, problems);
+        LocalDate prev = date(y, "previous-election-day", file, false, problems);
+        if (prev != null && e != null && !prev.isBefore(e)) {
+            problems.add(file + ": previous-election-day " + prev + " must be before election-day " + e);
         }
         int months = 12;
         Object m = y.get("in-migrant-months");
         if (m != null) {
             try {
                 months = Integer.parseInt(m.toString().strip());
+                if (months < 0 || months > 600) problems.add(file + ": in-migrant-months out of range (0..600): " + months);
             } catch (NumberFormatException ex) {
-                throw new CountyConfigException(file + ": in-migrant-months must be a whole number of months, got '" + m + "'");
+                problems.add(file + ": in-migrant-months must be a whole number of months, got '" + m + "'");
             }
-            if (months < 0 || months > 600) throw new CountyConfigException(file + ": in-migrant-months out of range (0..600): " + months);
+        }
+        if (problems.size() == 1) throw new CountyConfigException(problems.get(0));
+        if (!problems.isEmpty()) {
+            throw new CountyConfigException("选举设置文件有 " + problems.size() + " 处错误 (" + problems.size() + " problems in election.yml):\n  "
+                    + String.join("\n  ", problems));
         }
         return new ElectionSettings(code, name, e, months, prev);
     }
 
-    private static String text(Map<String, Object> y, String key, Path file) {
+    private static String text(Map<String, Object> y, String key, Path file, List<String> problems) {
         Object v = y.get(key);
-        if (v == null || v.toString().isBlank()) throw new CountyConfigException(file + ": missing setting '" + key + "'");
+        if (v == null || v.toString().isBlank()) {
+            problems.add(file + ": missing setting '" + key + "'");
+            return null;
+        }
         return v.toString().strip();
     }
 
-    private static LocalDate date(Map<String, Object> y, String key, Path file, boolean required) {
+    private static LocalDate date(Map<String, Object> y, String key, Path file, boolean required, List<String> problems) {
         Object v = y.get(key);
         if (v == null || v.toString().isBlank()) {
-            if (required) throw new CountyConfigException(file + ": missing setting '" + key + "' (a date like 2026-12-15)");
+            if (required) problems.add(file + ": missing setting '" + key + "' (a date like 2026-12-15)");
             return null;
         }
         try {
             return LocalDate.parse(v.toString().strip());
         } catch (DateTimeParseException ex) {
-            throw new CountyConfigException(file + ": '" + key + "' must be a date like 2026-12-15, got '" + v + "'");
+            problems.add(file + ": '" + key + "' must be a date like 2026-12-15, got '" + v + "'");
+            return null;
         }
     }
 }

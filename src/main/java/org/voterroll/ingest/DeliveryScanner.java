@@ -41,7 +41,8 @@ public final class DeliveryScanner {
         try (Stream<Path> s = Files.list(inbox)) {
             paths = s.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !isMarker(p.getFileName().toString()))
-                    .filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || looksDelivered(p))
+                    // a directory, link or special file is named in the report whatever its name (never opened): an
+                    // operator must see that something lies in the inbox that was not read
                     .sorted()
                     .toList();
         }
@@ -120,13 +121,6 @@ public final class DeliveryScanner {
     static boolean isMarker(String name) {
         String n = name.toUpperCase(Locale.ROOT);
         return n.equals("READY") || n.equals("READY.TXT") || n.equals("MANIFEST.TXT");
-    }
-
-    /** A link, directory or special file that a clerk would take for a delivery file: named in the report, never opened. */
-    private static boolean looksDelivered(Path p) {
-        String name = p.getFileName().toString();
-        String lower = name.toLowerCase(Locale.ROOT);
-        return Files.isSymbolicLink(p) || Source.ofFileName(name).isPresent() || lower.endsWith(".csv") || lower.endsWith(".xlsx");
     }
 
     private DeliveryFile inspect(int fileNo, Path p) {

@@ -64,6 +64,8 @@ public class RunGuard implements Tasklet {
         checkDeliveryUnchanged();
         List<String> reasons = new ArrayList<>();
         reasons.addAll(shrunkSources());
+        String coverage = coverageChange();
+        if (coverage != null) reasons.add(coverage);
         String roll = rollChange();
         if (roll != null) reasons.add(roll);
         if (reasons.isEmpty()) return RepeatStatus.FINISHED;
@@ -125,6 +127,47 @@ public class RunGuard implements Tasklet {
             }
         }
         return reasons;
+    }
+
+    /**
+     * xuanqu.csv changed the coverage of a village since the last completed run (moved to another district or
+     * covered by none): every district file is valid on its own, so only the comparison shows that a mistyped or
+     * forgotten code silently moves a village's people to another roll or off the roll. Stopped for a confirmation,
+     * with the people it moves counted by district (previous roll against tonight's, for persons of those villages).
+     */
+    String coverageChange() {
+        if (run.previousRunId() == null) return null;
+        List<Map<String, Object>> areas = jdbc.queryForList("""
+                SELECT p.area_code, p.district_code AS before_code, n.district_code AS now_code
+                FROM district_area p LEFT JOIN district_area n ON n.run_id = ? AND n.area_code = p.area_code
+                WHERE p.run_id = ? AND (n.district_code IS NULL OR n.district_code <> p.district_code)
+                ORDER BY p.area_code""", run.runId(), run.previousRunId());
+        if (areas.isEmpty()) return null;
+        List<String> changes = new ArrayList<>();
+        for (Map<String, Object> a : areas) {
+            changes.add(a.get("now_code") == null
+                    ? "区划代码 " + a.get("area_code") + " 不再属于任何选区 (no longer covered; was " + a.get("before_code") + ")"
+                    : "区划代码 " + a.get("area_code") + " 从 " + a.get("before_code") + " 移到 " + a.get("now_code")
+                            + " (moved from " + a.get("before_code") + " to " + a.get("now_code") + ")");
+        }
+        List<Map<String, Object>> moved = jdbc.queryForList("""
+                SELECT p.district_code AS before_code, COALESCE(r.district_code, '除名') AS now_code, COUNT(*) AS people
+                FROM previous_line p
+                JOIN person_run pr ON pr.run_id = p.run_id AND pr.id_number = p.id_number
+                JOIN district_area changed ON changed.run_id = ? AND changed.area_code = pr.area_code
+                LEFT JOIN district_area n ON n.run_id = p.run_id AND n.area_code = changed.area_code
+                LEFT JOIN roll_line r ON r.run_id = p.run_id AND r.id_number = p.id_number
+                WHERE p.run_id = ? AND (n.district_code IS NULL OR n.district_code <> changed.district_code)
+                  AND (r.district_code IS NULL OR r.district_code <> p.district_code)
+                GROUP BY p.district_code, COALESCE(r.district_code, '除名')
+                ORDER BY p.district_code, now_code""", run.previousRunId(), run.runId());
+        List<String> counts = new ArrayList<>();
+        for (Map<String, Object> m : moved) {
+            counts.add(m.get("before_code") + " → " + m.get("now_code") + " " + m.get("people") + " 人");
+        }
+        return "选区覆盖范围与上次运行不同 (xuanqu.csv covers villages differently since run " + run.previousRunId() + "): "
+                + String.join(", ", changes) + "; 受影响的人 (people it moves, by district): "
+                + (counts.isEmpty() ? "无 (none)" : String.join(", ", counts));
     }
 
     String rollChange() {

@@ -194,6 +194,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         l.add(new Case("a file changing while the run reads it", s -> TestHooks.on("after:prepare", () -> appendLine(s.huji())),
                 o -> {
                     assertThat(o.run().status()).isEqualTo(Run.FAILED);
+                    assertThat(exitCode(o)).isEqualTo(1);
                     assertThat(o.run().message()).isEqualTo("交付文件在运行期间被改动 (the delivery changed while the run read it): "
                             + "huji_20261201.csv (content changed); nothing was published. Start a new run once the delivery is complete (READY)");
                     assertNothingPublished(o);
@@ -201,6 +202,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         l.add(new Case("a file replaced by a later delivery while the run reads it", s -> TestHooks.on("after:resolve", () -> delete(s.huji())),
                 o -> {
                     assertThat(o.run().status()).isEqualTo(Run.FAILED);
+                    assertThat(exitCode(o)).isEqualTo(1);
                     assertThat(o.run().message()).contains("huji_20261201.csv (gone)");
                     assertNothingPublished(o);
                 }, false));
@@ -260,6 +262,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         issueCases(l);
         countyCases(l);
         furtherCases(l);
+        coverageAndLimitCases(l);
         return l.stream().map(Arguments::of);
     }
 
@@ -557,6 +560,79 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
                 }, sameRoll("huji_20261201.csv", "UNUSABLE", "CSV 格式错误：第 15 行的引号没有正确闭合"), false));
     }
 
+    static final String XUANQU_HEKOU = "341299201-01,河口乡第一选区,341299201,居住,341299201101;341299201102,";
+
+    /**
+     * County files changed since the good night (each valid on its own: only the comparison shows what it does to
+     * people), more mistakes listed at once, and the limits of a field, a row and a workbook at their edges.
+     */
+    void coverageAndLimitCases(List<Case> l) {
+        l.add(new Case("a village dropped from xuanqu.csv since the last run: the guard stops it, its people counted",
+                s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101,"),
+                needsConfirmation("区划代码 341299201102 不再属于任何选区 (no longer covered; was 341299201-01); 受影响的人 (people it moves, by district): "
+                        + "341299201-01 → 除名 1 人"), false));
+        l.add(new Case("a village moved to a new district since the last run: the guard stops it, its people counted",
+                s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101,\n"
+                        + "341299201-02,河口乡第二选区,341299201,居住,341299201102,"),
+                needsConfirmation("区划代码 341299201102 从 341299201-01 移到 341299201-02 (moved from 341299201-01 to 341299201-02); "
+                        + "受影响的人 (people it moves, by district): 341299201-01 → 341299201-02 1 人"), false));
+        l.add(new Case("a village nobody lives in added to a district (coverage grows: no confirmation)",
+                s -> replaceIn(s.county().resolve("xuanqu.csv"), XUANQU_HEKOU, "341299201-01,河口乡第一选区,341299201,居住,341299201101;341299201102;341299201103,"),
+                o -> sameRollCompleted(o), false));
+        l.add(new Case("a district renamed, its coverage unchanged (no confirmation)",
+                s -> replaceIn(s.county().resolve("xuanqu.csv"), "河口乡第一选区", "河口乡第一选区（渡口）"),
+                o -> sameRollCompleted(o), false));
+        l.add(new Case("election.yml with three mistakes: all three listed at once", s -> write(s.county().resolve("election.yml"),
+                "county-code: \"34129\"\ncounty-name: 样例县\nelection-day: 2026-12-45\nin-migrant-months: twelve\n".getBytes(StandardCharsets.UTF_8)),
+                o -> {
+                    refused(CountyConfigException.class, "选举设置文件有 3 处错误 (3 problems in election.yml)").accept(o);
+                    assertThat(o.error().getMessage()).contains("county-code must be the 6-digit GB/T 2260 code, got '34129'",
+                            "'election-day' must be a date like 2026-12-15, got '2026-12-45'", "in-migrant-months must be a whole number of months, got 'twelve'");
+                }, false));
+        l.add(new Case("election.yml with county-code twice", s -> editYml(s.county(), "county-name: 样例县", "county-name: 样例县\ncounty-code: \"341288\""),
+                refused(CountyConfigException.class, "设置重复 (a setting given twice) at line 3: found duplicate key county-code"), false));
+        l.add(new Case("xuanqu.csv with only its header", s -> keepRows(s.county().resolve("xuanqu.csv"), 0),
+                refused(CountyConfigException.class, "xuanqu.csv: no districts"), false));
+        l.add(new Case("xuanqu.csv: an empty district code and an unknown district type, both listed", s -> {
+                    replaceIn(s.county().resolve("xuanqu.csv"), "341299100-02,城关镇第二选区,341299100,居住", ",城关镇第二选区,341299100,居住");
+                    replaceIn(s.county().resolve("xuanqu.csv"), "341299201-01,河口乡第一选区,341299201,居住", "341299201-01,河口乡第一选区,341299201,居民");
+                }, o -> {
+                    refused(CountyConfigException.class, "选区文件有 2 处错误 (2 problems in xuanqu.csv)").accept(o);
+                    assertThat(o.error().getMessage()).contains("xuanqu.csv line 3: 选区编码 is empty", "xuanqu.csv line 5: 类型 must be 居住 or 单位, got '居民'");
+                }, false));
+        l.add(new Case("a name of exactly 100 characters (at the limit: kept)", s -> setCell(s.huji(), LIU_QIANG, 1, "刘".repeat(100)),
+                o -> {
+                    sameRollCompleted(o);
+                    assertRows(o, "huji_20261201.csv", 14, 14, 0);
+                }, false));
+        l.add(new Case("a name of 101 characters (one past the limit: rejected)", s -> setCell(s.huji(), LIU_QIANG, 1, "刘".repeat(101)),
+                rejectedRows("huji_20261201.csv", 14, 1, "字段过长 (a value too long): 姓名 (name) 101 个字符，最多 100"), false));
+        l.add(new Case("a row with one column too few", s -> {
+                    List<String> out = new ArrayList<>();
+                    for (String line : lines(s.huji())) out.add(line.startsWith(LIU_QIANG) ? line.substring(0, line.lastIndexOf(',')) : line);
+                    writeLines(s.huji(), GB, out);
+                }, rejectedRows("huji_20261201.csv", 14, 1, "列数不符 (the row has 12 columns, the header 13)"), false));
+        l.add(new Case("a workbook cell of 40,000 characters in the name", s -> shebaoXlsx(s, rows -> rows.get(WU_FANG)[0] = "吴".repeat(30_000)),
+                rejectedRows("shebao_20261201.xlsx", 3, 1, "字段过长 (a value too long): 姓名 (name) 30000 个字符，最多 100"), false));
+        l.add(new Case("a workbook row with cells beyond the header", s -> shebaoXlsx(s, rows -> {
+                    Object[] r = Arrays.copyOf(rows.get(WU_FANG), rows.get(WU_FANG).length + 2);
+                    r[r.length - 1] = "多余";
+                    rows.set(WU_FANG, r);
+                }), rejectedRows("shebao_20261201.xlsx", 3, 1, "列数不符"), false));
+        l.add(new Case("one part as .csv and .xlsx (part2 twice): both refused", s -> {
+                    List<Object[]> rows = csvRows(s.inbox().resolve("shebao_20261201.csv"));
+                    writeLines(s.inbox().resolve("shebao_20261201_part2.csv"), StandardCharsets.UTF_8, lines(s.inbox().resolve("shebao_20261201.csv")).subList(0, 1));
+                    Workbooks.write(s.inbox().resolve("shebao_20261201_part2.xlsx"), List.of(new Workbooks.Sheet("Sheet1", rows.subList(0, 1))));
+                }, o -> {
+                    sameRoll("shebao_20261201_part2.xlsx", "CONFLICT", "与 shebao_20261201_part2.csv 是同一来源的同一部分").accept(o);
+                    sameRoll("shebao_20261201_part2.csv", "CONFLICT", "与 shebao_20261201_part2.xlsx 是同一来源的同一部分").accept(o);
+                }, false));
+        l.add(new Case("a plain subdirectory in the inbox (an archive folder)", s -> mkdir(s.inbox().resolve("archive")),
+                sameRoll("archive", "REFUSED", "是目录而不是文件，不读取"), false));
+        l.add(new Case("a symbolic link to a file inside the inbox itself", s -> link(s.inbox().resolve("waidi_20261201_part2.csv"), s.inbox().resolve("waidi_20261201.csv")),
+                sameRoll("waidi_20261201_part2.csv", "REFUSED", "符号链接，不读取"), false));
+    }
+
     static final int CSV_MAX_LINE = 1 << 20;
 
     Consumer<Outcome> rejectedRows(String file, int read, int rejected, String reason) {
@@ -597,8 +673,8 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
 
     /** The command line's exit code for the outcome (0 done, 1 failed, 2 county files, 4 confirmation). */
     static int exitCode(Outcome o) {
-        if (o.error() instanceof CountyConfigException) return 2;
         java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        if (o.error() instanceof Exception e) return org.voterroll.Cli.failure(e, none);
         return org.voterroll.VoterRollApplication.report(o.run(), none, none);
     }
 
@@ -704,6 +780,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     void sameRollCompleted(Outcome o) {
         assertThat(o.error()).as("error").isNull();
         assertThat(o.run().status()).as(o.run().message()).isEqualTo(Run.COMPLETED);
+        assertThat(exitCode(o)).as("exit code").isZero();
         assertThat(roll(o.run().runId())).as("the good night's roll").isEqualTo(baselineRoll);
     }
 
@@ -711,6 +788,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         return o -> {
             assertThat(o.error()).isNull();
             assertThat(o.run().status()).isEqualTo(Run.NEEDS_CONFIRMATION);
+            assertThat(exitCode(o)).as("exit code").isEqualTo(4);
             assertThat(o.run().message()).startsWith("需要人工确认 (needs an operator's confirmation): ").contains(message)
                     .endsWith("java -jar voter-roll.jar confirm " + o.run().runId());
             assertNothingPublished(o);
@@ -728,6 +806,7 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
         return o -> {
             assertThat(o.run()).isNull();
             assertThat(o.error()).isInstanceOf(type).hasMessageContaining(message);
+            assertThat(exitCode(o)).as("exit code").isEqualTo(type == CountyConfigException.class ? 2 : 5);
             assertThat(o.out()).doesNotExist();
         };
     }
