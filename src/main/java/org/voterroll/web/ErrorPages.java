@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /error}, in place of Spring Boot's: a Chinese page with a link back to the user's home page, or, for a request
- * under /api, JSON {@code {"status", "error", "message"}} in Chinese. Opened directly (no error behind it) it is a page
+ * under /api, JSON {@code {"status", "error", "message"}} in Chinese (also for /actuator). Opened directly (no error behind it) it is a page
  * that does not exist, never Boot's {@code {"status":999}}. Nothing of the failed request (exception, path, query) is
  * shown; the exception of a 500 is in the server's log.
  */
@@ -41,7 +41,11 @@ class ErrorPages implements ErrorController {
         WebErrors.Text text = WebErrors.Text.of(status);
         String message = request.getAttribute(WebErrors.MESSAGE) instanceof String m ? m : text.message();
         String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String u ? u : "";
-        if (uri.startsWith(request.getContextPath() + "/api/")) {
+        // a request Spring Security's firewall rejected (an encoded "..") never passed its header writer
+        WebServer.SECURITY_HEADERS.forEach((name, value) -> {
+            if (!response.containsHeader(name)) response.setHeader(name, value);
+        });
+        if (uri.startsWith(request.getContextPath() + "/api/") || uri.startsWith(request.getContextPath() + "/actuator/")) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("status", status);
             body.put("error", text.title());
