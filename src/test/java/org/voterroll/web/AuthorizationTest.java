@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint the server maps (read from Spring MVC, so a new one is covered, or fails here until it is classified):
- * each is refused — 403 with an empty body — to the roles it is not for, and every township or station endpoint is refused
- * to an account of the right role but another township or district. Refusals store nothing.
+ * each is refused — 403 with the Chinese refusal page (JSON under /api) that names nothing of what was refused — to the
+ * roles it is not for, and every township or station endpoint is refused to an account of the right role but another
+ * township or district. Refusals store nothing but their audit line.
  */
 class AuthorizationTest extends WebTestBase {
     /** Endpoints anyone may reach (the login page and the error page) or any logged-in account ("/" sends each to its page). */
@@ -79,10 +80,12 @@ class AuthorizationTest extends WebTestBase {
                 assertRefused(call(caller.getValue(), e, path), caller.getKey() + " " + e.method() + " " + path);
                 checked++;
             }
-            // not logged in: the pages send to the login form, the API answers 401; neither shows anything
+            // not logged in: the pages send to the login form (or refuse a form without a session's token), the API
+            // answers 401; none shows anything of the data
             HttpResponse<byte[]> anon = call(e.api() ? Http.basic(url(""), "nobody", "wrong-password-x") : Http.anonymous(url("")), e, path);
             assertThat(anon.statusCode()).as("anonymous " + e.method() + " " + path).isIn(e.api() ? List.of(401) : List.of(302, 403));
-            assertThat(anon.body()).as("anonymous " + e.method() + " " + path).isEmpty();
+            if (anon.statusCode() == 302) assertThat(anon.body()).as("anonymous " + e.method() + " " + path).isEmpty();
+            else assertNothingShown(anon, "anonymous " + e.method() + " " + path);
         }
         assertThat(checked).isGreaterThan(30);
         assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
@@ -198,7 +201,15 @@ class AuthorizationTest extends WebTestBase {
 
     static void assertRefused(HttpResponse<byte[]> r, String what) {
         assertThat(r.statusCode()).as(what).isEqualTo(403);
-        assertThat(r.body()).as(what + ": body").isEmpty();
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(what + ": body").contains("无权访问");
+        assertNothingShown(r, what);
+    }
+
+    /** An error answer (page or JSON) is the status's own text: no name, number, run, item or file of the fixture. */
+    static void assertNothingShown(HttpResponse<byte[]> r, String what) {
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(what + ": body")
+                .doesNotContain("郑浩", "孙立军", WebFixture.ZHENG_HAO_NUMBER, "MATCH_REVIEW", ".csv", "Exception")
+                .doesNotContainPattern("\\d{15,18}");
     }
 
     long count(String sql) {
