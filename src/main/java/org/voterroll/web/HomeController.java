@@ -14,7 +14,7 @@ class HomeController {
     /** ?locked=HH:mm after a login refused during a lockout; only a time is shown, never other text from the link. */
     @GetMapping("/login")
     String login(@RequestParam(required = false) String locked, Model model) {
-        if (locked != null) model.addAttribute("locked", LoginDoors.Locked.message(locked.matches("\\d{2}:\\d{2}") ? locked : "稍后"));
+        if (locked != null) model.addAttribute("locked", LoginDoors.Locked.message(locked.matches("\\d{2}:\\d{2}") ? locked : null));
         return "login";
     }
 

@@ -51,8 +51,9 @@ class LoginDoors implements AuthenticationProvider {
             return message(untilText());
         }
 
+        /** With a time (HH:mm) the message says until when; with null, only "later". */
         static String message(String until) {
-            return "登录失败次数过多，已暂时锁定，请于 " + until + " 后再试，或请运维人员在“账户”页解除锁定。";
+            return "登录失败次数过多，已暂时锁定，请" + (until == null ? "稍后" : "于 " + until + " 后") + "再试，或请运维人员在“账户”页解除锁定。";
         }
     }
 
