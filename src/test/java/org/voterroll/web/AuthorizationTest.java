@@ -70,8 +70,9 @@ class AuthorizationTest extends WebTestBase {
         Map<String, Http> apiByRole = Map.of("operator", Http.basic(url(""), OPERATOR, PASSWORD),
                 "township", Http.basic(url(""), CLERK, PASSWORD), "station", Http.basic(url(""), STATION, PASSWORD));
         long decisions = count("SELECT COUNT(*) FROM decision"), downloads = count("SELECT COUNT(*) FROM download_log"),
-                runs = count("SELECT COUNT(*) FROM run"), accountsBefore = count("SELECT COUNT(*) FROM account");
-        int checked = 0;
+                runs = count("SELECT COUNT(*) FROM run"), accountsBefore = count("SELECT COUNT(*) FROM account"),
+                denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'");
+        int checked = 0, anonymousRefused = 0;
         for (Endpoint e : endpoints()) {
             if (e.area() == null) continue;
             String path = concrete(e.pattern(), TOWNSHIP, DISTRICT);
@@ -86,8 +87,12 @@ class AuthorizationTest extends WebTestBase {
             assertThat(anon.statusCode()).as("anonymous " + e.method() + " " + path).isIn(e.api() ? List.of(401) : List.of(302, 403));
             if (anon.statusCode() == 302) assertThat(anon.body()).as("anonymous " + e.method() + " " + path).isEmpty();
             else assertNothingShown(anon, "anonymous " + e.method() + " " + path);
+            if (anon.statusCode() == 403) anonymousRefused++;
         }
         assertThat(checked).isGreaterThan(30);
+        // every refusal is one audit line: by role for the signed-in callers, by CSRF for the anonymous forms
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'")).isEqualTo(denied + checked + anonymousRefused);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.ROLE + " %'")).isGreaterThanOrEqualTo(checked);
         assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
         assertThat(count("SELECT COUNT(*) FROM download_log")).isEqualTo(downloads);
         assertThat(count("SELECT COUNT(*) FROM run")).isEqualTo(runs);
@@ -99,7 +104,7 @@ class AuthorizationTest extends WebTestBase {
         String runId = latestRunId();
         // the other clerk's township is 341299100; the items of the path belong to 341299201
         Http page = Http.session(url(""), OTHER_CLERK, PASSWORD), api = Http.basic(url(""), OTHER_CLERK, PASSWORD);
-        long decisions = count("SELECT COUNT(*) FROM decision");
+        long decisions = count("SELECT COUNT(*) FROM decision"), denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'");
         int scoped = 0;
         for (Endpoint e : endpoints()) {
             if (!"township".equals(e.area())) continue;
@@ -117,6 +122,8 @@ class AuthorizationTest extends WebTestBase {
         }
         assertThat(scoped).isGreaterThanOrEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'"))
+                .as("every scope refusal audited").isEqualTo(denied + scoped);
         // and the owner does reach them: the refusals above are about scope, not broken endpoints
         int item = itemOf(runId, "MATCH_REVIEW", TOWNSHIP);
         HttpResponse<byte[]> own = Http.session(url(""), CLERK, PASSWORD).get("/township/runs/" + runId + "/items/" + item);
@@ -128,7 +135,7 @@ class AuthorizationTest extends WebTestBase {
     @Test
     void aStationCannotReadAnotherDistrictsFiles() throws Exception {
         Http page = Http.session(url(""), OTHER_STATION, PASSWORD), api = Http.basic(url(""), OTHER_STATION, PASSWORD);
-        long downloads = count("SELECT COUNT(*) FROM download_log");
+        long downloads = count("SELECT COUNT(*) FROM download_log"), denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'");
         int scoped = 0;
         for (Endpoint e : endpoints()) {
             if (!"station".equals(e.area())) continue;
@@ -151,6 +158,8 @@ class AuthorizationTest extends WebTestBase {
         }
         assertThat(scoped).isGreaterThanOrEqualTo(2 * 10 + 3);
         assertThat(count("SELECT COUNT(*) FROM download_log")).isEqualTo(downloads);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'"))
+                .as("every scope refusal audited").isEqualTo(denied + scoped);
         // the owner gets the same file
         HttpResponse<byte[]> own = Http.basic(url(""), STATION, PASSWORD).get("/api/station/districts/" + DISTRICT + "/runs/latest/files/roll/csv");
         assertThat(own.statusCode()).isEqualTo(200);
