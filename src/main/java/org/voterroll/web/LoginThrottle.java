@@ -16,12 +16,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock the key for {@code firstLockout}; each further lockout of the same key doubles, up to {@code maxLockout}. A
  * successful login or an operator's unlock resets an account; a key idle for a day forgets its lockouts.
  *
+ * <p>Logins already past the check when a lock is set still finish (a burst of parallel guesses may get a few more
+ * than {@code maxFailures} tries); every later one is refused.
+ *
  * <p>Kept in memory, on purpose: one {@code serve} process answers the web (ops/README.md), a restart of it clears every
  * lock, and nothing of an attack is written to the database but its audit lines. Plain Java with a clock, so the rules
  * are tested directly (LoginThrottleTest).
  */
 final class LoginThrottle {
-    /** Keys with no failure and no lockout for this long are forgotten, so made-up names cannot fill the memory. */
+    /**
+     * Keys with no failure and no lockout for this long are forgotten once there are more than MAX_KEYS: made-up names
+     * grow the map by at most 20 per address and lock (the address limit), so it stays small unless many addresses attack.
+     */
     static final Duration FORGET = Duration.ofDays(1);
     static final int MAX_KEYS = 10_000;
 
