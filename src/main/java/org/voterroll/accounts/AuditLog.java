@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditLog {
     public static final String LOGIN = "LOGIN", LOGIN_FAILED = "LOGIN_FAILED", LOGOUT = "LOGOUT", DECISION = "DECISION",
-            DOWNLOAD = "DOWNLOAD", DENIED = "DENIED", ACCOUNT = "ACCOUNT", RUN = "RUN", SESSION_ENDED = "SESSION_ENDED";
+            DOWNLOAD = "DOWNLOAD", DENIED = "DENIED", ACCOUNT = "ACCOUNT", RUN = "RUN", SESSION_ENDED = "SESSION_ENDED",
+            LOCKOUT = "LOCKOUT";
 
     private final JdbcTemplate jdbc;
 

@@ -8,7 +8,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.voterroll.accounts.Account;
 import org.voterroll.accounts.AccountService;
+import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.Role;
 
@@ -16,9 +18,13 @@ import org.voterroll.accounts.Role;
 @Controller
 class AccountsController {
     private final AccountService accounts;
+    private final LoginDoors doors;
+    private final AuditLog audit;
 
-    AccountsController(AccountService accounts) {
+    AccountsController(AccountService accounts, LoginDoors doors, AuditLog audit) {
         this.accounts = accounts;
+        this.doors = doors;
+        this.audit = audit;
     }
 
     @GetMapping("/operator/accounts")
@@ -26,6 +32,10 @@ class AccountsController {
         model.addAttribute("user", user);
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("roles", Role.values());
+        // name → until when it is locked (HH:mm), for the accounts a throttled login locked
+        java.util.Map<String, String> locked = new java.util.HashMap<>();
+        for (var a : accounts.all()) doors.lockedUntil(a.name()).ifPresent(t -> locked.put(a.name(), new LoginDoors.Locked(t).untilText()));
+        model.addAttribute("locked", locked);
         return "operator/accounts";
     }
 
@@ -60,6 +70,16 @@ class AccountsController {
         } catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", e.getMessage());
         }
+        return "redirect:/operator/accounts";
+    }
+
+    /** An operator ends an account's login lockout at once (a clerk who forgot the password and has just been given a new one). */
+    @PostMapping("/operator/accounts/{id}/unlock")
+    String unlock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        Account a = accounts.all().stream().filter(x -> x.id() == id).findFirst().orElseThrow(Scope.NotFound::new);
+        boolean was = doors.unlock(a.name());
+        audit.record(user.name(), AuditLog.ACCOUNT, "unlocked " + a.name());
+        redirect.addFlashAttribute("saved", was ? "已解除 " + a.name() + " 的登录锁定" : a.name() + " 未被锁定");
         return "redirect:/operator/accounts";
     }
 }

@@ -20,8 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * Every endpoint the server maps (read from Spring MVC, so a new one is covered, or fails here until it is classified):
- * each is refused — 403 with an empty body — to the roles it is not for, and every township or station endpoint is refused
- * to an account of the right role but another township or district. Refusals store nothing.
+ * each is refused — 403 with the Chinese refusal page (JSON under /api) that names nothing of what was refused — to the
+ * roles it is not for, and every township or station endpoint is refused to an account of the right role but another
+ * township or district. Refusals store nothing but their audit line.
  */
 class AuthorizationTest extends WebTestBase {
     /** Endpoints anyone may reach (the login page and the error page) or any logged-in account ("/" sends each to its page). */
@@ -69,8 +70,9 @@ class AuthorizationTest extends WebTestBase {
         Map<String, Http> apiByRole = Map.of("operator", Http.basic(url(""), OPERATOR, PASSWORD),
                 "township", Http.basic(url(""), CLERK, PASSWORD), "station", Http.basic(url(""), STATION, PASSWORD));
         long decisions = count("SELECT COUNT(*) FROM decision"), downloads = count("SELECT COUNT(*) FROM download_log"),
-                runs = count("SELECT COUNT(*) FROM run"), accountsBefore = count("SELECT COUNT(*) FROM account");
-        int checked = 0;
+                runs = count("SELECT COUNT(*) FROM run"), accountsBefore = count("SELECT COUNT(*) FROM account"),
+                denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'");
+        int checked = 0, anonymousRefused = 0;
         for (Endpoint e : endpoints()) {
             if (e.area() == null) continue;
             String path = concrete(e.pattern(), TOWNSHIP, DISTRICT);
@@ -79,12 +81,18 @@ class AuthorizationTest extends WebTestBase {
                 assertRefused(call(caller.getValue(), e, path), caller.getKey() + " " + e.method() + " " + path);
                 checked++;
             }
-            // not logged in: the pages send to the login form, the API answers 401; neither shows anything
+            // not logged in: the pages send to the login form (or refuse a form without a session's token), the API
+            // answers 401; none shows anything of the data
             HttpResponse<byte[]> anon = call(e.api() ? Http.basic(url(""), "nobody", "wrong-password-x") : Http.anonymous(url("")), e, path);
             assertThat(anon.statusCode()).as("anonymous " + e.method() + " " + path).isIn(e.api() ? List.of(401) : List.of(302, 403));
-            assertThat(anon.body()).as("anonymous " + e.method() + " " + path).isEmpty();
+            if (anon.statusCode() == 302) assertThat(anon.body()).as("anonymous " + e.method() + " " + path).isEmpty();
+            else assertNothingShown(anon, "anonymous " + e.method() + " " + path);
+            if (anon.statusCode() == 403) anonymousRefused++;
         }
         assertThat(checked).isGreaterThan(30);
+        // every refusal is one audit line: by role for the signed-in callers, by CSRF for the anonymous forms
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'")).isEqualTo(denied + checked + anonymousRefused);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.ROLE + " %'")).isGreaterThanOrEqualTo(checked);
         assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
         assertThat(count("SELECT COUNT(*) FROM download_log")).isEqualTo(downloads);
         assertThat(count("SELECT COUNT(*) FROM run")).isEqualTo(runs);
@@ -96,7 +104,7 @@ class AuthorizationTest extends WebTestBase {
         String runId = latestRunId();
         // the other clerk's township is 341299100; the items of the path belong to 341299201
         Http page = Http.session(url(""), OTHER_CLERK, PASSWORD), api = Http.basic(url(""), OTHER_CLERK, PASSWORD);
-        long decisions = count("SELECT COUNT(*) FROM decision");
+        long decisions = count("SELECT COUNT(*) FROM decision"), denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'");
         int scoped = 0;
         for (Endpoint e : endpoints()) {
             if (!"township".equals(e.area())) continue;
@@ -114,6 +122,8 @@ class AuthorizationTest extends WebTestBase {
         }
         assertThat(scoped).isGreaterThanOrEqualTo(4);
         assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'"))
+                .as("every scope refusal audited").isEqualTo(denied + scoped);
         // and the owner does reach them: the refusals above are about scope, not broken endpoints
         int item = itemOf(runId, "MATCH_REVIEW", TOWNSHIP);
         HttpResponse<byte[]> own = Http.session(url(""), CLERK, PASSWORD).get("/township/runs/" + runId + "/items/" + item);
@@ -125,7 +135,7 @@ class AuthorizationTest extends WebTestBase {
     @Test
     void aStationCannotReadAnotherDistrictsFiles() throws Exception {
         Http page = Http.session(url(""), OTHER_STATION, PASSWORD), api = Http.basic(url(""), OTHER_STATION, PASSWORD);
-        long downloads = count("SELECT COUNT(*) FROM download_log");
+        long downloads = count("SELECT COUNT(*) FROM download_log"), denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'");
         int scoped = 0;
         for (Endpoint e : endpoints()) {
             if (!"station".equals(e.area())) continue;
@@ -148,6 +158,8 @@ class AuthorizationTest extends WebTestBase {
         }
         assertThat(scoped).isGreaterThanOrEqualTo(2 * 10 + 3);
         assertThat(count("SELECT COUNT(*) FROM download_log")).isEqualTo(downloads);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED' AND detail LIKE '" + WebErrors.SCOPE + " %'"))
+                .as("every scope refusal audited").isEqualTo(denied + scoped);
         // the owner gets the same file
         HttpResponse<byte[]> own = Http.basic(url(""), STATION, PASSWORD).get("/api/station/districts/" + DISTRICT + "/runs/latest/files/roll/csv");
         assertThat(own.statusCode()).isEqualTo(200);
@@ -198,7 +210,15 @@ class AuthorizationTest extends WebTestBase {
 
     static void assertRefused(HttpResponse<byte[]> r, String what) {
         assertThat(r.statusCode()).as(what).isEqualTo(403);
-        assertThat(r.body()).as(what + ": body").isEmpty();
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(what + ": body").contains("无权访问");
+        assertNothingShown(r, what);
+    }
+
+    /** An error answer (page or JSON) is the status's own text: no name, number, run, item or file of the fixture. */
+    static void assertNothingShown(HttpResponse<byte[]> r, String what) {
+        assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(what + ": body")
+                .doesNotContain("郑浩", "孙立军", WebFixture.ZHENG_HAO_NUMBER, "MATCH_REVIEW", ".csv", "Exception")
+                .doesNotContainPattern("\\d{15,18}");
     }
 
     long count(String sql) {

@@ -22,6 +22,7 @@ final class Http {
     private final String base;
     private final HttpClient client;
     private final String basic;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private Http(String base, String user, String password, boolean session) {
         this.base = base;
@@ -46,6 +47,12 @@ final class Http {
         String location = r.headers().firstValue("Location").orElse("");
         if (r.statusCode() != 302 || location.contains("error")) throw new IllegalStateException("login of " + user + " failed: " + location);
         return h;
+    }
+
+    /** A header sent with every request of this client from now on (X-Forwarded-For, X-Forwarded-Proto as a proxy would). */
+    Http header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 
     HttpResponse<byte[]> get(String path) throws Exception {
@@ -74,6 +81,7 @@ final class Http {
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (basic != null) b.header("Authorization", basic);
+        headers.forEach(b::header);
         return b;
     }
 
