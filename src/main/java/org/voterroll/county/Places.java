@@ -56,6 +56,16 @@ public class Places {
         return districts().stream().filter(d -> d.townshipCode().equals(code)).map(District::townshipName).findFirst();
     }
 
+    /** A township's or a district's name by its code (a page header names the account's scope); null if unknown. */
+    public String name(String code) {
+        if (code == null) return null;
+        for (District d : districts()) {
+            if (d.code().equals(code)) return d.name();
+            if (d.townshipCode().equals(code) && d.townshipName() != null) return d.townshipName();
+        }
+        return null;
+    }
+
     /** Whether any county's districts were read yet (before the first run nothing can be checked against them). */
     public boolean known() {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM district", Integer.class);

@@ -1,5 +1,9 @@
 package org.voterroll.web;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,14 +15,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.voterroll.accounts.AccountService;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.Role;
+import org.voterroll.county.Places;
 
 /** Operators manage accounts: create (role and scope), disable / enable, set a new password. */
 @Controller
 class AccountsController {
     private final AccountService accounts;
+    private final Places places;
 
-    AccountsController(AccountService accounts) {
+    AccountsController(AccountService accounts, Places places) {
         this.accounts = accounts;
+        this.places = places;
     }
 
     @GetMapping("/operator/accounts")
@@ -26,6 +33,18 @@ class AccountsController {
         model.addAttribute("user", user);
         model.addAttribute("accounts", accounts.all());
         model.addAttribute("roles", Role.values());
+        var districts = places.districts();
+        model.addAttribute("districts", districts);
+        // one entry per township, in code order, for the scope's suggestions
+        Map<String, String> townships = new LinkedHashMap<>();
+        for (Places.District d : districts) townships.putIfAbsent(d.townshipCode(), d.townshipName() == null ? d.townshipCode() : d.townshipName());
+        model.addAttribute("townships", townships);
+        Map<String, String> names = new HashMap<>();
+        for (Places.District d : districts) {
+            names.put(d.code(), d.name());
+            if (d.townshipName() != null) names.put(d.townshipCode(), d.townshipName());
+        }
+        model.addAttribute("scopeNames", names);
         return "operator/accounts";
     }
 

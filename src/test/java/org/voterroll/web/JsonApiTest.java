@@ -27,17 +27,28 @@ class JsonApiTest extends WebTestBase {
         JsonNode run = null;
         for (int i = 0; i < 240; i++) {
             run = json(op.get("/api/operator/runs/" + runId));
-            if (!"RUNNING".equals(run.get("status").asString())) break;
+            if (!"RUNNING".equals(run.get("run").get("status").asString())) break;
             Thread.sleep(250);
         }
-        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("run").get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("run").get("runId").asString()).isEqualTo(runId);
+        assertThat(run.get("run").get("countyCode").asString()).isEqualTo(WebFixture.COUNTY);
         long huji = 0;
         for (JsonNode s : run.get("steps")) {
-            if (s.get("step_name").asString().equals("loadSource:source-huji")) huji = s.get("read_count").asLong();
+            // camelCase fields of typed records, not Spring Batch's column names
+            assertThat(s.has("step_name")).isFalse();
+            if (s.get("stepName").asString().equals("loadSource:source-huji")) huji = s.get("readCount").asLong();
         }
         assertThat(huji).isEqualTo(14);
-        // a completed run is not restarted
-        assertThat(op.postJson("/api/operator/runs/" + runId + "/restart", "{}").statusCode()).isEqualTo(409);
+        assertThat(json(op.get("/api/operator/runs")).get(0).has("runId")).isTrue();
+        // a completed run is not restarted, and the answer says why in Chinese
+        HttpResponse<byte[]> again = op.postJson("/api/operator/runs/" + runId + "/restart", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).get("problem").asString()).contains("已完成");
+        // nor confirmed or refused: it does not wait for confirmation
+        assertThat(op.postJson("/api/operator/runs/" + runId + "/confirm", "{}").statusCode()).isEqualTo(409);
+        assertThat(op.postJson("/api/operator/runs/" + runId + "/refuse", "{}").statusCode()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT status FROM run WHERE run_id = ?", String.class, runId)).isEqualTo("COMPLETED");
     }
 
     @Test
