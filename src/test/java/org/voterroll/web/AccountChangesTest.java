@@ -97,7 +97,7 @@ class AccountChangesTest extends WebTestBase {
         assertThat(ok.statusCode()).isEqualTo(302);
         String page = new String(op.get("/operator/accounts").body(), StandardCharsets.UTF_8);
         assertThat(page).contains("已创建账户 web-test-real-station", "城关镇第一选区（341299100-01）");
-        assertThat(jdbc.queryForObject("SELECT scope FROM account WHERE name = 'web-test-real-station'", String.class)).isEqualTo("341299100-01");
+        assertThat(jdbc.queryForObject("SELECT scope_code FROM account WHERE name = 'web-test-real-station'", String.class)).isEqualTo("341299100-01");
     }
 
     /** The flash message the accounts page shows after a refused form. */
