@@ -41,21 +41,21 @@ public class AccountService {
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("已有名为“" + name + "”的账户，请换一个用户名");
         }
-        audit.record(actor, AuditLog.ACCOUNT, "created " + name + " " + role + (s == null ? "" : " " + s));
+        audit.record(actor, AuditLog.ACCOUNT, "创建账户 " + name + "（" + role.label() + (s == null ? "" : " " + s) + "）");
         return accounts.find(name).orElseThrow();
     }
 
     public void setEnabled(long id, boolean enabled, String actor) {
         Account a = accounts.find(id).orElseThrow(() -> new IllegalArgumentException("没有编号为 " + id + " 的账户"));
         accounts.setEnabled(id, enabled);
-        audit.record(actor, AuditLog.ACCOUNT, (enabled ? "enabled " : "disabled ") + a.name());
+        audit.record(actor, AuditLog.ACCOUNT, (enabled ? "启用账户 " : "停用账户 ") + a.name());
     }
 
     public void setPassword(long id, String password, String actor) {
         Account a = accounts.find(id).orElseThrow(() -> new IllegalArgumentException("没有编号为 " + id + " 的账户"));
         checkPassword(password);
         accounts.setPasswordHash(id, encoder.encode(password));
-        audit.record(actor, AuditLog.ACCOUNT, "new password for " + a.name());
+        audit.record(actor, AuditLog.ACCOUNT, "更改账户 " + a.name() + " 的密码");
     }
 
     public List<Account> all() {

@@ -47,7 +47,7 @@ public class RunLauncher {
         }
         if (!busy.add(job.name())) throw new IllegalStateException("该县已有一次运行正在进行，请等它结束后再开始新的核对");
         LocalDateTime since = LocalDateTime.now().withNano(0).minusSeconds(1);
-        audit.record(actor, AuditLog.RUN, "reconcile " + job.name());
+        audit.record(actor, AuditLog.RUN, "开始核对 任务 " + job.name());
         executor.execute(() -> {
             try {
                 var run = service.reconcile(job.countyDir(), job.inbox(), job.out(), job.previous());
@@ -70,7 +70,7 @@ public class RunLauncher {
             case Run.REFUSED -> throw new IllegalStateException("该运行已被拒绝发布，不再重新启动；请开始新的核对");
             default -> { }
         }
-        audit.record(actor, AuditLog.RUN, "restart " + runId);
+        audit.record(actor, AuditLog.RUN, "重新启动 " + runId);
         runInBackground(runId, () -> service.restart(runId), "restart");
     }
 

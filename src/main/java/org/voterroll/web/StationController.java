@@ -83,7 +83,7 @@ class StationController {
         var run = files.run(district, runId).orElseThrow(Scope.NotFound::new);
         var d = files.download(run.runId(), district, k, format).orElseThrow(Scope.NotFound::new);
         downloads.record(user.name(), run.runId(), district, d.fileName(), format, d.sha256());
-        audit.record(user.name(), AuditLog.DOWNLOAD, "run " + run.runId() + " " + d.fileName() + " sha256 " + d.sha256());
+        audit.record(user.name(), AuditLog.DOWNLOAD, "运行 " + run.runId() + " 下载 " + d.fileName() + "，SHA-256 " + d.sha256());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-SHA256", d.sha256())

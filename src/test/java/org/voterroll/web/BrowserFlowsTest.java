@@ -64,6 +64,14 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(browser.driver.getPageSource()).contains("选民登记核对报告", "<svg");
         browser.open("/operator/accounts");
         browser.shot("operator-accounts");
+        // an account for a township the county does not have is refused, saying what to fix
+        browser.driver.findElement(By.id("new-name")).sendKeys("web-test-nowhere");
+        new Select(browser.driver.findElement(By.id("new-role"))).selectByValue("TOWNSHIP");
+        browser.driver.findElement(By.id("new-scope")).sendKeys("999999999");
+        browser.driver.findElement(By.id("new-password")).sendKeys(PASSWORD);
+        browser.navigate(By.id("create-account"));
+        assertThat(browser.text(By.id("problem"))).contains("乡镇代码 999999999 不是本县的乡镇", "例如 341299100（城关镇）");
+        browser.shot("operator-accounts-refused");
         browser.logout();
 
         // 河口乡 has an open blocking item (the MATCH_REVIEW of 郑浩): its station is told not to post the list yet
@@ -224,7 +232,7 @@ class BrowserFlowsTest extends WebTestBase {
                 WHERE je.job_instance_id = (SELECT job_instance_id FROM batch_job_execution WHERE job_execution_id =
                       (SELECT job_execution_id FROM run WHERE run_id = ?))""", Long.class, failed.runId())).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE actor = ? AND action = 'RUN'", String.class, OPERATOR))
-                .contains("restart " + failed.runId());
+                .contains("重新启动 " + failed.runId());
         browser.logout();
     }
 
