@@ -107,7 +107,10 @@ public class ReconcileService {
         if (!Run.NEEDS_CONFIRMATION.equals(run.status())) {
             throw new IllegalArgumentException("run " + runId + " is " + run.status() + ", not NEEDS_CONFIRMATION: nothing to confirm");
         }
-        jdbc.update("UPDATE run SET confirmed_by = ? WHERE run_id = ?", who, runId);
+        // only while it still waits: a refusal (web) a moment earlier wins, and the two answers are never both recorded
+        if (jdbc.update("UPDATE run SET confirmed_by = ? WHERE run_id = ? AND status = ?", who, runId, Run.NEEDS_CONFIRMATION) != 1) {
+            throw new IllegalArgumentException("run " + runId + " was refused a moment ago: nothing to confirm");
+        }
         return restart(runId);
     }
 

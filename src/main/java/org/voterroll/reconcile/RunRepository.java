@@ -62,7 +62,8 @@ public class RunRepository {
 
     /** An operator refused a run stopped for confirmation: it stays unpublished for good. */
     public boolean refuse(String runId, String who, String message) {
-        return jdbc.update("UPDATE run SET status = ?, refused_by = ?, message = ? WHERE run_id = ? AND status = ?",
+        // not once confirmed: the confirmation's restart may not have taken the run over yet
+        return jdbc.update("UPDATE run SET status = ?, refused_by = ?, message = ? WHERE run_id = ? AND status = ? AND confirmed_by IS NULL",
                 Run.REFUSED, who, message, runId, Run.NEEDS_CONFIRMATION) == 1;
     }
 

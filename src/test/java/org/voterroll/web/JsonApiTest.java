@@ -86,9 +86,15 @@ class JsonApiTest extends WebTestBase {
         String out = jdbc.queryForObject("SELECT output_path FROM run WHERE run_id = ?", String.class, runId);
         String sums = Files.readString(Path.of(out, "SHA256SUMS"), StandardCharsets.UTF_8);
         assertThat(files.get("files").size()).isGreaterThanOrEqualTo(2);
+        assertThat(files.get("districtName").asString()).isEqualTo("城关镇第二选区");
+        assertThat(files.get("counts").get("voters").asLong())
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ? AND district_code = ?", Long.class, runId, DISTRICT));
+        assertThat(files.get("files").get(0).get("fileName").asString()).isEqualTo(DISTRICT + "_选民名册.csv");
+        assertThat(files.get("files").get(0).get("published").asString()).isEqualTo("rolls/" + DISTRICT + ".csv");
         for (JsonNode f : files.get("files")) assertThat(sums).contains(f.get("sha256").asString());
         HttpResponse<byte[]> posting = station.get("/api/station/districts/" + DISTRICT + "/runs/" + runId + "/files/posting/csv");
-        assertThat(posting.headers().firstValue("Content-Disposition").orElseThrow()).contains(DISTRICT + "_");
+        assertThat(java.net.URLDecoder.decode(posting.headers().firstValue("Content-Disposition").orElseThrow(), StandardCharsets.UTF_8))
+                .contains(DISTRICT + "_张榜公布名单.csv");
         // the public posting list: numbers masked (OUTPUTS.md)
         assertThat(new String(posting.body(), WebFixture.GB18030)).contains("********").doesNotContainPattern("\\d{17}[\\dX]");
     }
