@@ -40,7 +40,12 @@ public final class UserCommand {
 
         @Override
         public Integer call() throws Exception {
-            role.checkScope(scope);
+            try {
+                role.checkScope(scope);
+            } catch (IllegalArgumentException e) {
+                // the same words as the web's accounts page, with the option they are about
+                throw new IllegalArgumentException("--scope: " + e.getMessage());
+            }
             try (ConfigurableApplicationContext ctx = cli.batchContext()) {
                 return add(name, role, scope, ctx.getBean(AccountService.class), cli.out());
             }
