@@ -117,7 +117,7 @@ class CommandLineTest {
         assertThat(quick("explain").err()).contains("--number=N | --person=ID");
         assertThat(quick("generate", "--persons", "many", "--out", "x").err()).contains("--persons", "must be a whole number, got 'many'");
         assertThat(quick("user", "add", "--name", "a", "--role", "KING").err()).contains("--role", "'KING'");
-        assertThat(quick("user", "add", "--name", "a", "--role", "TOWNSHIP").err()).contains("--scope 乡镇代码");
+        assertThat(quick("user", "add", "--name", "a", "--role", "TOWNSHIP").err()).contains("--scope", "9位乡镇代码");
         assertThat(quick("purge").err()).contains("--keep");
         Result none = quick();
         assertThat(none.code()).isEqualTo(2);

@@ -21,12 +21,12 @@ public enum Role {
     /** Rejects a scope the role cannot have: an operator sees everything, the others exactly one code. */
     public void checkScope(String code) {
         if (scope == null) {
-            if (code != null && !code.isBlank()) throw new IllegalArgumentException("an OPERATOR account has no --scope");
+            if (code != null && !code.isBlank()) throw new IllegalArgumentException("运维人员账户没有范围，请将“范围”留空");
             return;
         }
         if (code == null || !scope.matcher(code).matches()) {
-            throw new IllegalArgumentException(this == TOWNSHIP ? "a TOWNSHIP account needs --scope 乡镇代码 (9 digits)"
-                    : "a STATION account needs --scope 选区编码 (e.g. 341299100-02)");
+            throw new IllegalArgumentException(this == TOWNSHIP ? "乡镇工作人员账户的范围须为9位乡镇代码（如 341299100）"
+                    : "登记站账户的范围须为选区编码（如 341299100-02）");
         }
     }
 

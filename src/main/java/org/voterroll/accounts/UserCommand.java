@@ -40,7 +40,12 @@ public final class UserCommand {
 
         @Override
         public Integer call() throws Exception {
-            role.checkScope(scope);
+            try {
+                role.checkScope(scope);
+            } catch (IllegalArgumentException e) {
+                // the same words as the web's accounts page, with the option they are about
+                throw new IllegalArgumentException("--scope: " + e.getMessage());
+            }
             try (ConfigurableApplicationContext ctx = cli.batchContext()) {
                 return add(name, role, scope, ctx.getBean(AccountService.class), cli.out());
             }
@@ -73,12 +78,12 @@ public final class UserCommand {
             char[] first = console.readPassword("password for %s: ", name);
             char[] again = console.readPassword("again: ");
             if (first == null || again == null || !new String(first).equals(new String(again))) {
-                throw new IllegalArgumentException("the two passwords differ");
+                throw new IllegalArgumentException("两次输入的密码不一致，请重新输入");
             }
             return new String(first);
         }
         String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-        if (line == null || line.isEmpty()) throw new IllegalArgumentException("no password on standard input");
+        if (line == null || line.isEmpty()) throw new IllegalArgumentException("标准输入中没有密码：请在第一行输入密码");
         return line;
     }
 }

@@ -35,12 +35,25 @@ public class RunGuard implements Tasklet {
     public record Limits(double maxSourceShrink, long minSourceRows, double maxRollChange, long minRollLines) {
     }
 
-    /** The run stops before publishing until an operator confirms it. */
+    /**
+     * The run stops before publishing until an operator confirms it. {@code reasons}: the same reasons in Chinese only, one
+     * each, for the operator's run page (the message, bilingual, is what the command line prints).
+     */
     public static class NeedsConfirmationException extends RuntimeException {
-        public NeedsConfirmationException(String message) {
+        private final List<String> reasons;
+
+        public NeedsConfirmationException(String message, List<String> reasons) {
             super(message);
+            this.reasons = List.copyOf(reasons);
+        }
+
+        public List<String> reasons() {
+            return reasons;
         }
     }
+
+    /** One reason to stop: in Chinese for the run page, bilingual in the message. */
+    record Reason(String chinese, String message) {}
 
     /** The delivery changed under the run. */
     public static class DeliveryChangedException extends RuntimeException {
@@ -62,20 +75,21 @@ public class RunGuard implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         checkDeliveryUnchanged();
-        List<String> reasons = new ArrayList<>();
-        reasons.addAll(shrunkSources());
-        String coverage = coverageChange();
-        if (coverage != null) reasons.add(coverage);
-        String roll = rollChange();
-        if (roll != null) reasons.add(roll);
-        if (reasons.isEmpty()) return RepeatStatus.FINISHED;
+        List<Reason> found = new ArrayList<>(shrunkSourceReasons());
+        Reason coverage = coverageChangeReason();
+        if (coverage != null) found.add(coverage);
+        Reason roll = rollChangeReason();
+        if (roll != null) found.add(roll);
+        if (found.isEmpty()) return RepeatStatus.FINISHED;
+        List<String> reasons = found.stream().map(Reason::message).toList();
         String confirmedBy = jdbc.queryForObject("SELECT confirmed_by FROM run WHERE run_id = ?", String.class, run.runId());
         if (confirmedBy != null) {
             log.warn("run {}: published although {} — confirmed by {}", run.runId(), String.join("; ", reasons), confirmedBy);
             return RepeatStatus.FINISHED;
         }
         throw new NeedsConfirmationException("需要人工确认 (needs an operator's confirmation): " + String.join("; ", reasons)
-                + ". Check the delivery; if it is right: java -jar voter-roll.jar confirm " + run.runId());
+                + ". Check the delivery; if it is right: java -jar voter-roll.jar confirm " + run.runId(),
+                found.stream().map(Reason::chinese).toList());
     }
 
     void checkDeliveryUnchanged() throws IOException {
@@ -98,12 +112,13 @@ public class RunGuard implements Tasklet {
         }
     }
 
-    List<String> shrunkSources() {
-        List<String> reasons = new ArrayList<>();
+    private List<Reason> shrunkSourceReasons() {
+        List<Reason> reasons = new ArrayList<>();
         List<Map<String, Object>> fresh = jdbc.queryForList(
                 "SELECT source, snapshot_id FROM run_source WHERE run_id = ? AND state = 'FRESH' ORDER BY source", run.runId());
         for (Map<String, Object> f : fresh) {
             String source = (String) f.get("source");
+            String name = org.voterroll.ingest.Source.ofPrefix(source).map(org.voterroll.ingest.Source::label).orElse(source);
             long snap = ((Number) f.get("snapshot_id")).longValue();
             List<Long> prev = jdbc.queryForList("""
                     SELECT s.snapshot_id FROM snapshot s JOIN run r ON r.run_id = s.run_id
@@ -117,12 +132,17 @@ public class RunGuard implements Tasklet {
                 long read = now + rejected;
                 if (read >= before * (1 - limits.maxSourceShrink())) {
                     // the agency delivered as many rows as before: tonight's loss is rows refused by the rules, and that is what to look at
-                    reasons.add(String.format("来源 %s 本次有 %d 行被拒绝 (source %s: %d of %d rows rejected, %.0f%%; limit %.0f%%; see rejects/%s.csv)",
-                            source, rejected, source, rejected, read, 100.0 * rejected / read, 100 * limits.maxSourceShrink(), source));
+                    reasons.add(new Reason(String.format("%s数据本次读取 %d 行，其中 %d 行被拒收（%.0f%%，上限 %.0f%%），拒收行见 rejects/%s.csv",
+                            name, read, rejected, 100.0 * rejected / read, 100 * limits.maxSourceShrink(), source),
+                            String.format("来源 %s 本次有 %d 行被拒绝 (source %s: %d of %d rows rejected, %.0f%%; limit %.0f%%; see rejects/%s.csv)",
+                            source, rejected, source, rejected, read, 100.0 * rejected / read, 100 * limits.maxSourceShrink(), source)));
                 } else {
-                    reasons.add(String.format("来源 %s 记录数骤减 (source %s shrank from %d to %d rows, %.0f%% less; limit %.0f%%)",
+                    reasons.add(new Reason(String.format("%s数据记录数骤减：由 %d 行减至 %d 行，减少 %.0f%%（上限 %.0f%%）",
+                            name, before, now, 100.0 * (before - now) / before, 100 * limits.maxSourceShrink())
+                            + (rejected > 0 ? String.format("；另有 %d 行被拒收，见 rejects/%s.csv", rejected, source) : ""),
+                            String.format("来源 %s 记录数骤减 (source %s shrank from %d to %d rows, %.0f%% less; limit %.0f%%)",
                             source, source, before, now, 100.0 * (before - now) / before, 100 * limits.maxSourceShrink())
-                            + (rejected > 0 ? String.format("; %d 行被拒绝 (%d rows rejected, see rejects/%s.csv)", rejected, rejected, source) : ""));
+                            + (rejected > 0 ? String.format("; %d 行被拒绝 (%d rows rejected, see rejects/%s.csv)", rejected, rejected, source) : "")));
                 }
             }
         }
@@ -135,7 +155,7 @@ public class RunGuard implements Tasklet {
      * forgotten code silently moves a village's people to another roll or off the roll. Stopped for a confirmation,
      * with the people it moves counted by district (previous roll against tonight's, for persons of those villages).
      */
-    String coverageChange() {
+    private Reason coverageChangeReason() {
         if (run.previousRunId() == null) return null;
         List<Map<String, Object>> areas = jdbc.queryForList("""
                 SELECT p.area_code, p.district_code AS before_code, n.district_code AS now_code
@@ -144,7 +164,11 @@ public class RunGuard implements Tasklet {
                 ORDER BY p.area_code""", run.runId(), run.previousRunId());
         if (areas.isEmpty()) return null;
         List<String> changes = new ArrayList<>();
+        List<String> chinese = new ArrayList<>();
         for (Map<String, Object> a : areas) {
+            chinese.add(a.get("now_code") == null
+                    ? "区划代码 " + a.get("area_code") + " 不再属于任何选区（原属 " + a.get("before_code") + "）"
+                    : "区划代码 " + a.get("area_code") + " 从 " + a.get("before_code") + " 移到 " + a.get("now_code"));
             changes.add(a.get("now_code") == null
                     ? "区划代码 " + a.get("area_code") + " 不再属于任何选区 (no longer covered; was " + a.get("before_code") + ")"
                     : "区划代码 " + a.get("area_code") + " 从 " + a.get("before_code") + " 移到 " + a.get("now_code")
@@ -165,20 +189,24 @@ public class RunGuard implements Tasklet {
         for (Map<String, Object> m : moved) {
             counts.add(m.get("before_code") + " → " + m.get("now_code") + " " + m.get("people") + " 人");
         }
-        return "选区覆盖范围与上次运行不同 (xuanqu.csv covers villages differently since run " + run.previousRunId() + "): "
+        String affected = counts.isEmpty() ? "无" : String.join("，", counts);
+        return new Reason("选区覆盖范围与上次运行不同（xuanqu.csv）：" + String.join("，", chinese) + "；受影响的人（按选区）：" + affected,
+                "选区覆盖范围与上次运行不同 (xuanqu.csv covers villages differently since run " + run.previousRunId() + "): "
                 + String.join(", ", changes) + "; 受影响的人 (people it moves, by district): "
-                + (counts.isEmpty() ? "无 (none)" : String.join(", ", counts));
+                + (counts.isEmpty() ? "无 (none)" : String.join(", ", counts)));
     }
 
-    String rollChange() {
+    private Reason rollChangeReason() {
         long previous = count("SELECT COUNT(*) FROM previous_line WHERE run_id = ?");
         if (previous < limits.minRollLines()) return null;
         long added = count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'ADDED'");
         long removed = count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'REMOVED'");
         double share = (added + removed) / (double) previous;
         if (share <= limits.maxRollChange()) return null;
-        return String.format("名单变动异常 (the roll changes far more than usual: %d added and %d removed against %d on the previous roll,"
-                + " %.0f%%; limit %.0f%%)", added, removed, previous, 100 * share, 100 * limits.maxRollChange());
+        return new Reason(String.format("名单变动异常：新增 %d 人、除名 %d 人，上次名单共 %d 人，变动 %.0f%%（上限 %.0f%%）",
+                added, removed, previous, 100 * share, 100 * limits.maxRollChange()),
+                String.format("名单变动异常 (the roll changes far more than usual: %d added and %d removed against %d on the previous roll,"
+                + " %.0f%%; limit %.0f%%)", added, removed, previous, 100 * share, 100 * limits.maxRollChange()));
     }
 
     private long count(long snapshotId) {

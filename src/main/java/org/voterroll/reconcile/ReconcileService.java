@@ -88,6 +88,9 @@ public class ReconcileService {
     public Run restart(String runId) throws Exception {
         Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId + " — `runs` lists them"));
         if (Run.COMPLETED.equals(run.status())) return run;
+        if (Run.REFUSED.equals(run.status())) {
+            throw new IllegalStateException("运行 " + runId + " 已被拒绝发布，不再重新启动；请开始新的核对运行");
+        }
         if (run.jobExecutionId() == null) throw new IllegalStateException("run " + runId + " never started a job");
         try (CountyLock.Held lock = locks.acquire(run.countyCode())) {
             lock.describe(runId);
@@ -104,8 +107,26 @@ public class ReconcileService {
         if (!Run.NEEDS_CONFIRMATION.equals(run.status())) {
             throw new IllegalArgumentException("run " + runId + " is " + run.status() + ", not NEEDS_CONFIRMATION: nothing to confirm");
         }
-        jdbc.update("UPDATE run SET confirmed_by = ? WHERE run_id = ?", who, runId);
+        // only while it still waits: a refusal (web) a moment earlier wins, and the two answers are never both recorded
+        if (jdbc.update("UPDATE run SET confirmed_by = ? WHERE run_id = ? AND status = ?", who, runId, Run.NEEDS_CONFIRMATION) != 1) {
+            throw new IllegalArgumentException("run " + runId + " was refused a moment ago: nothing to confirm");
+        }
         return restart(runId);
+    }
+
+    /**
+     * An operator refuses a run stopped as NEEDS_CONFIRMATION (the delivery is wrong): it is marked REFUSED, is never
+     * published and cannot be restarted; the county's next run starts from its own delivery.
+     */
+    public Run refuse(String runId, String who) {
+        Run run = runs.find(runId).orElseThrow(() -> new IllegalArgumentException("没有运行 " + runId));
+        if (!Run.NEEDS_CONFIRMATION.equals(run.status())) {
+            throw new IllegalArgumentException("运行 " + runId + " 不在待确认状态，无法拒绝");
+        }
+        if (!runs.refuse(runId, who, "已由 " + who + " 拒绝发布：本次交付不予采用，未发布任何文件")) {
+            throw new IllegalArgumentException("运行 " + runId + " 的状态刚刚发生变化，请刷新页面");
+        }
+        return runs.find(runId).orElseThrow();
     }
 
     private static void requireDir(Path p, String option) {

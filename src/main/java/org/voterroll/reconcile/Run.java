@@ -22,6 +22,8 @@ public record Run(String runId, String countyCode, String countyName, LocalDate 
     public static final String FAILED = "FAILED";
     /** stopped before publishing by ops.RunGuard: `confirm RUN_ID` publishes it */
     public static final String NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION";
+    /** stopped for confirmation and refused by an operator: never published, never restarted */
+    public static final String REFUSED = "REFUSED";
 
     /** The identity-matching settings the run started with. */
     public Matching matchingSettings() {

@@ -54,6 +54,19 @@ public class RunRepository {
                 status, Timestamp.valueOf(LocalDateTime.now()), outputPath, message, runId);
     }
 
+    /** The guard's reasons for stopping the run, in Chinese, one a line (the run page lists them). */
+    public void guardReasons(String runId, List<String> reasons) {
+        String text = String.join("\n", reasons);
+        jdbc.update("UPDATE run SET guard_reasons = ? WHERE run_id = ?", text.length() > 4000 ? text.substring(0, 4000) : text, runId);
+    }
+
+    /** An operator refused a run stopped for confirmation: it stays unpublished for good. */
+    public boolean refuse(String runId, String who, String message) {
+        // not once confirmed: the confirmation's restart may not have taken the run over yet
+        return jdbc.update("UPDATE run SET status = ?, refused_by = ?, message = ? WHERE run_id = ? AND status = ? AND confirmed_by IS NULL",
+                Run.REFUSED, who, message, runId, Run.NEEDS_CONFIRMATION) == 1;
+    }
+
     private static Run map(ResultSet rs, int i) throws SQLException {
         Timestamp fin = rs.getTimestamp("finished_at");
         Long exec = rs.getObject("job_execution_id", Long.class);

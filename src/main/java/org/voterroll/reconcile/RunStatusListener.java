@@ -30,8 +30,11 @@ public class RunStatusListener implements JobExecutionListener {
         if (job.getStatus() == BatchStatus.COMPLETED) {
             runs.finish(runId, Run.COMPLETED, PublishTasklet.finalDir(run).toString(), null);
         } else if (job.getAllFailureExceptions().stream().anyMatch(e -> e instanceof RunGuard.NeedsConfirmationException)) {
-            runs.finish(runId, Run.NEEDS_CONFIRMATION, null, job.getAllFailureExceptions().stream()
-                    .filter(e -> e instanceof RunGuard.NeedsConfirmationException).map(Throwable::getMessage).findFirst().orElseThrow());
+            RunGuard.NeedsConfirmationException stop = job.getAllFailureExceptions().stream()
+                    .filter(e -> e instanceof RunGuard.NeedsConfirmationException).map(e -> (RunGuard.NeedsConfirmationException) e)
+                    .findFirst().orElseThrow();
+            runs.finish(runId, Run.NEEDS_CONFIRMATION, null, stop.getMessage());
+            runs.guardReasons(runId, stop.reasons());
         } else {
             String message = job.getAllFailureExceptions().stream().map(RunStatusListener::rootMessage).distinct()
                     .collect(Collectors.joining("; "));

@@ -1,5 +1,9 @@
 package org.voterroll.web;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,6 +17,7 @@ import org.voterroll.accounts.AccountService;
 import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.Role;
+import org.voterroll.county.Places;
 
 /** Operators manage accounts: create (role and scope), disable / enable, set a new password. */
 @Controller
@@ -20,11 +25,13 @@ class AccountsController {
     private final AccountService accounts;
     private final LoginDoors doors;
     private final AuditLog audit;
+    private final Places places;
 
-    AccountsController(AccountService accounts, LoginDoors doors, AuditLog audit) {
+    AccountsController(AccountService accounts, LoginDoors doors, AuditLog audit, Places places) {
         this.accounts = accounts;
         this.doors = doors;
         this.audit = audit;
+        this.places = places;
     }
 
     @GetMapping("/operator/accounts")
@@ -36,6 +43,18 @@ class AccountsController {
         java.util.Map<String, String> locked = new java.util.HashMap<>();
         for (var a : accounts.all()) doors.lockedUntil(a.name()).ifPresent(t -> locked.put(a.name(), new LoginDoors.Locked(t).untilText()));
         model.addAttribute("locked", locked);
+        var districts = places.districts();
+        model.addAttribute("districts", districts);
+        // one entry per township, in code order, for the scope's suggestions
+        Map<String, String> townships = new LinkedHashMap<>();
+        for (Places.District d : districts) townships.putIfAbsent(d.townshipCode(), d.townshipName() == null ? d.townshipCode() : d.townshipName());
+        model.addAttribute("townships", townships);
+        Map<String, String> names = new HashMap<>();
+        for (Places.District d : districts) {
+            names.put(d.code(), d.name());
+            if (d.townshipName() != null) names.put(d.townshipCode(), d.townshipName());
+        }
+        model.addAttribute("scopeNames", names);
         return "operator/accounts";
     }
 
@@ -78,7 +97,7 @@ class AccountsController {
     String unlock(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
         Account a = accounts.all().stream().filter(x -> x.id() == id).findFirst().orElseThrow(Scope.NotFound::new);
         boolean was = doors.unlock(a.name());
-        audit.record(user.name(), AuditLog.ACCOUNT, "unlocked " + a.name());
+        audit.record(user.name(), AuditLog.ACCOUNT, "解除登录锁定 " + a.name());
         redirect.addFlashAttribute("saved", was ? "已解除 " + a.name() + " 的登录锁定" : a.name() + " 未被锁定");
         return "redirect:/operator/accounts";
     }

@@ -1,8 +1,6 @@
 package org.voterroll.web;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,6 +24,16 @@ class OperatorApiController {
 
     record JobView(String name, String countyDir, String inbox, String out, String previous, String problem, boolean running) {}
 
+    /** A run with its step executions and its rejected rows per source. */
+    record RunDetail(RunBoard.RunRow run, List<RunBoard.StepRow> steps, List<RunBoard.RejectRow> rejects) {}
+
+    record RunStarted(String runId) {}
+
+    record Created(long id, String name) {}
+
+    /** Why a request was not carried out, in Chinese, saying what to do. */
+    record Problem(String problem) {}
+
     private final RunBoard board;
     private final JobsDirectory jobs;
     private final RunLauncher launcher;
@@ -39,18 +47,15 @@ class OperatorApiController {
     }
 
     @GetMapping("/runs")
-    List<Map<String, Object>> runs() {
+    List<RunBoard.RunRow> runs() {
         return board.runs(200);
     }
 
     @GetMapping("/runs/{runId}")
-    Map<String, Object> run(@PathVariable String runId) {
-        Map<String, Object> run = board.run(runId);
+    RunDetail run(@PathVariable String runId) {
+        RunBoard.RunRow run = board.run(runId);
         if (run == null) throw new Scope.NotFound();
-        Map<String, Object> m = new LinkedHashMap<>(run);
-        m.put("steps", board.steps(runId, run.get("job_execution_id") == null ? null : ((Number) run.get("job_execution_id")).longValue()));
-        m.put("rejects", board.rejects(runId));
-        return m;
+        return new RunDetail(run, board.steps(run), board.rejects(runId));
     }
 
     @GetMapping("/jobs")
@@ -64,24 +69,51 @@ class OperatorApiController {
     }
 
     @PostMapping("/jobs/{job}/runs")
-    ResponseEntity<Map<String, Object>> start(@AuthenticationPrincipal CurrentUser user, @PathVariable String job) throws InterruptedException {
+    ResponseEntity<?> start(@AuthenticationPrincipal CurrentUser user, @PathVariable String job) throws InterruptedException {
         JobsDirectory.Job j = jobs.find(job).orElseThrow(Scope.NotFound::new);
         try {
             String runId = launcher.start(j, user.name());
-            if (runId == null) return ResponseEntity.unprocessableEntity().body(Map.of("problem", "the run did not start (county files?)"));
-            return ResponseEntity.accepted().body(Map.of("runId", runId));
+            if (runId == null) return ResponseEntity.unprocessableEntity().body(new Problem("运行未能开始，请查看服务器日志（县配置文件或目录有误）"));
+            return ResponseEntity.accepted().body(new RunStarted(runId));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return ResponseEntity.status(409).body(Map.of("problem", e.getMessage()));
+            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
         }
     }
 
     @PostMapping("/runs/{runId}/restart")
-    ResponseEntity<Map<String, Object>> restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) throws InterruptedException {
-        Map<String, Object> run = board.run(runId);
+    ResponseEntity<?> restart(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) throws InterruptedException {
+        RunBoard.RunRow run = board.run(runId);
         if (run == null) throw new Scope.NotFound();
-        if ("COMPLETED".equals(run.get("status"))) return ResponseEntity.status(409).body(Map.of("problem", "run is completed"));
-        launcher.restart(runId, user.name());
-        return ResponseEntity.accepted().body(Map.of("runId", runId));
+        try {
+            launcher.restart(runId, user.name());
+            return ResponseEntity.accepted().body(new RunStarted(runId));
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+        }
+    }
+
+    /** As the run page's 确认继续: the run stopped for confirmation is published. */
+    @PostMapping("/runs/{runId}/confirm")
+    ResponseEntity<?> confirm(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) throws InterruptedException {
+        if (board.run(runId) == null) throw new Scope.NotFound();
+        try {
+            launcher.confirm(runId, user.name());
+            return ResponseEntity.accepted().body(new RunStarted(runId));
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+        }
+    }
+
+    /** As the run page's 拒绝: the run stopped for confirmation is never published. */
+    @PostMapping("/runs/{runId}/refuse")
+    ResponseEntity<?> refuse(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId) {
+        if (board.run(runId) == null) throw new Scope.NotFound();
+        try {
+            launcher.refuse(runId, user.name());
+            return ResponseEntity.ok(board.run(runId));
+        } catch (IllegalStateException e) {
+            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+        }
     }
 
     @GetMapping("/accounts")
@@ -90,12 +122,12 @@ class OperatorApiController {
     }
 
     @PostMapping("/accounts")
-    ResponseEntity<Map<String, Object>> create(@AuthenticationPrincipal CurrentUser user, @RequestBody AccountRequest body) {
+    ResponseEntity<?> create(@AuthenticationPrincipal CurrentUser user, @RequestBody AccountRequest body) {
         try {
             var a = accounts.create(body.name(), Role.parse(body.role() == null ? "" : body.role()), body.scope(), body.password(), user.name());
-            return ResponseEntity.status(201).body(Map.of("id", a.id(), "name", a.name()));
+            return ResponseEntity.status(201).body(new Created(a.id(), a.name()));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(Map.of("problem", e.getMessage()));
+            return ResponseEntity.badRequest().body(new Problem(e.getMessage()));
         }
     }
 }

@@ -1,9 +1,7 @@
 package org.voterroll.web;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -14,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.DownloadLog;
+import org.voterroll.county.Places;
 
 /** The station's runs, files with their SHA-256 and the downloads, as JSON / bytes for other systems. */
 @RestController
@@ -22,11 +21,13 @@ class StationApiController {
     private final StationFiles files;
     private final DownloadLog downloads;
     private final AuditLog audit;
+    private final Places places;
 
-    StationApiController(StationFiles files, DownloadLog downloads, AuditLog audit) {
+    StationApiController(StationFiles files, DownloadLog downloads, AuditLog audit, Places places) {
         this.files = files;
         this.downloads = downloads;
         this.audit = audit;
+        this.places = places;
     }
 
     @GetMapping("/runs")
@@ -35,15 +36,15 @@ class StationApiController {
         return files.runs(district);
     }
 
+    /** A run's files of the district, with the district's name and figures (camelCase fields, as every API answer). */
+    record RunFiles(String runId, String district, String districtName, StationFiles.Counts counts, List<StationFiles.FileInfo> files) {}
+
     @GetMapping("/runs/{runId}/files")
-    Map<String, Object> files(@AuthenticationPrincipal CurrentUser user, @PathVariable String district, @PathVariable String runId) throws IOException {
+    RunFiles files(@AuthenticationPrincipal CurrentUser user, @PathVariable String district, @PathVariable String runId) throws IOException {
         Scope.district(user, district);
         var run = files.run(district, runId).orElseThrow(Scope.NotFound::new);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runId", run.runId());
-        m.put("district", district);
-        m.put("files", files.files(run.runId(), district));
-        return m;
+        return new RunFiles(run.runId(), district, places.district(district).map(Places.District::name).orElse(null),
+                files.counts(run.runId(), district), files.files(run.runId(), district));
     }
 
     @GetMapping("/runs/{runId}/files/{kind}/{format}")

@@ -17,6 +17,7 @@ import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.DownloadLog;
 import org.voterroll.accounts.Role;
+import org.voterroll.county.Places;
 
 /** The registration station's page and downloads. The district is in the path and must be the account's own. */
 @Controller
@@ -24,11 +25,15 @@ class StationController {
     private final StationFiles files;
     private final DownloadLog downloads;
     private final AuditLog audit;
+    private final Places places;
+    private final ExceptionQueue queue;
 
-    StationController(StationFiles files, DownloadLog downloads, AuditLog audit) {
+    StationController(StationFiles files, DownloadLog downloads, AuditLog audit, Places places, ExceptionQueue queue) {
         this.files = files;
         this.downloads = downloads;
         this.audit = audit;
+        this.places = places;
+        this.queue = queue;
     }
 
     @GetMapping("/station")
@@ -43,10 +48,17 @@ class StationController {
         Scope.district(user, district);
         model.addAttribute("user", user);
         model.addAttribute("district", district);
+        var place = places.district(district).orElse(null);
+        model.addAttribute("place", place);
         model.addAttribute("runs", files.runs(district));
         var chosen = files.run(district, run).orElse(null);
         model.addAttribute("run", chosen);
-        if (chosen != null) model.addAttribute("files", files.files(chosen.runId(), district));
+        if (chosen != null) {
+            model.addAttribute("files", files.files(chosen.runId(), district));
+            model.addAttribute("counts", files.counts(chosen.runId(), district));
+            // the township queue says a posting list must not be posted while blocking items are open: the station is told too
+            model.addAttribute("blockingOpen", place == null ? 0 : queue.blockingOpen(chosen.runId(), place.townshipCode()));
+        }
         model.addAttribute("downloads", downloads.forDistrict(district, 20));
         return "station/district";
     }
@@ -71,7 +83,7 @@ class StationController {
         var run = files.run(district, runId).orElseThrow(Scope.NotFound::new);
         var d = files.download(run.runId(), district, k, format).orElseThrow(Scope.NotFound::new);
         downloads.record(user.name(), run.runId(), district, d.fileName(), format, d.sha256());
-        audit.record(user.name(), AuditLog.DOWNLOAD, "run " + run.runId() + " " + d.fileName() + " sha256 " + d.sha256());
+        audit.record(user.name(), AuditLog.DOWNLOAD, "运行 " + run.runId() + " 下载 " + d.fileName() + "，SHA-256 " + d.sha256());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename*=UTF-8''" + URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
                 .header("X-Content-SHA256", d.sha256())

@@ -66,6 +66,50 @@ class AccountChangesTest extends WebTestBase {
     }
 
     @Test
+    void accountsAreOnlyMadeForTheCountysTownshipsAndDistrictsWithChineseErrorsSayingWhatToFix() throws Exception {
+        Http op = Http.session(url(""), OPERATOR, PASSWORD);
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
+        String noTownship = problemOf(op.form("/operator/accounts",
+                Map.of("name", "web-test-nowhere", "role", "TOWNSHIP", "scope", "999999999", "password", PASSWORD)), op);
+        assertThat(noTownship).contains("乡镇代码 999999999 不是本县的乡镇", "xuanqu.csv", "例如");
+        String noDistrict = problemOf(op.form("/operator/accounts",
+                Map.of("name", "web-test-nowhere", "role", "STATION", "scope", "341299100-09", "password", PASSWORD)), op);
+        assertThat(noDistrict).contains("选区编码 341299100-09 不是本县的选区");
+        // a district code is no township code, and a township code no district code
+        assertThat(problemOf(op.form("/operator/accounts",
+                Map.of("name", "web-test-nowhere", "role", "STATION", "scope", TOWNSHIP, "password", PASSWORD)), op)).contains("选区编码");
+        assertThat(problemOf(op.form("/operator/accounts",
+                Map.of("name", "web-test-nowhere", "role", "TOWNSHIP", "scope", DISTRICT, "password", PASSWORD)), op)).contains("9位乡镇代码");
+        assertThat(problemOf(op.form("/operator/accounts",
+                Map.of("name", "web-test-nowhere", "role", "TOWNSHIP", "scope", TOWNSHIP, "password", "short")), op)).contains("密码至少需要");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class)).isEqualTo(before);
+
+        // the JSON API checks the same, with the same words
+        HttpResponse<byte[]> api = Http.basic(url(""), OPERATOR, PASSWORD).postJson("/api/operator/accounts",
+                "{\"name\":\"web-test-nowhere\",\"role\":\"TOWNSHIP\",\"scope\":\"999999999\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(new String(api.body(), StandardCharsets.UTF_8)).contains("不是本县的乡镇");
+
+        // a real district: created, and the accounts page names it
+        jdbc.update("DELETE FROM account WHERE name = 'web-test-real-station'");
+        HttpResponse<byte[]> ok = op.form("/operator/accounts",
+                Map.of("name", "web-test-real-station", "role", "STATION", "scope", "341299100-01", "password", PASSWORD));
+        assertThat(ok.statusCode()).isEqualTo(302);
+        String page = new String(op.get("/operator/accounts").body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("已创建账户 web-test-real-station", "城关镇第一选区（341299100-01）");
+        assertThat(jdbc.queryForObject("SELECT scope_code FROM account WHERE name = 'web-test-real-station'", String.class)).isEqualTo("341299100-01");
+    }
+
+    /** The flash message the accounts page shows after a refused form. */
+    private static String problemOf(HttpResponse<byte[]> posted, Http op) throws Exception {
+        assertThat(posted.statusCode()).isEqualTo(302);
+        String page = new String(op.get("/operator/accounts").body(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("id=\"problem\">([^<]*)<").matcher(page);
+        assertThat(m.find()).as("a problem on the accounts page").isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1));
+    }
+
+    @Test
     void anUnchangedAccountKeepsItsSession() throws Exception {
         Http page = Http.session(url(""), CLERK, PASSWORD);
         for (int i = 0; i < 3; i++) assertThat(page.get("/township").statusCode()).isEqualTo(200);

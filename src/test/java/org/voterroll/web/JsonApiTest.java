@@ -27,17 +27,28 @@ class JsonApiTest extends WebTestBase {
         JsonNode run = null;
         for (int i = 0; i < 240; i++) {
             run = json(op.get("/api/operator/runs/" + runId));
-            if (!"RUNNING".equals(run.get("status").asString())) break;
+            if (!"RUNNING".equals(run.get("run").get("status").asString())) break;
             Thread.sleep(250);
         }
-        assertThat(run.get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("run").get("status").asString()).isEqualTo("COMPLETED");
+        assertThat(run.get("run").get("runId").asString()).isEqualTo(runId);
+        assertThat(run.get("run").get("countyCode").asString()).isEqualTo(WebFixture.COUNTY);
         long huji = 0;
         for (JsonNode s : run.get("steps")) {
-            if (s.get("step_name").asString().equals("loadSource:source-huji")) huji = s.get("read_count").asLong();
+            // camelCase fields of typed records, not Spring Batch's column names
+            assertThat(s.has("step_name")).isFalse();
+            if (s.get("stepName").asString().equals("loadSource:source-huji")) huji = s.get("readCount").asLong();
         }
         assertThat(huji).isEqualTo(14);
-        // a completed run is not restarted
-        assertThat(op.postJson("/api/operator/runs/" + runId + "/restart", "{}").statusCode()).isEqualTo(409);
+        assertThat(json(op.get("/api/operator/runs")).get(0).has("runId")).isTrue();
+        // a completed run is not restarted, and the answer says why in Chinese
+        HttpResponse<byte[]> again = op.postJson("/api/operator/runs/" + runId + "/restart", "{}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).get("problem").asString()).contains("已完成");
+        // nor confirmed or refused: it does not wait for confirmation
+        assertThat(op.postJson("/api/operator/runs/" + runId + "/confirm", "{}").statusCode()).isEqualTo(409);
+        assertThat(op.postJson("/api/operator/runs/" + runId + "/refuse", "{}").statusCode()).isEqualTo(409);
+        assertThat(jdbc.queryForObject("SELECT status FROM run WHERE run_id = ?", String.class, runId)).isEqualTo("COMPLETED");
     }
 
     @Test
@@ -75,9 +86,15 @@ class JsonApiTest extends WebTestBase {
         String out = jdbc.queryForObject("SELECT output_path FROM run WHERE run_id = ?", String.class, runId);
         String sums = Files.readString(Path.of(out, "SHA256SUMS"), StandardCharsets.UTF_8);
         assertThat(files.get("files").size()).isGreaterThanOrEqualTo(2);
+        assertThat(files.get("districtName").asString()).isEqualTo("城关镇第二选区");
+        assertThat(files.get("counts").get("voters").asLong())
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ? AND district_code = ?", Long.class, runId, DISTRICT));
+        assertThat(files.get("files").get(0).get("fileName").asString()).isEqualTo(DISTRICT + "_选民名册.csv");
+        assertThat(files.get("files").get(0).get("published").asString()).isEqualTo("rolls/" + DISTRICT + ".csv");
         for (JsonNode f : files.get("files")) assertThat(sums).contains(f.get("sha256").asString());
         HttpResponse<byte[]> posting = station.get("/api/station/districts/" + DISTRICT + "/runs/" + runId + "/files/posting/csv");
-        assertThat(posting.headers().firstValue("Content-Disposition").orElseThrow()).contains(DISTRICT + "_");
+        assertThat(java.net.URLDecoder.decode(posting.headers().firstValue("Content-Disposition").orElseThrow(), StandardCharsets.UTF_8))
+                .contains(DISTRICT + "_张榜公布名单.csv");
         // the public posting list: numbers masked (OUTPUTS.md)
         assertThat(new String(posting.body(), WebFixture.GB18030)).contains("********").doesNotContainPattern("\\d{17}[\\dX]");
     }

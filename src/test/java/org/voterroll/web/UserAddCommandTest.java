@@ -32,8 +32,8 @@ class UserAddCommandTest extends WebTestBase {
 
     @Test
     void refusesNoPasswordShortPasswordsAndAWrongScope() {
-        assertThatThrownBy(() -> withStdin("", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("no password");
-        assertThatThrownBy(() -> withStdin("short\n", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("at least");
+        assertThatThrownBy(() -> withStdin("", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("没有密码");
+        assertThatThrownBy(() -> withStdin("short\n", () -> UserCommand.add("web-test-x", Role.OPERATOR, null, accounts, System.out))).hasMessageContaining("至少");
         assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.add("web-test-x", Role.TOWNSHIP, null, accounts, System.out))).hasMessageContaining("乡镇代码");
         assertThatThrownBy(() -> withStdin("long-enough-password\n", () -> UserCommand.add("web-test-x", Role.STATION, "341299100 02", accounts, System.out)))
                 .hasMessageContaining("选区编码");

@@ -19,7 +19,7 @@ import org.voterroll.reconcile.Run;
 /**
  * The real server on a random port against the test PostgreSQL, shared by the web tests (one context, one server). Before
  * the first test: this county's earlier decisions and the test accounts are cleared, accounts are created through
- * AccountService, and one reconciliation of the fixture county runs so every page has data.
+ * AccountService after one reconciliation of the fixture county has run, so every page has data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=servlet")
 @ActiveProfiles("test")
@@ -50,12 +50,13 @@ abstract class WebTestBase {
             jdbc.update("DELETE FROM account WHERE name LIKE 'web-test-%'");
             jdbc.update("DELETE FROM audit_log");
             jdbc.update("DELETE FROM download_log");
+            // first the run: accounts are only made for the townships and districts it read (AccountService)
+            baseline = runNow();
             accounts.create(OPERATOR, Role.OPERATOR, null, PASSWORD, "test");
             accounts.create(CLERK, Role.TOWNSHIP, TOWNSHIP, PASSWORD, "test");
             accounts.create(OTHER_CLERK, Role.TOWNSHIP, OTHER_TOWNSHIP, PASSWORD, "test");
             accounts.create(STATION, Role.STATION, DISTRICT, PASSWORD, "test");
             accounts.create(OTHER_STATION, Role.STATION, OTHER_DISTRICT, PASSWORD, "test");
-            baseline = runNow();
         }
     }
 

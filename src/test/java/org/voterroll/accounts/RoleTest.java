@@ -1,0 +1,25 @@
+package org.voterroll.accounts;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** The form of a scope, checked before the database is asked whether the township or district exists (AccountService). */
+class RoleTest {
+
+    @Test
+    void aScopeOfTheWrongFormIsRefusedInChineseSayingWhatToWrite() {
+        assertThatThrownBy(() -> Role.TOWNSHIP.checkScope("34129920")).hasMessageContaining("9位乡镇代码").hasMessageContaining("341299100");
+        assertThatThrownBy(() -> Role.TOWNSHIP.checkScope(null)).hasMessageContaining("9位乡镇代码");
+        assertThatThrownBy(() -> Role.STATION.checkScope("341299100 02")).hasMessageContaining("选区编码");
+        assertThatThrownBy(() -> Role.OPERATOR.checkScope("341299100")).hasMessageContaining("留空");
+    }
+
+    @Test
+    void aScopeOfTheRightFormPasses() {
+        assertThatCode(() -> Role.TOWNSHIP.checkScope("341299100")).doesNotThrowAnyException();
+        assertThatCode(() -> Role.STATION.checkScope("341299100-02")).doesNotThrowAnyException();
+        assertThatCode(() -> Role.OPERATOR.checkScope(null)).doesNotThrowAnyException();
+    }
+}
