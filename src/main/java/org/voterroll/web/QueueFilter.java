@@ -16,7 +16,7 @@ record QueueFilter(String type, String level, String state, String district, Sea
     static final int PAGE_SIZE = 50;
 
     /** A number (normalised to the 18-character form where it can be) or part of a name. */
-    record Search(String text, String number, String name) {
+    record Search(String text, String number, String name) implements java.io.Serializable {
         static Search of(String typed) {
             if (typed == null || typed.isBlank()) return null;
             String t = typed.strip();
@@ -70,6 +70,33 @@ record QueueFilter(String type, String level, String state, String district, Sea
             }
         }
         return new QueueFilter(type, level, state, district, search, p, List.copyOf(problems));
+    }
+
+    /** The link to a page of this list with the same filters (codes only: the search stays in the session). */
+    String href(String path, int toPage) {
+        StringBuilder q = new StringBuilder();
+        param(q, "type", type);
+        param(q, "level", level);
+        param(q, "state", state);
+        param(q, "district", district);
+        if (toPage > 1) param(q, "page", String.valueOf(toPage));
+        return q.length() == 0 ? path : path + "?" + q;
+    }
+
+    private static void param(StringBuilder q, String name, String value) {
+        if (value == null) return;
+        if (q.length() > 0) q.append('&');
+        q.append(name).append('=').append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The page numbers to link around the current one: the first, the last and two either side, 0 for a gap. */
+    static List<Integer> pageLinks(int page, int pages) {
+        List<Integer> out = new ArrayList<>();
+        for (int p = 1; p <= pages; p++) {
+            if (p == 1 || p == pages || Math.abs(p - page) <= 2) out.add(p);
+            else if (!out.isEmpty() && out.get(out.size() - 1) != 0) out.add(0);
+        }
+        return out;
     }
 
     boolean ok() {

@@ -58,4 +58,15 @@ class QueueFilterTest {
         assertThat(QueueFilter.pages(50)).isEqualTo(1);
         assertThat(QueueFilter.pages(51)).isEqualTo(2);
     }
+
+    @Test
+    void pageLinksKeepTheFiltersAndNeverTheSearch() {
+        QueueFilter f = QueueFilter.parse("MATCH_REVIEW", null, "open", null, "3", QueueFilter.Search.of("341299198304181436"), TYPES, DISTRICTS);
+        assertThat(f.href("/township", 4)).isEqualTo("/township?type=MATCH_REVIEW&state=open&page=4");
+        assertThat(f.href("/township", 1)).isEqualTo("/township?type=MATCH_REVIEW&state=open");
+        assertThat(QueueFilter.parse(null, null, null, null, null, null, TYPES, DISTRICTS).href("/county", 1)).isEqualTo("/county");
+        assertThat(QueueFilter.pageLinks(1, 1)).containsExactly(1);
+        assertThat(QueueFilter.pageLinks(5, 11)).containsExactly(1, 0, 3, 4, 5, 6, 7, 0, 11);
+        assertThat(QueueFilter.pageLinks(1, 4)).containsExactly(1, 2, 3, 4);
+    }
 }
