@@ -12,11 +12,11 @@ import org.voterroll.normalize.IdNumbers;
  * value the queue does not know is a problem in words, never silently "everything". The search is a name or an identity
  * number in any form (15 or 18 digits, lower-case x, spaces), which reaches the server by POST and stays in the session.
  */
-record QueueFilter(String type, String level, String state, String district, Search search, int page, List<String> problems) {
+public record QueueFilter(String type, String level, String state, String district, Search search, int page, List<String> problems) {
     static final int PAGE_SIZE = 50;
 
     /** A number (normalised to the 18-character form where it can be) or part of a name. */
-    record Search(String text, String number, String name) implements java.io.Serializable {
+    public record Search(String text, String number, String name) implements java.io.Serializable {
         static Search of(String typed) {
             if (typed == null || typed.isBlank()) return null;
             String t = typed.strip();
@@ -30,7 +30,7 @@ record QueueFilter(String type, String level, String state, String district, Sea
         }
 
         /** What the page shows of the search: a number only masked, as on the posting list, so it does not stay on screen in full. */
-        String shown() {
+        public String shown() {
             if (number == null) return name;
             return number.length() > 10 ? number.substring(0, 6) + "*".repeat(number.length() - 10) + number.substring(number.length() - 4) : number;
         }
@@ -73,7 +73,7 @@ record QueueFilter(String type, String level, String state, String district, Sea
     }
 
     /** The link to a page of this list with the same filters (codes only: the search stays in the session). */
-    String href(String path, int toPage) {
+    public String href(String path, int toPage) {
         StringBuilder q = new StringBuilder();
         param(q, "type", type);
         param(q, "level", level);
@@ -90,7 +90,7 @@ record QueueFilter(String type, String level, String state, String district, Sea
     }
 
     /** The page numbers to link around the current one: the first, the last and two either side, 0 for a gap. */
-    static List<Integer> pageLinks(int page, int pages) {
+    public static List<Integer> pageLinks(int page, int pages) {
         List<Integer> out = new ArrayList<>();
         for (int p = 1; p <= pages; p++) {
             if (p == 1 || p == pages || Math.abs(p - page) <= 2) out.add(p);
@@ -99,7 +99,7 @@ record QueueFilter(String type, String level, String state, String district, Sea
         return out;
     }
 
-    boolean ok() {
+    public boolean ok() {
         return problems.isEmpty();
     }
 

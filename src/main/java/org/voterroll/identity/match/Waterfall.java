@@ -120,6 +120,9 @@ public final class Waterfall {
     public double max() { return max; }
     public String decision() { return decision; }
     public String totalText() { return signed(total); }
+    public double width() { return WIDTH; }
+    public double barHeight() { return BAR; }
+    public String viewBox() { return "0 0 " + fixed(WIDTH) + " " + fixed(height()); }
     public double zeroX() { return x(0, min, max); }
     public double height() { return TOP + bars.size() * ROW + 8; }
     public double plotBottom() { return TOP + bars.size() * ROW; }
