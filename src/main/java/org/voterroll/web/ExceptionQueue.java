@@ -352,7 +352,17 @@ public class ExceptionQueue {
                 runId, personId);
         if (r.isEmpty()) return "未考虑";
         Map<String, Object> m = r.get(0);
-        return Boolean.TRUE.equals(m.get("listed")) ? "列入 " + m.get("district_code") : "未列入 (" + m.get("reason") + ")";
+        if (Boolean.TRUE.equals(m.get("listed"))) {
+            String code = (String) m.get("district_code");
+            String name = districtNames(runId).get(code);
+            return "列入 " + (name == null ? code : name + "（" + code + "）");
+        }
+        String reason = (String) m.get("reason");
+        try {
+            return "未列入：" + org.voterroll.rules.Reason.valueOf(reason).label();
+        } catch (RuntimeException unknown) {
+            return "未列入：" + reason;
+        }
     }
 
     private static Item item(java.sql.ResultSet rs) throws java.sql.SQLException {

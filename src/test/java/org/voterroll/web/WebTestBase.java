@@ -96,8 +96,8 @@ abstract class WebTestBase {
         int no = jdbc.queryForObject("SELECT MAX(item_no) + 1 FROM exception_item WHERE run_id = ?", Integer.class, runId);
         jdbc.update("""
                 INSERT INTO exception_item (run_id, item_no, code, level, township_code, district_code, id_numbers, names, description, evidence, fingerprint)
-                VALUES (?, ?, 'MATCH_REVIEW', 'blocking', NULL, NULL, ?, '钱无址', '外地选委通知没有区划代码，无法确定乡镇', 'waidi_20261201.csv:9', ?)""",
-                runId, no, WebFixture.ZHENG_HAO_NUMBER, "web-test-county-item-" + runId);
+                VALUES (?, ?, 'MATCH_REVIEW', 'blocking', NULL, NULL, NULL, '钱无址', '外地选委通知没有区划代码，无法确定乡镇', 'waidi_20261201.csv:9', ?)""",
+                runId, no, "web-test-county-item-" + runId);
         return no;
     }
 
