@@ -41,6 +41,29 @@ public final class Descriptions {
         return out.toString().strip();
     }
 
+    private static final Pattern SOURCE_WORD = Pattern.compile("(?<![A-Za-z_])([a-z]+)(?= )");
+    private static final Pattern METHOD = Pattern.compile("\\[([A-Z_]+)");
+
+    /**
+     * An item's 证据 ({@code liudong liudong_20261201.csv:5 [FUZZY 19.2]}) as a clerk reads it: the source by its Chinese name
+     * before the file name, the link method in words; the file names and lines stay as they are, to be looked up.
+     */
+    public static String evidenceForClerk(String evidence) {
+        if (evidence == null) return null;
+        Matcher m = SOURCE_WORD.matcher(evidence);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String source = Source.ofPrefix(m.group(1)).map(Source::label).orElse(m.group(1));
+            m.appendReplacement(sb, Matcher.quoteReplacement(source));
+        }
+        m.appendTail(sb);
+        Matcher k = METHOD.matcher(sb.toString());
+        StringBuilder out = new StringBuilder();
+        while (k.find()) k.appendReplacement(out, Matcher.quoteReplacement("[" + org.voterroll.identity.Link.Method.label(k.group(1))));
+        k.appendTail(out);
+        return out.toString();
+    }
+
     public static String forClerk(String description, Map<String, String> districtNames) {
         return forClerk(description, districtNames::get);
     }

@@ -64,6 +64,7 @@ class ItemPage {
         model.addAttribute("typeLabel", Labels.exception(item.code()));
         model.addAttribute("levelLabel", Raised.Level.chinese(item.level()));
         model.addAttribute("description", Descriptions.forClerk(item.description(), districtNames));
+        model.addAttribute("evidence", Descriptions.evidenceForClerk(item.evidence()));
         model.addAttribute("townshipName", item.townshipCode() == null ? null : townshipNames.getOrDefault(item.townshipCode(), item.townshipCode()));
         model.addAttribute("districtName", item.districtCode() == null ? null : districtNames.get(item.districtCode()));
         model.addAttribute("persons", pv);

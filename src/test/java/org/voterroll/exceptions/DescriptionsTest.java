@@ -29,4 +29,12 @@ class DescriptionsTest {
         assertThat(Descriptions.forClerk("安置地选区 349901102-01 不同", NAMES)).isEqualTo("安置地选区 349901102-01 不同");
         assertThat(Descriptions.forClerk(null, NAMES)).isNull();
     }
+
+    @Test
+    void evidenceNamesSourcesAndMethodsInChineseAndKeepsFileNames() {
+        assertThat(Descriptions.evidenceForClerk("liudong liudong_20261201.csv:5 [FUZZY 19.2]")).isEqualTo("流动人口 liudong_20261201.csv:5 [疑似匹配 19.2]");
+        assertThat(Descriptions.evidenceForClerk("huji huji_20261201.csv:22409; minzheng minzheng_20261201.csv:3"))
+                .isEqualTo("公安户籍 huji_20261201.csv:22409; 民政殡葬 minzheng_20261201.csv:3");
+        assertThat(Descriptions.evidenceForClerk(null)).isNull();
+    }
 }
