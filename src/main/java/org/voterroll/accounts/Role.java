@@ -2,11 +2,13 @@ package org.voterroll.accounts;
 
 import java.util.regex.Pattern;
 
-/** What an account may do; TOWNSHIP and STATION accounts are bound to one code (their scope). */
+/** What an account may do; TOWNSHIP and STATION accounts are bound to one code (their scope), a COUNTY account to its county or none. */
 public enum Role {
     OPERATOR("运维人员", null),
     TOWNSHIP("乡镇工作人员", Pattern.compile("\\d{9}")),
-    STATION("登记站", Pattern.compile("\\d{9}-\\d{2,3}|[0-9A-Za-z-]{1,40}"));
+    STATION("登记站", Pattern.compile("\\d{9}-\\d{2,3}|[0-9A-Za-z-]{1,40}")),
+    /** The county election office (县选举委员会): the items no township can handle, and the whole county's queue to read. */
+    COUNTY("县选举委员会", Pattern.compile("\\d{6}"));
 
     private final String label;
     private final Pattern scope;
@@ -24,7 +26,10 @@ public enum Role {
             if (code != null && !code.isBlank()) throw new IllegalArgumentException("运维人员账户没有范围，请将“范围”留空");
             return;
         }
+        // a county office may be bound to its county's code, or to none in a database that holds one county
+        if (this == COUNTY && (code == null || code.isBlank())) return;
         if (code == null || !scope.matcher(code).matches()) {
+            if (this == COUNTY) throw new IllegalArgumentException("县选举办公室账户的范围须为6位县级区划代码（如 341299），或留空");
             throw new IllegalArgumentException(this == TOWNSHIP ? "乡镇工作人员账户的范围须为9位乡镇代码（如 341299100）"
                     : "登记站账户的范围须为选区编码（如 341299100-02）");
         }
@@ -34,7 +39,7 @@ public enum Role {
         try {
             return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--role must be OPERATOR, TOWNSHIP or STATION, got '" + s + "'");
+            throw new IllegalArgumentException("--role must be OPERATOR, TOWNSHIP, STATION or COUNTY, got '" + s + "'");
         }
     }
 }

@@ -3,8 +3,6 @@ package org.voterroll.county;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,8 +16,6 @@ import org.springframework.stereotype.Component;
 public class Places {
     /** A district of the county; {@code townshipName} derived as {@link #townshipName(List)} says. */
     public record District(String code, String name, String townshipCode, String townshipName, String kind) {}
-
-    private static final Pattern TOWNSHIP = Pattern.compile("^(.+?(?:街道办事处|街道|镇|乡))");
 
     private final JdbcTemplate jdbc;
 
@@ -72,19 +68,8 @@ public class Places {
         return n != null && n > 0;
     }
 
-    /**
-     * xuanqu.csv names districts, not townships: the township's name is what its districts' names begin with, up to the
-     * 镇, 乡 or 街道 (城关镇第一选区, 城关镇机械厂选区 → 城关镇); null when they share no such beginning.
-     */
+    /** The township's name from its districts' names, as {@link TownshipNames} derives it. */
     public static String townshipName(List<String> districtNames) {
-        if (districtNames == null || districtNames.isEmpty()) return null;
-        String prefix = districtNames.get(0);
-        for (String n : districtNames) {
-            int i = 0;
-            while (i < prefix.length() && i < n.length() && prefix.charAt(i) == n.charAt(i)) i++;
-            prefix = prefix.substring(0, i);
-        }
-        Matcher m = TOWNSHIP.matcher(prefix);
-        return m.find() ? m.group(1) : null;
+        return TownshipNames.of(districtNames);
     }
 }

@@ -17,6 +17,27 @@ public record Link(long recId, String personKey, Method method, boolean certain,
         /** weighted evidence between the thresholds (or a runner-up): a candidate for review */
         FUZZY,
         /** a township decided this record belongs to this person */
-        DECIDED
+        DECIDED;
+
+        /** The method in a clerk's words (the item page); an unknown name as it is. */
+        public String label() {
+            return switch (this) {
+                case NUMBER -> "号码相同";
+                case REPAIRED -> "号码纠错";
+                case HOUSEHOLD -> "同户认定";
+                case SHARED_NUMBER -> "重号";
+                case MATCHED -> "加权匹配";
+                case FUZZY -> "疑似匹配";
+                case DECIDED -> "乡镇认定";
+            };
+        }
+
+        public static String label(String name) {
+            try {
+                return valueOf(name).label();
+            } catch (RuntimeException unknown) {
+                return name;
+            }
+        }
     }
 }

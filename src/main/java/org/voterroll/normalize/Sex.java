@@ -16,6 +16,16 @@ public enum Sex {
         return label;
     }
 
+    /** The label of a sex as stored ({@code M}/{@code F}, or already 男/女); null or anything else as it is. */
+    public static String labelOf(String stored) {
+        if (stored == null) return null;
+        return switch (stored) {
+            case "M" -> MALE.label;
+            case "F" -> FEMALE.label;
+            default -> stored;
+        };
+    }
+
     /**
      * Parses 男, 女, 男性, 女性, 1 (male), 2 (female), also the full-width digits １/２, ignoring
      * surrounding whitespace (including the full-width space U+3000).

@@ -15,6 +15,11 @@ public final class Labels {
     private static final Map<String, String> SOURCE_STATES = Map.of(
             "FRESH", "本次送达", "PREVIOUS", "沿用上次快照", "NONE", "无可用数据");
 
+    /** Every exception type of RULES.md. */
+    public static java.util.Set<String> exceptionCodes() {
+        return EXCEPTIONS.keySet();
+    }
+
     /** An exception type (RULES.md code) in Chinese; an unknown code as it is. */
     public static String exception(String code) {
         return EXCEPTIONS.getOrDefault(code, code);

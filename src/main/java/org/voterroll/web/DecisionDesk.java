@@ -4,6 +4,8 @@ import org.springframework.stereotype.Component;
 import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.exceptions.Verdict;
+import org.voterroll.accounts.Role;
+import java.util.List;
 
 /** Opens an item for a township account (scope first, then existence) and records decisions on it. */
 @Component
@@ -16,8 +18,22 @@ class DecisionDesk {
         this.audit = audit;
     }
 
-    /** The item, if it is the account's township's; 403 for another township's, 404 for none. */
+    /**
+     * The item, if it is the account's: a township's for its clerk, one without a township for the county office of its
+     * county; 403 for anyone else's, 404 for none.
+     */
     ExceptionQueue.Item open(CurrentUser user, String runId, int itemNo) {
+        if (user.role() == Role.COUNTY) {
+            ExceptionQueue.Item item = queue.item(runId, itemNo).orElse(null);
+            if (item == null) {
+                if (user.scope() != null && !runId.startsWith(user.scope())) throw new Scope.OutOfScope();
+                throw new Scope.NotFound();
+            }
+            Scope.county(user, queue.countyOf(runId));
+            // a township's item is its clerk's to decide; the county office reads it on /county/all only
+            if (item.townshipCode() != null) throw new Scope.OutOfScope();
+            return item;
+        }
         if (user.scope() == null) throw new Scope.OutOfScope();
         ExceptionQueue.Item item = queue.item(runId, itemNo).orElse(null);
         if (item == null) {
@@ -38,7 +54,15 @@ class DecisionDesk {
             verdict = null;
         }
         String county = queue.countyOf(item.runId());
-        String problem = Verdicts.problem(item.code(), verdict, district, queue.districts(item.runId()), note);
+        // a clerk chooses among their own township's districts, the county office among the county's
+        java.util.Collection<String> allowed = user.role() == Role.COUNTY ? queue.districts(item.runId())
+                : queue.districtsOf(item.runId(), user.scope()).keySet();
+        if (verdict == Verdict.CHOOSE_DISTRICT && district != null && !district.isBlank() && !allowed.contains(district)
+                && queue.districts(item.runId()).contains(district)) {
+            // another township's district: a scope refusal like any other (audited by WebErrors), not a slip of the form
+            throw new Scope.OutOfScope();
+        }
+        String problem = Verdicts.problem(item.code(), verdict, district, List.copyOf(allowed), note);
         if (problem != null) return problem;
         queue.decide(item, county, verdict, district, note == null || note.isBlank() ? null : note.trim(), user.name());
         audit.record(user.name(), AuditLog.DECISION, "run " + item.runId() + " item " + item.itemNo() + " " + item.code() + " " + verdict

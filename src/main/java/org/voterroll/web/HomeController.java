@@ -24,6 +24,7 @@ class HomeController {
             case OPERATOR -> "redirect:/operator";
             case TOWNSHIP -> "redirect:/township";
             case STATION -> "redirect:/station";
+            case COUNTY -> "redirect:/county";
         };
     }
 }

@@ -14,6 +14,11 @@ final class Scope {
         if (user.role() != Role.TOWNSHIP || townshipCode == null || !townshipCode.equals(user.scope())) throw new OutOfScope();
     }
 
+    /** A county office account reaches its own county only (any county when it is bound to none). */
+    static void county(CurrentUser user, String countyCode) {
+        if (user.role() != Role.COUNTY || countyCode == null || (user.scope() != null && !countyCode.equals(user.scope()))) throw new OutOfScope();
+    }
+
     static void district(CurrentUser user, String districtCode) {
         if (user.role() != Role.STATION || districtCode == null || !districtCode.equals(user.scope())) throw new OutOfScope();
     }

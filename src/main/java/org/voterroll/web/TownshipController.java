@@ -2,6 +2,8 @@ package org.voterroll.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,47 +14,67 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.voterroll.accounts.CurrentUser;
 import org.voterroll.accounts.Role;
+import org.voterroll.roll.Labels;
 
-/** The township clerk's pages: the queue of the latest run, one item with its people and evidence, the decision form. */
+/**
+ * The township clerk's pages: the queue of the latest run as a working list (paged, filtered, searched), one item with its
+ * people and evidence, the decision form. A search may be an identity number, so it is posted and kept in the session, never
+ * put in a URL.
+ */
 @Controller
 class TownshipController {
+    static final String SEARCH = "township.search";
+
     private final ExceptionQueue queue;
     private final DecisionDesk desk;
+    private final ItemPage itemPage;
 
-    TownshipController(ExceptionQueue queue, DecisionDesk desk) {
+    TownshipController(ExceptionQueue queue, DecisionDesk desk, ItemPage itemPage) {
         this.queue = queue;
         this.desk = desk;
+        this.itemPage = itemPage;
     }
 
     @GetMapping("/township")
     String queue(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String type,
-                 @RequestParam(required = false) String level, Model model) {
+                 @RequestParam(required = false) String level, @RequestParam(required = false) String state,
+                 @RequestParam(required = false) String district, @RequestParam(required = false) String page,
+                 HttpSession session, Model model) {
         if (user.role() != Role.TOWNSHIP) throw new Scope.OutOfScope();
         model.addAttribute("user", user);
-        model.addAttribute("type", type);
-        model.addAttribute("level", level);
         var run = queue.latestRun(user.scope()).orElse(null);
         model.addAttribute("run", run);
         if (run != null) {
-            model.addAttribute("items", queue.items(run.runId(), user.scope(), type, level));
-            model.addAttribute("codes", queue.codes(run.runId(), user.scope()));
+            var districts = queue.districtsOf(run.runId(), user.scope());
+            QueueFilter f = QueueFilter.parse(type, level, state, district, page, (QueueFilter.Search) session.getAttribute(SEARCH),
+                    Labels.exceptionCodes(), districts);
+            model.addAttribute("townshipName", queue.townshipNames(run.runId()).getOrDefault(user.scope(), user.scope()));
+            model.addAttribute("filter", f);
+            model.addAttribute("districts", districts);
+            model.addAttribute("types", queue.typeCounts(run.runId(), ExceptionQueue.Area.TOWNSHIP, user.scope()));
             model.addAttribute("blockingOpen", queue.blockingOpen(run.runId(), user.scope()));
             model.addAttribute("outcomes", queue.outcomes(user.scope(), run.runId()));
+            model.addAttribute("districtNames", queue.districtNames(run.runId()));
+            if (f.ok()) model.addAttribute("page", queue.page(run.runId(), ExceptionQueue.Area.TOWNSHIP, user.scope(), f));
         }
         return "township/queue";
+    }
+
+    /** The search box: posted so a number never travels in a URL; an empty search clears it. */
+    @PostMapping("/township/search")
+    String search(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q, HttpSession session) {
+        if (user.role() != Role.TOWNSHIP) throw new Scope.OutOfScope();
+        QueueFilter.Search s = QueueFilter.Search.of(q);
+        if (s == null) session.removeAttribute(SEARCH);
+        else session.setAttribute(SEARCH, s);
+        return "redirect:/township";
     }
 
     @GetMapping("/township/runs/{runId}/items/{itemNo}")
     String item(@AuthenticationPrincipal CurrentUser user, @PathVariable String runId, @PathVariable int itemNo, Model model) {
         ExceptionQueue.Item item = desk.open(user, runId, itemNo);
-        var persons = queue.persons(item);
         model.addAttribute("user", user);
-        model.addAttribute("item", item);
-        model.addAttribute("persons", persons);
-        model.addAttribute("links", queue.links(runId, persons));
-        model.addAttribute("history", queue.history(queue.countyOf(runId), item.fingerprint()));
-        model.addAttribute("verdicts", Verdicts.forCode(item.code()));
-        model.addAttribute("districts", queue.districts(runId));
+        itemPage.fill(model, item, "/township", queue.districtsOf(runId, user.scope()));
         return "township/item";
     }
 

@@ -80,6 +80,7 @@ public class WebSecurityConfig {
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/township/**").hasRole("TOWNSHIP")
                         .requestMatchers("/station/**").hasRole("STATION")
+                        .requestMatchers("/county", "/county/**").hasRole("COUNTY")
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login")

@@ -31,7 +31,7 @@ class AuthorizationTest extends WebTestBase {
     record Endpoint(RequestMethod method, String pattern) {
         String area() {
             String p = pattern.startsWith("/api/") ? pattern.substring(4) : pattern;
-            for (String a : List.of("operator", "township", "station")) if (p.equals("/" + a) || p.startsWith("/" + a + "/")) return a;
+            for (String a : List.of("operator", "township", "station", "county")) if (p.equals("/" + a) || p.startsWith("/" + a + "/")) return a;
             return null;
         }
 
@@ -66,7 +66,8 @@ class AuthorizationTest extends WebTestBase {
     @Test
     void everyEndpointRefusesTheOtherRoles() throws Exception {
         Map<String, Http> byRole = Map.of("operator", Http.session(url(""), OPERATOR, PASSWORD),
-                "township", Http.session(url(""), CLERK, PASSWORD), "station", Http.session(url(""), STATION, PASSWORD));
+                "township", Http.session(url(""), CLERK, PASSWORD), "station", Http.session(url(""), STATION, PASSWORD),
+                "county", Http.session(url(""), COUNTY_OFFICE, PASSWORD));
         Map<String, Http> apiByRole = Map.of("operator", Http.basic(url(""), OPERATOR, PASSWORD),
                 "township", Http.basic(url(""), CLERK, PASSWORD), "station", Http.basic(url(""), STATION, PASSWORD));
         long decisions = count("SELECT COUNT(*) FROM decision"), downloads = count("SELECT COUNT(*) FROM download_log"),
@@ -113,11 +114,15 @@ class AuthorizationTest extends WebTestBase {
             if (e.pattern().contains("{")) {
                 assertRefused(r, OTHER_CLERK + " " + e.method() + " " + path);
                 scoped++;
+            } else if (e.pattern().endsWith("/search")) {
+                // the search box keeps the search in the account's own session and sends it back to its own queue
+                assertThat(r.statusCode()).isEqualTo(302);
+                assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/township");
             } else {
                 // the queue itself: the account's own township only
                 String body = new String(r.body(), StandardCharsets.UTF_8);
                 assertThat(r.statusCode()).isEqualTo(200);
-                assertThat(body).contains("341299100").doesNotContain("郑浩", "孙立军", WebFixture.ZHENG_HAO_NUMBER, "MATCH_REVIEW");
+                assertThat(body).contains("341299100").doesNotContain("郑浩", "孙立军", WebFixture.ZHENG_HAO_NUMBER, "data-code=\"MATCH_REVIEW\"");
             }
         }
         assertThat(scoped).isGreaterThanOrEqualTo(4);
@@ -130,6 +135,54 @@ class AuthorizationTest extends WebTestBase {
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(new String(own.body(), StandardCharsets.UTF_8)).contains("郑浩", "MATCH_REVIEW");
         assertThat(Http.basic(url(""), CLERK, PASSWORD).get("/api/township/runs/" + runId + "/items/" + item).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aClerkAssignsOnlyToADistrictOfTheirOwnTownshipAndTheRefusalIsAudited() throws Exception {
+        String runId = latestRunId();
+        int item = noDistrictItem(runId, TOWNSHIP);
+        long decisions = count("SELECT COUNT(*) FROM decision"), denied = count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'");
+        String path = "/township/runs/" + runId + "/items/" + item + "/decision";
+        // 341299100-02 is a district of the county, but of 城关镇, not of the clerk's 河口乡
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).form(path, Map.of("verdict", "CHOOSE_DISTRICT", "districtCode", DISTRICT, "note", "x")),
+                "choose another township's district");
+        assertRefused(Http.basic(url(""), CLERK, PASSWORD).postJson("/api" + path, "{\"verdict\":\"CHOOSE_DISTRICT\",\"districtCode\":\"" + DISTRICT + "\"}"),
+                "choose another township's district (API)");
+        assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'DENIED'")).isEqualTo(denied + 2);
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE action = 'DENIED' AND actor = ? ORDER BY audit_id DESC LIMIT 2", String.class, CLERK))
+                .allSatisfy(d -> assertThat(d).contains("/items/" + item + "/decision"));
+        // the item page offers the township's own districts only, by name
+        String page = new String(Http.session(url(""), CLERK, PASSWORD).get("/township/runs/" + runId + "/items/" + item).body(), StandardCharsets.UTF_8);
+        assertThat(page).contains("value=\"" + OTHER_DISTRICT + "\"", "河口乡第一选区").doesNotContain("value=\"" + DISTRICT + "\"");
+    }
+
+    @Test
+    void theCountyOfficeDecidesItemsWithoutATownshipAndOnlyReadsTheTownships() throws Exception {
+        String runId = latestRunId();
+        int office = countyOfficeItem(runId), township = itemOf(runId, "MATCH_REVIEW", TOWNSHIP);
+        Http county = Http.session(url(""), COUNTY_OFFICE, PASSWORD);
+        HttpResponse<byte[]> list = county.get("/county");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(new String(list.body(), StandardCharsets.UTF_8)).contains("钱无址", "关联待核对").doesNotContain("郑浩");
+        String all = new String(county.get("/county/all").body(), StandardCharsets.UTF_8);
+        assertThat(all).contains("郑浩", "河口乡", "城关镇", "钱无址");
+        assertThat(county.get("/county/runs/" + runId + "/items/" + office).statusCode()).isEqualTo(200);
+        long decisions = count("SELECT COUNT(*) FROM decision");
+        // a township's item is its clerk's: the county office reads it in the list, and is refused it as an item or a decision
+        assertRefused(county.get("/county/runs/" + runId + "/items/" + township), "county office opens a township's item");
+        assertRefused(county.form("/county/runs/" + runId + "/items/" + township + "/decision", Map.of("verdict", "DISMISS", "note", "x")),
+                "county office decides a township's item");
+        // and a township clerk cannot reach the county office's item through the township pages
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).get("/township/runs/" + runId + "/items/" + office), "clerk opens the county's item");
+        // another county's office sees nothing of this county
+        Http other = Http.session(url(""), OTHER_COUNTY_OFFICE, PASSWORD);
+        assertRefused(other.get("/county/runs/" + runId + "/items/" + office), "another county's office");
+        assertThat(new String(other.get("/county/all").body(), StandardCharsets.UTF_8)).doesNotContain("郑浩", "钱无址").contains("尚无已完成的运行");
+        assertThat(count("SELECT COUNT(*) FROM decision")).isEqualTo(decisions);
+        // the role's pages are its own: a clerk is refused /county, the county office /township
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).get("/county"), "clerk on /county");
+        assertRefused(county.get("/township"), "county office on /township");
     }
 
     @Test
@@ -187,7 +240,7 @@ class AuthorizationTest extends WebTestBase {
     String concrete(String pattern, String township, String district) {
         String runId = latestRunId();
         String p = pattern.replace("{runId}", runId)
-                .replace("{itemNo}", String.valueOf(itemOf(runId, "MATCH_REVIEW", township)))
+                .replace("{itemNo}", String.valueOf(pattern.startsWith("/county") ? countyOfficeItem(runId) : itemOf(runId, "MATCH_REVIEW", township)))
                 .replace("{district}", district)
                 .replace("{kind}", "roll").replace("{format}", "csv")
                 .replace("{job}", WebFixture.JOB)

@@ -99,10 +99,10 @@ class BrowserFlowsTest extends WebTestBase {
         browser.navigate(rows.get(0).findElement(By.tagName("a")));
 
         // the people, every linked record and the evidence with its weights
-        assertThat(browser.text(By.id("item-code"))).isEqualTo("MATCH_REVIEW");
+        assertThat(browser.text(By.id("item-code"))).isEqualTo("关联待核对");
         assertThat(browser.text(By.id("persons"))).contains("郑浩", WebFixture.ZHENG_HAO_NUMBER);
         String links = browser.text(By.id("links"));
-        assertThat(links).contains("huji", "liudong", "NAME=EXACT", "total=");
+        assertThat(links).contains("公安户籍", "流动人口", "姓名 相同", "合计").doesNotContain("huji", "NAME=EXACT");
         assertThat(browser.driver.getCurrentUrl()).doesNotContain(WebFixture.ZHENG_HAO_NUMBER);
 
         browser.shot("township-item");
@@ -126,11 +126,11 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND code = 'MATCH_REVIEW'", Long.class, next.runId()))
                 .isZero();
         browser.open("/township");
-        assertThat(browser.text(By.id("items"))).doesNotContain("MATCH_REVIEW");
+        assertThat(browser.text(By.id("items"))).doesNotContain("关联待核对");
         // and the township's page says that this run changed the decided item's outcome
         String outcomes = browser.text(By.id("outcomes"));
         browser.shot("township-after-next-run");
-        assertThat(outcomes).contains("同一人", "列入 341299201-01", "列入 341299100-02", "最新运行改变了结果");
+        assertThat(outcomes).contains("同一人", "列入 河口乡第一选区（341299201-01）", "列入 城关镇第二选区（341299100-02）", "最新运行改变了结果");
         browser.logout();
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE actor = ?", String.class, CLERK)).contains("LOGIN", "DECISION");
     }

@@ -26,7 +26,8 @@ import org.voterroll.reconcile.Run;
 abstract class WebTestBase {
     static final String PASSWORD = "correct-horse-battery";
     static final String OPERATOR = "web-test-op", CLERK = "web-test-clerk201", OTHER_CLERK = "web-test-clerk100",
-            STATION = "web-test-station100-02", OTHER_STATION = "web-test-station201-01";
+            STATION = "web-test-station100-02", OTHER_STATION = "web-test-station201-01",
+            COUNTY_OFFICE = "web-test-county", OTHER_COUNTY_OFFICE = "web-test-county999";
     static final String TOWNSHIP = "341299201", OTHER_TOWNSHIP = "341299100";
     static final String DISTRICT = "341299100-02", OTHER_DISTRICT = "341299201-01";
 
@@ -57,6 +58,8 @@ abstract class WebTestBase {
             accounts.create(OTHER_CLERK, Role.TOWNSHIP, OTHER_TOWNSHIP, PASSWORD, "test");
             accounts.create(STATION, Role.STATION, DISTRICT, PASSWORD, "test");
             accounts.create(OTHER_STATION, Role.STATION, OTHER_DISTRICT, PASSWORD, "test");
+            accounts.create(COUNTY_OFFICE, Role.COUNTY, WebFixture.COUNTY, PASSWORD, "test");
+            accounts.create(OTHER_COUNTY_OFFICE, Role.COUNTY, "999999", PASSWORD, "test");
         }
     }
 
@@ -81,6 +84,35 @@ abstract class WebTestBase {
     String latestRunId() {
         return jdbc.queryForObject("SELECT run_id FROM run WHERE county_code = ? AND status = 'COMPLETED' ORDER BY finished_at DESC LIMIT 1",
                 String.class, WebFixture.COUNTY);
+    }
+
+    /**
+     * An item of the run for which no township can be found, as the job writes one for a notice without an area code (RULES.md
+     * sends it to the county office): the fixture county's data raise none of their own.
+     */
+    int countyOfficeItem(String runId) {
+        List<Integer> have = jdbc.queryForList("SELECT item_no FROM exception_item WHERE run_id = ? AND township_code IS NULL ORDER BY item_no",
+                Integer.class, runId);
+        if (!have.isEmpty()) return have.get(0);
+        int no = jdbc.queryForObject("SELECT MAX(item_no) + 1 FROM exception_item WHERE run_id = ?", Integer.class, runId);
+        jdbc.update("""
+                INSERT INTO exception_item (run_id, item_no, code, level, township_code, district_code, id_numbers, names, description, evidence, fingerprint)
+                VALUES (?, ?, 'MATCH_REVIEW', 'blocking', NULL, NULL, NULL, '钱无址', '外地选委通知没有区划代码，无法确定乡镇', 'waidi_20261201.csv:9', ?)""",
+                runId, no, "web-test-county-item-" + runId);
+        return no;
+    }
+
+    /** A NO_DISTRICT item of the township (the only type a district may be chosen for), as the job writes one: the fixture raises none. */
+    int noDistrictItem(String runId, String township) {
+        List<Integer> have = jdbc.queryForList("SELECT item_no FROM exception_item WHERE run_id = ? AND code = 'NO_DISTRICT' AND township_code = ? ORDER BY item_no",
+                Integer.class, runId, township);
+        if (!have.isEmpty()) return have.get(0);
+        int no = jdbc.queryForObject("SELECT MAX(item_no) + 1 FROM exception_item WHERE run_id = ?", Integer.class, runId);
+        jdbc.update("""
+                INSERT INTO exception_item (run_id, item_no, code, level, township_code, district_code, id_numbers, names, description, evidence, fingerprint)
+                VALUES (?, ?, 'NO_DISTRICT', 'blocking', ?, NULL, NULL, '孙无区', '符合条件但没有选区覆盖其户籍地或居住地 (qualifies, but no district covers the addresses): 341299201999', 'huji_20261201.csv:99', ?)""",
+                runId, no, township, "web-test-no-district-" + runId);
+        return no;
     }
 
     int itemOf(String runId, String code, String township) {
