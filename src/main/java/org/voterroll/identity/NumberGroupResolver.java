@@ -12,9 +12,15 @@ import java.util.List;
  */
 public final class NumberGroupResolver {
     private final NameFrequencies frequencies;
+    private final Twins twins;
+
+    public NumberGroupResolver(NameFrequencies frequencies, Twins twins) {
+        this.frequencies = frequencies;
+        this.twins = twins;
+    }
 
     public NumberGroupResolver(NameFrequencies frequencies) {
-        this.frequencies = frequencies;
+        this(frequencies, new Twins());
     }
 
     public NumberGroupResolver() {
@@ -68,7 +74,7 @@ public final class NumberGroupResolver {
         List<IdentityRecord> linked = new ArrayList<>();
         for (IdentityRecord r : others) {
             if (persons.size() == 1) {
-                if (names(namesOf.get(persons.get(0).personKey()), r.name())) {
+                if (names(namesOf.get(persons.get(0).personKey()), r.name()) && !namesTheTwin(persons.get(0), r)) {
                     links.add(new Link(r.recId(), persons.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同"));
                     linked.add(r);
                 } else {
@@ -76,7 +82,7 @@ public final class NumberGroupResolver {
                 }
                 continue;
             }
-            List<PersonSeed> named = persons.stream().filter(p -> NameRules.agree(p.name(), r.name())).toList();
+            List<PersonSeed> named = persons.stream().filter(p -> NameRules.agree(p.name(), r.name()) && !namesTheTwin(p, r)).toList();
             if (named.size() == 1) {
                 links.add(new Link(r.recId(), named.get(0).personKey(), Link.Method.NUMBER, true, null, "号码相同，姓名一致（重号）"));
             } else {
@@ -99,6 +105,15 @@ public final class NumberGroupResolver {
     private static boolean names(List<String> personNames, String name) {
         for (String n : personNames) if (NameRules.agree(n, name)) return true;
         return false;
+    }
+
+    /**
+     * A record spelt exactly as the person's twin (same household, same birth date) whose name reads like the person's
+     * only as a homophone names the twin as much as the person: it is not linked by the number, and fuzzy linking names
+     * both for review (issue 18: a homophone of 李明 that is his twin 李鸣's very name went to 李明 for certain).
+     */
+    private boolean namesTheTwin(PersonSeed p, IdentityRecord r) {
+        return p.fromHuji() && twins.isTwinOf(p.householdKey(), p.birthDate(), p.name(), r.name());
     }
 
     /**

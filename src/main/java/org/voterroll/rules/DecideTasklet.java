@@ -85,11 +85,13 @@ public class DecideTasklet implements Tasklet {
              BufferedCopy inm = new BufferedCopy(c, "book_line", List.of("run_id", "book", "line_no", "person_id", "name", "sex",
                      "birth_date", "id_number", "area_code", "other_area", "start_date", "months", "has_proof"))) {
             List<Fact> facts = new ArrayList<>();
+            DoubtfulRecords doubts = new DoubtfulRecords();
             Object[][] head = {null};
             ThrowingRunnable flush = () -> {
                 if (head[0] == null) return;
                 Object[] h = head[0];
-                PersonFacts p = new PersonFacts((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (Character) h[4], (LocalDate) h[5], List.copyOf(facts));
+                PersonFacts p = new PersonFacts((Long) h[0], (String) h[1], (String) h[2], (String) h[3], (Character) h[4], (LocalDate) h[5], List.copyOf(facts),
+                        (String) h[6]);
                 Outcome o = registrar.decide(p);
                 progress.advance(1);
                 pairListed.computeIfPresent(p.personId(), (k, v) -> o.listed());
@@ -101,6 +103,10 @@ public class DecideTasklet implements Tasklet {
                             o.away() == null ? null : o.away().destination(), o.away() == null ? null : o.away().source(), o.sortKey());
                 }
                 for (Raised r : o.exceptions()) {
+                    if (r.recId() != null) {
+                        doubts.add(r, p);
+                        continue;
+                    }
                     exc.add(id, ++itemNo[0], r.code(), r.level().label(), r.township(), r.district(), p.idNumber(), p.name(),
                             r.description(), r.evidence(), r.fingerprint(), p.personId());
                 }
@@ -114,7 +120,7 @@ public class DecideTasklet implements Tasklet {
             // every linked record of every person, sorted by person: a wide sort (SessionTuning.forWideSort)
             SessionTuning.forWideSort(jdbc, () -> streaming.query("""
                     SELECT pr.person_id, pr.person_key, pr.id_number AS p_number, pr.name AS p_name, pr.sex AS p_sex, pr.birth_date AS p_birth,
-                           l.certain, l.method, l.score,
+                           pv.district_code AS p_previous, l.certain, l.method, l.score,
                            CASE WHEN l.score IS NULL OR (l.score = l.top AND l.at_top = 1) THEN TRUE ELSE FALSE END AS best,
                            r.rec_id, r.source, r.file_name, r.line_no, r.row_hash, r.id_number, r.id_status, r.name, r.birth_date, r.area_code,
                            r.address, r.status, r.status_date, r.other_area, r.other_address, r.start_date, r.end_date, r.kind, r.reason, r.org_code
@@ -123,6 +129,8 @@ public class DecideTasklet implements Tasklet {
                           FROM (SELECT k.*, MAX(k.score) OVER (PARTITION BY k.rec_id) AS top FROM link k WHERE k.run_id = ?) t
                          ) l ON l.person_id = pr.person_id
                     JOIN src_record r ON r.rec_id = l.rec_id
+                    LEFT JOIN (SELECT id_number, MIN(district_code) AS district_code FROM previous_line WHERE run_id = ?
+                               GROUP BY id_number) pv ON pv.id_number = pr.id_number
                     WHERE pr.run_id = ?
                     ORDER BY pr.person_id, r.rec_id""", rs -> {
                 long personId = rs.getLong("person_id");
@@ -130,7 +138,7 @@ public class DecideTasklet implements Tasklet {
                     flush.run();
                     String s = rs.getString("p_sex");
                     head[0] = new Object[] {personId, rs.getString("person_key"), rs.getString("p_number"), rs.getString("p_name"),
-                            s == null ? null : s.charAt(0), date(rs, "p_birth")};
+                            s == null ? null : s.charAt(0), date(rs, "p_birth"), rs.getString("p_previous")};
                 }
                 facts.add(new Fact(rs.getLong("rec_id"), rs.getString("source"), rs.getString("file_name"), rs.getInt("line_no"),
                         rs.getString("row_hash"), rs.getString("id_number"), rs.getString("id_status"), rs.getString("name"),
@@ -139,9 +147,10 @@ public class DecideTasklet implements Tasklet {
                         date(rs, "end_date"), rs.getString("kind"), rs.getString("reason"), rs.getString("org_code"),
                         rs.getBoolean("certain"), rs.getString("method"), rs.getObject("score") == null ? null : rs.getDouble("score"),
                         rs.getBoolean("best")));
-            }, id, id));
+            }, id, id, id));
             flush.run();
-            identityExceptions(exc, itemNo, book, pairListed);
+            Set<Long> reviewed = doubts.write(exc, itemNo, id);
+            identityExceptions(exc, itemNo, book, pairListed, reviewed);
         }
         // the rules were the last to read identity resolution's working rows (a restart of this step finds them: the
         // deletion commits with the step's results or not at all)
@@ -156,7 +165,8 @@ public class DecideTasklet implements Tasklet {
             "id_numbers", "names", "description", "evidence", "fingerprint", "person_id");
 
     /** ID_SHARED, PERSON_MULTI_RECORD and ID_INVALID come from identity resolution, not from one person's facts. */
-    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book, Map<Long, Boolean> pairListed) throws SQLException {
+    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book, Map<Long, Boolean> pairListed,
+                                    Set<Long> reviewed) throws SQLException {
         String id = run.runId();
         // two persons under one number that may be one (names a character apart, two households) are a
         // PERSON_MULTI_RECORD pair below, not people "clearly different" (RULES.md ID_SHARED) — until a township
@@ -216,13 +226,16 @@ public class DecideTasklet implements Tasklet {
             }
         }, run.countyCode(), run.countyCode(), id);
         jdbc.query("""
-                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status
+                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status, r.rec_id
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                 WHERE p.run_id = ?
                   AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian'))
                   AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id
                                                           AND (l.score IS NULL OR l.score >= ?)))
                 ORDER BY r.rec_id""", rs -> {
+            // a record already in a review item naming its candidates is not raised a second time as a bare ID_INVALID
+            // (issue 18: one doubtful record, one item); that item says its number failed validation
+            if (reviewed.contains(rs.getLong(10))) return;
             String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
             if (book.find(fp).isPresent()) return;
             String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);

@@ -38,6 +38,9 @@ public final class Registrar {
         Reason reason = base.reason;
         String district = base.district;
         Basis basis = base.basis;
+        String keptIn = null;
+        Basis keptBasis = null;
+        Evaluation keptBy = null;
 
         for (Fact f : p.facts()) {
             if (f.actedOn() || f.is("tongji")) continue;
@@ -55,8 +58,8 @@ public final class Registrar {
                 if (base.considered && base.reason == null) {
                     raised.add(new Raised("DEATH_REVIEW", Raised.Level.BLOCKING, township(base), base.district,
                             (f.certain() ? "死亡记录的号码经纠错（差一位或两位颠倒）才与此人相符，不据此除名，请核实 (death evidence linked by a repaired number)"
-                                    : "死亡记录仅凭模糊匹配关联到此人，不据此除名，请核实 (death evidence linked only by a fuzzy match)"),
-                            evidence(f), fp));
+                                    : "死亡记录仅凭模糊匹配关联到此人，不据此除名，请核实 (death evidence linked only by a fuzzy match)") + numberNote(f),
+                            evidence(f), fp, f.recId()));
                 }
                 continue;
             }
@@ -65,11 +68,26 @@ public final class Registrar {
             with.add(f.asCertain());
             Evaluation alt = evaluate(p, with);
             if (alt.considered != base.considered || alt.listed() != base.listed() || !Objects.equals(alt.district, base.district)) {
-                raised.add(new Raised("MATCH_REVIEW", Raised.Level.BLOCKING, township(base), base.district,
+                String kept = keptFromPrevious(p, base, alt);
+                if (kept != null && keptIn == null) {
+                    keptIn = kept;
+                    keptBy = alt;
+                    keptBasis = alt.listed() && alt.district.equals(kept) ? alt.basis : Basis.HUKOU;
+                }
+                String now = kept != null ? "暂按上届名册保留于 " + kept + "（本次没有确定属于此人的户籍记录，疑义不除名）"
+                        : "现为" + describe(base);
+                raised.add(new Raised("MATCH_REVIEW", Raised.Level.BLOCKING, kept != null ? county.townshipOfDistrict().get(kept) : township(base),
+                        kept != null ? kept : base.district,
                         "不确定的关联会改变" + (alt.listed() != base.listed() ? "是否列入" : "选区") + "：若为同一人，则"
-                                + describe(alt) + "；现为" + describe(base) + " (an uncertain link would change this person's listing or district)",
-                        evidence(f), fp));
+                                + describe(alt) + "；" + now + " (an uncertain link would change this person's listing or district"
+                                + (kept != null ? "; kept on the previous roll's district meanwhile" : "") + ")" + numberNote(f),
+                        evidence(f), fp, f.recId()));
             }
+        }
+        if (keptIn != null) {
+            // doubt never removes a voter (RULES.md: an uncertain link is not acted on): the previous roll's line stands
+            // until a township decides whose record it is
+            return outcome(p, base, null, keptIn, keptBasis, raised, keptBy);
         }
         if (reason == null && base.considered && district == null) {
             String fp = Fingerprint.of("NO_DISTRICT", p.personKey(), base.hujiArea);
@@ -86,7 +104,28 @@ public final class Registrar {
                 }
             }
         }
-        boolean listed = base.considered && reason == null && district != null;
+        return outcome(p, base, reason, district, basis, raised, null);
+    }
+
+    /**
+     * The previous roll's district in which a person is kept while the only record that would consider them is an
+     * uncertain link (issue 18: 罗斌剑's police record had a mistyped number and his insurance record a homophone name;
+     * he was struck off). Null when the rules consider them anyway, they were not on the previous roll, its district is
+     * gone, or the record would not list them.
+     */
+    private String keptFromPrevious(PersonFacts p, Evaluation base, Evaluation alt) {
+        if (base.considered || !alt.considered || p.previousDistrict() == null) return null;
+        if (!county.townshipOfDistrict().containsKey(p.previousDistrict())) return null;
+        return alt.reason == null ? p.previousDistrict() : null;
+    }
+
+    /** @param keptBy the evaluation with the uncertain record that keeps the person on the previous roll's district, if any:
+     *               the roll line's addresses and order are that record's */
+    private Outcome outcome(PersonFacts p, Evaluation base, Reason reason, String district, Basis basis, List<Raised> raised,
+                            Evaluation keptBy) {
+        boolean considered = base.considered || keptBy != null;
+        Evaluation where = keptBy != null ? keptBy : base;
+        boolean listed = considered && reason == null && district != null;
         String township = listed ? county.townshipOfDistrict().get(district) : township(base);
 
         Outcome.Away away = null;
@@ -113,10 +152,10 @@ public final class Registrar {
                 }
             }
         }
-        String sortKey = String.join("|", nz(base.sortArea), nz(base.household), p.birthDate() == null ? "" : p.birthDate().toString(),
+        String sortKey = String.join("|", nz(where.sortArea), nz(where.household), p.birthDate() == null ? "" : p.birthDate().toString(),
                 nz(p.idNumber()));
-        return new Outcome(base.considered, base.inMigrant, listed, listed ? null : (base.considered ? reason : null),
-                listed ? district : null, listed ? basis : null, township, base.hujiAddress, base.residenceAddress, sortKey,
+        return new Outcome(considered, base.inMigrant, listed, listed ? null : (considered ? reason : null),
+                listed ? district : null, listed ? basis : null, township, where.hujiAddress, where.residenceAddress, sortKey,
                 base.rightsAtPrevious, raised, away, entry);
     }
 
@@ -247,6 +286,16 @@ public final class Registrar {
         if (!e.considered) return "不在考虑范围";
         if (e.reason != null) return "不列入(" + e.reason + ")";
         return e.district == null ? "无选区" : "列入 " + e.district + "(" + e.basis.label() + ")";
+    }
+
+    /**
+     * What the one item about a record says of a number that fails validation: that record raises no ID_INVALID of its
+     * own besides (DecideTasklet), so its item says it.
+     */
+    static String numberNote(Fact f) {
+        String status = f.idStatus();
+        if (status == null || status.equals("VALID") || status.equals("LEGACY15") || status.equals("EMPTY")) return "";
+        return "；该记录的号码校验不通过，请一并核对号码 (the record's number fails validation)";
     }
 
     static String evidence(Fact f) {

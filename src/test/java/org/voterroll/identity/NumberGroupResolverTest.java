@@ -181,6 +181,29 @@ class NumberGroupResolverTest {
         assertEquals(2, new NumberGroupResolver().resolve(N, List.of(valid, otherSurname)).persons().size(), "another family");
     }
 
+    /**
+     * Issue 18: twins 李明 and 李鸣 (one household, one birth date) have names that read alike. A death notice under 李明's
+     * number spelt exactly 李鸣 is a homophone of 李明 and the very name of his twin: the number cannot say which of them
+     * died, so it is no certain link to 李明 but waits for fuzzy linking, which names both for review. A homophone that is
+     * nobody's name (李铭) is still 李明's.
+     */
+    @Test
+    void aHomophoneThatIsExactlyTheTwinsNameIsNotLinkedByTheNumber() {
+        IdentityRecord ming = withName(rec("huji", "李明"), "VALID", "hj:7", null);
+        Twins twins = new Twins();
+        twins.add("hj:7", ming.birthDate(), "李明");
+        twins.add("hj:7", ming.birthDate(), "李鸣");
+        IdentityRecord twinsName = rec("minzheng", "李鸣");
+        IdentityRecord homophone = rec("shebao", "李铭");
+        var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(ming, twinsName, homophone));
+        assertEquals(List.of(twinsName), r.pending());
+        assertTrue(r.links().stream().noneMatch(l -> l.recId() == twinsName.recId()));
+        assertTrue(r.links().stream().anyMatch(l -> l.recId() == homophone.recId() && l.certain()));
+
+        var withoutTwin = new NumberGroupResolver().resolve(N, List.of(ming, twinsName));
+        assertTrue(withoutTwin.pending().isEmpty(), "without a twin of that name the homophone is the person's");
+    }
+
     @Test
     void commonnessCountsGivenNameCharactersBySex() {
         NameFrequencies f = register("李兰", "王兰", "杨丽");

@@ -100,6 +100,16 @@ class CountyProperties {
         holds(Name.SAME_ROLL_TWICE);
     }
 
+    @Test
+    void aDoubtfulRecordIsOneItem() throws Exception {
+        holds(Name.ONE_ITEM_PER_RECORD);
+    }
+
+    @Test
+    void aPreviousVoterNeverVanishesOnUncertainEvidence() throws Exception {
+        holds(Name.PREVIOUS_VOTER_KEPT);
+    }
+
     private void holds(Name name) throws Exception {
         for (Try t : tries) {
             List<String> wrong = nights.check(name, t);

@@ -39,7 +39,9 @@ final class Invariants {
         REMOVAL_BY_NUMBER("4 no removal without a number or household link"),
         DOUBT_RAISED("5 every consequential uncertain record is in a review item naming a candidate"),
         NOT_WRONG_NOT_TWICE("6 不重, and 不错 where the truth is plain"),
-        SAME_ROLL_TWICE("7 two nights on one delivery give the same roll");
+        SAME_ROLL_TWICE("7 two nights on one delivery give the same roll"),
+        ONE_ITEM_PER_RECORD("8 no record raises two items of overlapping meaning"),
+        PREVIOUS_VOTER_KEPT("9 a previous voter never vanishes on uncertain evidence");
 
         final String title;
 
@@ -64,6 +66,8 @@ final class Invariants {
             case DOUBT_RAISED -> doubtRaised(d, first);
             case NOT_WRONG_NOT_TWICE -> notWrongNotTwice(d, first);
             case SAME_ROLL_TWICE -> second == null ? List.of() : sameRoll(first, second);
+            case ONE_ITEM_PER_RECORD -> oneItemPerRecord(first);
+            case PREVIOUS_VOTER_KEPT -> previousVoterKept(first);
             default -> throw new IllegalArgumentException(name.toString());
         };
     }
@@ -175,6 +179,48 @@ final class Invariants {
                     + " with no number or household link to such evidence; the evidence: " + rs.getString(4));
         }, run.runId());
         return wrong;
+    }
+
+    /** A record named in an item's evidence: its file and line. */
+    private static final Pattern RECORD = Pattern.compile("([A-Za-z0-9_]+\\.(?:csv|xlsx)(?:#[^:\\s]*)?):([0-9]+)");
+    /** The items that speak of one record's doubtful identity: about one record there must be at most one of them. */
+    static final Set<String> RECORD_DOUBTS = Set.of("MATCH_REVIEW", "DEATH_REVIEW", "ID_INVALID");
+
+    List<String> oneItemPerRecord(Run run) {
+        Map<String, List<String>> byRecord = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT item_no, code, COALESCE(names, ''), COALESCE(evidence, '') FROM exception_item
+                WHERE run_id = ? AND code IN ('MATCH_REVIEW', 'DEATH_REVIEW', 'ID_INVALID') ORDER BY item_no""", rs -> {
+            java.util.regex.Matcher m = RECORD.matcher(rs.getString(4));
+            Set<String> seen = new java.util.HashSet<>();
+            while (m.find()) {
+                String where = m.group(1) + ":" + m.group(2);
+                if (seen.add(where)) {
+                    byRecord.computeIfAbsent(where, k -> new ArrayList<>()).add(rs.getString(2) + " #" + rs.getInt(1) + " " + rs.getString(3));
+                }
+            }
+        }, run.runId());
+        List<String> wrong = new ArrayList<>();
+        byRecord.forEach((where, items) -> {
+            if (items.size() > 1) wrong.add(where + " is in " + items.size() + " items: " + items);
+        });
+        return wrong;
+    }
+
+    /**
+     * Every person of the previous roll that the run knows by number, whose police record is linked to them only
+     * uncertainly, is considered (kept, listed or not listed for a reason): never dropped from every book on doubt.
+     */
+    List<String> previousVoterKept(Run run) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT pv.id_number || ' ' || pv.name FROM previous_line pv
+                JOIN person_run pr ON pr.run_id = pv.run_id AND pr.id_number = pv.id_number
+                WHERE pv.run_id = ?
+                  AND NOT EXISTS (SELECT 1 FROM registration g WHERE g.run_id = pv.run_id AND g.person_id = pr.person_id)
+                  AND EXISTS (SELECT 1 FROM link l JOIN src_record r ON r.rec_id = l.rec_id
+                              WHERE l.run_id = pv.run_id AND l.person_id = pr.person_id AND l.certain = FALSE AND r.source = 'huji')
+                ORDER BY 1""", String.class, run.runId()).stream()
+                .map(p -> p + ": on the previous roll, its police record only an uncertain link, and on no book now").toList();
     }
 
     private record Item(String code, String numbers, String names, String evidence) {}

@@ -174,8 +174,31 @@ record TinyCounty(List<Piece> pieces) {
             lines.put(f, mine);
         }
         writeFiles(dir, lines);
+        writeBaseline(dir, w.citizens);
         Path county = dir.resolve("county"), inbox = dir.resolve("inbox"), previous = dir.resolve("previous");
         return new Delivered(county, inbox, previous, List.copyOf(w.citizens), List.copyOf(w.rows));
+    }
+
+    /** The district of a village of the county (xuanqu.csv below). */
+    static String districtOf(String village) {
+        if (village.startsWith("341288201")) return "341288201-01";
+        return village.equals(RESETTLED_VILLAGE) ? "341288100-02" : "341288100-01";
+    }
+
+    /**
+     * The previous roll (issue 18: a previous voter never vanishes on uncertain evidence): everyone of the county's own
+     * register adult on the previous election day, in the district of their village, as the previous night listed them.
+     */
+    static void writeBaseline(Path dir, List<Citizen> citizens) throws IOException {
+        StringBuilder b = new StringBuilder("选区编码,选区名称,序号,姓名,性别,出生日期,公民身份号码,户籍地址,居住地址,登记依据,变动\r\n");
+        int seq = 0;
+        for (Citizen c : citizens) {
+            if (c.inMigrant || !c.adultOn(LocalDate.of(2021, 11, 15)) || !VILLAGES.containsKey(c.village)) continue;
+            b.append(districtOf(c.village)).append(",上届选区,").append(++seq).append(',').append(c.name).append(',')
+                    .append(c.male ? "男" : "女").append(',').append(c.birth).append(',').append(c.number).append(',')
+                    .append(VILLAGES.get(c.village)).append(",,户籍地,保留\r\n");
+        }
+        Files.writeString(Files.createDirectories(dir.resolve("previous").resolve("rolls")).resolve("previous.csv"), b, StandardCharsets.UTF_8);
     }
 
     /**

@@ -49,6 +49,13 @@ class DoubtRaisedTest {
                 run.runId(), DAUGHTER)).contains("DEATH_REVIEW");
         assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND id_numbers = ?", String.class,
                 run.runId(), MOTHER)).contains("MATCH_REVIEW");
+        // one doubtful record, one item (issue 18): the notice's DEATH_REVIEW names the daughter and says its number fails
+        // validation; no bare ID_INVALID for the same row besides
+        String notice = jdbc.queryForObject("""
+                SELECT r.file_name || ':' || r.line_no FROM src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?
+                WHERE r.source = 'minzheng' AND r.name = '李亭'""", String.class, run.runId());
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND evidence LIKE ?", String.class,
+                run.runId(), "%" + notice + "%")).containsExactly("DEATH_REVIEW");
         assertThat(jdbc.queryForObject("""
                 SELECT COUNT(*) FROM reject WHERE run_id = ? AND file_name LIKE 'xuanwei%'""", Integer.class, run.runId()))
                 .as("the swapped X is read, not rejected").isZero();

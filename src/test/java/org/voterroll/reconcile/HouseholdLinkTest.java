@@ -117,4 +117,36 @@ class HouseholdLinkTest {
         assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
                 String.class, run.runId(), DAUGHTER)).containsExactly("341299100-01 户籍地");
     }
+    /**
+     * Issue 18: only a row without a number is singled out by its household. A row with the daughter's exact name and
+     * relation but a mistyped number (0412 typed 0413) says it is somebody in particular; whether that is her, the
+     * household cannot prove. It was a certain HOUSEHOLD link and moved her to the resettlement's district; it is her
+     * candidate for review, and she stays where her register puts her.
+     */
+    @Test
+    void aRowWithAMistypedNumberIsNoCertainHouseholdLink(@TempDir Path tmp) throws Exception {
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                MOTHER + ",李秀芳,,女,汉族,1964-09-10,100098,户主,城关镇东风村5组2号,341299100201,正常,,",
+                DAUGHTER + ",李婷,,女,汉族,1990-04-12,100098,女,城关镇东风村5组2号,341299100201,正常,,"));
+        String place = ",城关镇东风村5组2号,341299100201,产权调换,城关镇新华社区12栋102,341299100001,2026-06-30,2025-11-20";
+        delivery.append("chaiqian_20261201.csv", StandardCharsets.UTF_8, List.of(
+                "东风村旧改,DF-032,李秀芳," + MOTHER + ",户主" + place,
+                "东风村旧改,DF-032,李婷,341299199004130222,女" + place));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        List<String> links = jdbc.queryForList("""
+                SELECT l.method || ' ' || l.certain || ' ' || pr.id_number FROM link l
+                JOIN src_record r ON r.rec_id = l.rec_id
+                JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                WHERE l.run_id = ? AND r.source = 'chaiqian' AND r.name = '李婷'""", String.class, run.runId());
+        assertThat(links).hasSize(1);
+        assertThat(links.get(0)).doesNotStartWith("HOUSEHOLD").contains("false " + DAUGHTER);
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND id_numbers LIKE ?", String.class,
+                run.runId(), "%" + DAUGHTER + "%")).containsExactly("MATCH_REVIEW");
+        assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
+                String.class, run.runId(), DAUGHTER)).containsExactly("341299100-01 户籍地");
+    }
 }

@@ -256,4 +256,33 @@ class RegistrarTest {
         assertThat(o.basis()).isEqualTo(Basis.UNIT);
         assertThat(o.exceptions()).isEmpty();
     }
+    /**
+     * Issue 18: doubt keeps the voter. A person of the previous roll (D-02) whose only police record is an uncertain link
+     * stays in the previous district, and the MATCH_REVIEW about that record says so; without the previous line, or
+     * with a certain police record, nothing is kept.
+     */
+    @Test
+    void aPreviousVoterWhoseOnlyPoliceRecordIsUncertainIsKeptInThePreviousDistrict() {
+        Fact uncertainHuji = fact("huji", "正常", "341299100201", null, null, null, null, null, null, false);
+        Fact insurance = fact("shebao", "参保缴费", "341299100201", null, null, null, null, null, "91341299MA0099999X", true);
+        Outcome kept = registrar.decide(new PersonFacts(1, "k", "341299198003120138", "张伟", 'M', ADULT, List.of(uncertainHuji, insurance), "D-02"));
+        assertThat(kept.listed()).isTrue();
+        assertThat(kept.district()).isEqualTo("D-02");
+        assertThat(kept.basis()).isEqualTo(Basis.HUKOU);
+        assertThat(kept.exceptions()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("MATCH_REVIEW");
+            assertThat(r.description()).contains("暂按上届名册保留于 D-02");
+            assertThat(r.recId()).isEqualTo(uncertainHuji.recId());
+        });
+
+        Outcome notOnThePreviousRoll = registrar.decide(new PersonFacts(1, "k", "341299198003120138", "张伟", 'M', ADULT,
+                List.of(uncertainHuji, insurance), null));
+        assertThat(notOnThePreviousRoll.considered()).isFalse();
+        assertThat(notOnThePreviousRoll.listed()).isFalse();
+        Outcome districtGone = registrar.decide(new PersonFacts(1, "k", "341299198003120138", "张伟", 'M', ADULT,
+                List.of(uncertainHuji, insurance), "D-09"));
+        assertThat(districtGone.listed()).isFalse();
+        Outcome certain = registrar.decide(new PersonFacts(1, "k", "341299198003120138", "张伟", 'M', ADULT, List.of(huji("正常")), "D-02"));
+        assertThat(certain.district()).as("the rules decide; the previous line is only the fallback of doubt").isEqualTo("D-01");
+    }
 }

@@ -1,0 +1,37 @@
+package org.voterroll.identity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The household register's people born on one day in one household under different names: twins (and triplets). Twins
+ * are often given names that read alike (李明 / 李鸣), so a record spelt exactly as one twin under the other's number is a
+ * homophone of the number's person and names the other twin at the same time: which of them it is, the number cannot
+ * tell (issue 18). Only such households are held, a few in a thousand, not the register.
+ */
+public final class Twins {
+    private final Map<String, List<String>> names = new HashMap<>();
+
+    /** One police record of a household whose people include two names born on one day. */
+    public void add(String householdKey, LocalDate birthDate, String name) {
+        if (householdKey == null || birthDate == null || name == null) return;
+        List<String> born = names.computeIfAbsent(key(householdKey, birthDate), k -> new ArrayList<>(2));
+        if (!born.contains(name)) born.add(name);
+    }
+
+    /** Whether {@code name} is exactly the name of someone of the household born that day other than {@code person}. */
+    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name) {
+        if (householdKey == null || birthDate == null || name == null) return false;
+        for (String n : names.getOrDefault(key(householdKey, birthDate), List.of())) {
+            if (!n.equals(person) && NameRules.same(n, name) && !NameRules.same(person, name)) return true;
+        }
+        return false;
+    }
+
+    private static String key(String householdKey, LocalDate birthDate) {
+        return householdKey + '|' + birthDate;
+    }
+}
