@@ -196,7 +196,7 @@ public class ResolveTasklet implements Tasklet {
     private static final String TWINS = """
             SELECT household_key, birth_date, name FROM (
                 SELECT r.household_key, r.birth_date, r.name, COUNT(*) OVER (PARTITION BY r.household_key, r.birth_date) AS born
-                FROM """ + EFFECTIVE + """
+                FROM\s""" + EFFECTIVE + """
                 WHERE r.source = 'huji' AND r.household_key IS NOT NULL AND r.birth_date IS NOT NULL) t
             WHERE born > 1""";
 
