@@ -145,7 +145,7 @@ class County:
 
     def family(s, village=None, head_birth=None, kids=None, tag=None):
         r = s.r
-        v = village or s.covered_village() if r.random() < 0.98 else s.uncovered
+        v = village or (s.uncovered if (tag is None and kids is None and r.random() < 0.02) else s.covered_village())
         hb = head_birth or s.rbirth(1945, 1996)
         sur = r.choice(SURN)
         uy = r.random() < 0.01
@@ -237,9 +237,9 @@ class County:
         p["hukou_area"] = a6 + r.choice(["", "010100", "020200"])
         if tag: p["tags"].add(tag)
         v = s.covered_village()
-        s.liudong(p, v, start or s.rbirth(2022, 2026) if start is None else start, "", reason=r.choice(["务工", "经商", "投亲"]))
+        s.liudong(p, v, start or s.rbirth(2022, 2026), "", reason=r.choice(["务工", "经商", "投亲"]))
         if proof:
-            s.waidi(p, "原选区资格证明", a6, s.rbirth(2026, 2026) if r.random() < 0.5 else D(2026, 10, 8), num=proof_num)
+            s.waidi(p, "原选区资格证明", a6, s.rbirth(2025, 2025) if r.random() < 0.5 else D(2026, 10, 8), num=proof_num)
         return p
 
     # ------------------------------------------------------------------ rows of each source
@@ -351,7 +351,7 @@ class County:
                 el = s.person(g["sex"], elder_b, g["vill"], hh=g["hh"], rel="祖父" if g["sex"] == "男" else "祖母", seq=seq, legacy=True)
                 el["rel"] = "祖父" if el["sex"] == "男" else "祖母"
                 el["tags"].add("legacy15_2000s_trap"); el["rel15"] = True
-                g["rel"] = "孙子" if g["sex"] == "男" else "孙女"; g["rel"], el["rel"] = "户主", el["rel"]
+                el["rel"] = "户主"; g["rel"] = "孙子" if g["sex"] == "男" else "孙女"
             except ValueError: pass
 
             # residence elsewhere in the county, a one-digit typo and a name mixing traditional with simplified
@@ -672,8 +672,8 @@ def write_xlsx(path, header, rows, r):
 def main():
     persons, seed, out = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
     c = County(persons, seed)
-    c.scenarios()
     c.background()
+    c.scenarios()
     r = c.r
     # every typo must be exactly as close to known numbers as the scenario says (checked after all numbers exist)
     for t, want, tag in c.checks:
@@ -687,7 +687,7 @@ def main():
     # huji rows: one per person of the county (a legacy person under the 15-digit number)
     for p in c.persons:
         if p["inmig"]: continue
-        c.add("huji", {"公民身份号码": to15(p["num"]) if p["legacy"] and (p["birth"].year < 2000 or not p.get("rel15")) and p["birth"].year < 1910 else p["num"],
+        c.add("huji", {"公民身份号码": to15(p["num"]) if p["legacy"] and p["birth"].year < 1910 else p["num"],
                        "姓名": p["name"], "曾用名": p["former"], "性别": p["sex"], "民族": p["nation"], "出生日期": p["birth"], "户号": p["hh"],
                        "与户主关系": p["rel"], "户籍地址": p["addr"], "户籍地区划代码": p["vill"], "人员状态": p["status"],
                        "状态变动日期": p["sdate"] or "", "迁往地区划代码": p["moved_to"] if p["status"] == "迁出" else ""}, p)
