@@ -168,7 +168,7 @@ class WebDoorsTest extends WebTestBase {
         assertThat(body(op.get("/operator/accounts"))).contains("登录已锁定至", "unlock-" + name);
         long id = jdbc.queryForObject("SELECT account_id FROM account WHERE name = ?", Long.class, name);
         assertThat(op.form("/operator/accounts/" + id + "/unlock", Map.of()).statusCode()).isEqualTo(302);
-        assertThat(audit(OPERATOR, "ACCOUNT")).contains("unlocked " + name);
+        assertThat(audit(OPERATOR, "ACCOUNT")).contains("解除登录锁定 " + name);
         Http.session(url(""), name, PASSWORD);  // throws when the login fails
     }
 
