@@ -32,6 +32,7 @@ import org.voterroll.normalize.Names;
 import org.voterroll.normalize.Sex;
 import org.voterroll.normalize.LenientDates;
 import org.voterroll.store.BulkCopy;
+import org.voterroll.store.Statistics;
 
 /**
  * First step of a run: the county's districts, the delivery's files (which source, usable or not),
@@ -68,6 +69,9 @@ public class PrepareTasklet implements Tasklet {
         saveDelivery(files);
         t0 = System.nanoTime();
         loadPreviousRoll();
+        // decide joins the previous roll to every person: planned on the statistics of before this load (none of
+        // this run's lines), PostgreSQL nests a loop over it (1M second night: decide 51 s -> over an hour)
+        Statistics.refresh(jdbc, "previous_line");
         log.info("previous roll read in {} ms", (System.nanoTime() - t0) / 1_000_000);
         return RepeatStatus.FINISHED;
     }
