@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.store.ConnectionLoss;
 import org.voterroll.ops.CountyLock;
 import org.voterroll.ops.Delivery;
 import org.voterroll.ops.RunClock;
@@ -79,7 +80,11 @@ public class ReconcileService {
             if (deliveryId != null) jdbc.update("UPDATE run SET delivery_id = ? WHERE run_id = ?", deliveryId, runId);
             lock.describe(runId);
             started.accept(runId);
-            operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
+            try {
+                operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
+            } catch (Exception e) {
+                throw interrupted(runId, e);
+            }
             return runs.find(runId).orElseThrow();
         }
     }
@@ -96,9 +101,18 @@ public class ReconcileService {
             lock.describe(runId);
             // left STARTED by a crash: nothing runs it any more (we hold the county lock), mark it failed to restart it
             recovery.recoverJob(run);
-            operator.restart(run.jobExecutionId());
+            try {
+                operator.restart(run.jobExecutionId());
+            } catch (Exception e) {
+                throw interrupted(runId, e);
+            }
             return runs.find(runId).orElseThrow();
         }
+    }
+
+    /** A job that could not even record its end (the database went away) says so and how to finish it; other errors pass. */
+    private static Exception interrupted(String runId, Exception e) {
+        return ConnectionLoss.isCause(e) ? new ConnectionLoss.RunInterruptedException(runId, e) : e;
     }
 
     /** An operator confirms a run stopped as NEEDS_CONFIRMATION; it is restarted and publishes. */
