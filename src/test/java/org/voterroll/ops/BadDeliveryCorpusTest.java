@@ -44,6 +44,11 @@ import org.voterroll.reconcile.Run;
  * never silently wrong: either the run stops before publishing (county files, an incomplete delivery, a
  * changed file, a sharp shrink, a roll changing far more than usual) or it completes with the bad file reported
  * and the source's previous snapshot in force, giving the good night's roll.
+ * <p>
+ * 139 cases (docs/decisions.md, "The bad-delivery corpus, counted", gives the command): 42 of the first corpus,
+ * 19 of issue 24's list ({@link #issueCases}, {@link #countyCases}) and 78 nobody wrote down ({@link #furtherCases},
+ * {@link #coverageAndLimitCases}, {@link #unlistedCases}). Whatever the case, {@link #assertEveryLoadAddsUp} checks that
+ * every row a load read was accepted or rejected and that every rejection names its file and line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BadDeliveryCorpusTest extends OpsSchemaTestBase {
