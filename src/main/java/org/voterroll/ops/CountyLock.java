@@ -210,9 +210,10 @@ public class CountyLock {
             }
             rows = jdbc.queryForList("SELECT run_id, owner, since FROM county_lock WHERE county_code = ?", county);
         }
-        if (rows.isEmpty()) return "county " + county + " is already being reconciled by another process; not started";
+        String lead = "县 " + county + " 已有一次核对正在运行，本次未启动，同一县不会同时运行两次 (the county is busy: this run was not started): ";
+        if (rows.isEmpty()) return lead + "county " + county + " is already being reconciled by another process; not started";
         var r = rows.get(0);
-        return "county " + county + " is already being reconciled"
+        return lead + "county " + county + " is already being reconciled"
                 + (r.get("run_id") == null ? "" : " (run " + r.get("run_id") + ")")
                 + (r.get("owner") == null ? " by another process (just starting)" : " by " + r.get("owner") + " since " + r.get("since"))
                 + "; this run was not started (never two runs of one county at once)";

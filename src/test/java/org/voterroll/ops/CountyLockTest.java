@@ -57,7 +57,7 @@ class CountyLockTest {
         var loser = a.process.isAlive() ? b : a;
         var winner = loser == a ? b : a;
         assertThat(loser.exit(LIMIT)).as(loser.output()).isEqualTo(3);
-        assertThat(loser.output()).containsPattern("error: county 341299 is already being reconciled \\(run 341299-\\d{8}-\\d{6}\\) by host \\S+ pid "
+        assertThat(loser.output()).containsPattern("error: 县 341299 已有一次核对正在运行，本次未启动.*: county 341299 is already being reconciled \\(run 341299-\\d{8}-\\d{6}\\) by host \\S+ pid "
                 + winner.process.pid() + " since .*; this run was not started");
         winner.awaitLine("PAUSED at before:resolve", LIMIT);
         Files.createFile(release);
