@@ -124,8 +124,11 @@ public class CountyLock {
         Connection c = HELD.get(county);
         if (c == null) return;
         boolean alive;
+        // the load's partitions begin their steps in parallel threads: one check on the connection at a time
         try {
-            alive = c.isValid(10);
+            synchronized (c) {
+                alive = c.isValid(10);
+            }
         } catch (SQLException e) {
             alive = false;
         }

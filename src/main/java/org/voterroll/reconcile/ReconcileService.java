@@ -82,10 +82,10 @@ public class ReconcileService {
             started.accept(runId);
             try {
                 operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
+                return finished(runId);
             } catch (Exception e) {
                 throw interrupted(runId, e);
             }
-            return runs.find(runId).orElseThrow();
         }
     }
 
@@ -103,16 +103,27 @@ public class ReconcileService {
             recovery.recoverJob(run);
             try {
                 operator.restart(run.jobExecutionId());
+                return finished(runId);
             } catch (Exception e) {
                 throw interrupted(runId, e);
             }
-            return runs.find(runId).orElseThrow();
         }
     }
 
     /** A job that could not even record its end (the database went away) says so and how to finish it; other errors pass. */
     private static Exception interrupted(String runId, Exception e) {
+        if (e instanceof ConnectionLoss.RunInterruptedException) return e;
         return ConnectionLoss.isCause(e) ? new ConnectionLoss.RunInterruptedException(runId, e) : e;
+    }
+
+    /**
+     * The run as its job left it. Still RUNNING once the job has returned: Spring Batch swallowed the failure to record
+     * the end (the database went away under the job's listener), so the run is unfinished, not done.
+     */
+    private Run finished(String runId) {
+        Run run = runs.find(runId).orElseThrow();
+        if (Run.RUNNING.equals(run.status())) throw new ConnectionLoss.RunInterruptedException(runId, null);
+        return run;
     }
 
     /** An operator confirms a run stopped as NEEDS_CONFIRMATION; it is restarted and publishes. */
