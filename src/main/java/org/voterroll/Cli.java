@@ -160,6 +160,10 @@ public final class Cli {
             err.println("error: " + e.getMessage());
             return 5;
         }
+        if (e instanceof org.voterroll.store.ConnectionLoss.RunInterruptedException) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
         if (e instanceof IllegalArgumentException || e instanceof CountyConfigException) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -35,6 +35,9 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
             Object parsed = new Yaml(new SafeConstructor(options) {
                 { this.yamlConstructors.put(org.yaml.snakeyaml.nodes.Tag.TIMESTAMP, yamlConstructors.get(org.yaml.snakeyaml.nodes.Tag.STR)); }
             }).load(r);
+            if (parsed == null) {
+                throw new CountyConfigException(file + ": 文件为空，没有任何设置 (the file is empty: no settings — the copy or the editor failed?)");
+            }
             if (!(parsed instanceof Map<?, ?> m)) throw new CountyConfigException(file + ": not a YAML mapping of settings");
             @SuppressWarnings("unchecked") Map<String, Object> map = (Map<String, Object>) m;
             y = map;
@@ -43,6 +46,14 @@ public record ElectionSettings(String countyCode, String countyName, LocalDate e
             if (e instanceof org.yaml.snakeyaml.constructor.DuplicateKeyException d) {
                 throw new CountyConfigException(file + ": 设置重复 (a setting given twice) at line " + (d.getProblemMark().getLine() + 1)
                         + ": " + d.getProblem() + " — keep one of them");
+            }
+            if (e instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblemMark() != null) {
+                // the line first, in Chinese, and the one mistake YAML's own words hide: a tab where spaces must be
+                String tab = String.valueOf(m.getProblem()).contains("\\t(TAB)")
+                        ? "含制表符 (a Tab)，YAML 只允许用空格 (YAML allows spaces only: replace the Tab with a space)；" : "";
+                throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): 第 " + (m.getProblemMark().getLine() + 1) + " 行第 "
+                        + (m.getProblemMark().getColumn() + 1) + " 列 (line " + (m.getProblemMark().getLine() + 1) + ", column "
+                        + (m.getProblemMark().getColumn() + 1) + ")：" + tab + m.getProblem());
             }
             throw new CountyConfigException(file + ": 无法解析 (cannot parse YAML): " + e.getMessage());
         }

@@ -293,8 +293,17 @@ public final class DeliveryScanner {
         for (int i = 0; i < source.required().size(); i++) {
             if (columnOf[i] < 0) missing.add(source.headers().get(i));
         }
-        if (missing.isEmpty()) return null;
-        return "缺少必需的列 (missing required columns): " + String.join("、", missing) + "；表头为 (header is): " + String.join(",", header);
+        // a column twice: which of the two holds the data is a guess, and the other's values would be dropped unsaid
+        List<String> twice = new ArrayList<>();
+        for (String h : source.headers()) {
+            int first = header.indexOf(h), last = header.lastIndexOf(h);
+            if (first >= 0 && last != first) twice.add(h + " 第 " + (first + 1) + " 列和第 " + (last + 1) + " 列");
+        }
+        if (missing.isEmpty() && twice.isEmpty()) return null;
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) problems.add("缺少必需的列 (missing required columns): " + String.join("、", missing));
+        if (!twice.isEmpty()) problems.add("列名重复 (a column given twice): " + String.join("、", twice) + " (columns given twice in line 1)");
+        return String.join("；", problems) + "；表头为 (header is): " + String.join(",", header);
     }
 
     /** A library's message; POI's zip-bomb warning (in a cause, and long) as what it means to a clerk. */

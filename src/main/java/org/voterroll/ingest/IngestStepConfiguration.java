@@ -83,8 +83,10 @@ public class IngestStepConfiguration {
 
     @Bean
     @StepScope
-    public ItemProcessor<RawRow, IngestResult> recordProcessor(@Value("#{stepExecutionContext['snapshotId']}") Long snapshotId) {
-        RecordMapper mapper = new RecordMapper();
+    public ItemProcessor<RawRow, IngestResult> recordProcessor(@Value("#{jobParameters['runId']}") String runId,
+                                                               @Value("#{stepExecutionContext['snapshotId']}") Long snapshotId, RunRepository runs) {
+        // the run's own start, not the clock: a restart days later decides every row as the first attempt did
+        RecordMapper mapper = new RecordMapper(runs.find(runId).orElseThrow().startedAt().toLocalDate());
         return row -> mapper.map(row, snapshotId);
     }
 

@@ -50,6 +50,17 @@ public final class RecordMapper {
     /** An identity number as Excel shows a number of more than 15 digits (3.49901E+17): its last digits are gone. */
     private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\s*[0-9](\\.[0-9]+)?[eE]\\+?[0-9]+\\s*");
 
+    /** The run's date: nobody is born after it (null: no such bound, for tests of the mapping alone). */
+    private final java.time.LocalDate runDate;
+
+    public RecordMapper() {
+        this(null);
+    }
+
+    public RecordMapper(java.time.LocalDate runDate) {
+        this.runDate = runDate;
+    }
+
     public IngestResult map(RawRow row, long snapshotId) {
         Cells c = new Cells(row);
         try {
@@ -76,6 +87,11 @@ public final class RecordMapper {
                 case WAIDI -> waidi(c, r);
             }
             checkLengths(r);
+            // a birth after tonight is a typing error that would silently make an adult a child on the roll
+            if (runDate != null && r.get(Column.BIRTH_DATE) instanceof java.time.LocalDate born && born.isAfter(runDate)) {
+                throw new InvalidValueException("出生日期晚于本次运行日期 (a birth date after tonight, " + born + " > " + runDate
+                        + "): 请核对该行 (check the row)");
+            }
             if (!c.repairs.isEmpty()) r.set(Column.REPAIRS, cut(String.join("; ", c.repairs), Column.REPAIRS.size()));
             return new IngestResult.Accepted(row, r, !c.repairs.isEmpty());
         } catch (InvalidValueException e) {

@@ -92,7 +92,10 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
                     kinds = new RowCursor.CellKind[columnOf.length];
                     for (int i = 0; i < columnOf.length; i++) kinds[i] = columnOf[i] < 0 ? RowCursor.CellKind.TEXT : row.kind(columnOf[i]);
                 }
-                return new RawRow(source, f.fileNo(), partName, row.lineNo(), values, row.raw(), row.cells().length, headerCount,
+                // empty cells past the header (stray commas of Excel or a hand edit) hold nothing to lose: not a wrong column count
+                int cells = row.cells().length;
+                while (cells > headerCount && (row.cells()[cells - 1] == null || row.cells()[cells - 1].isBlank())) cells--;
+                return new RawRow(source, f.fileNo(), partName, row.lineNo(), values, row.raw(), cells, headerCount,
                         f.sheetOrdinal(), kinds);
             }
             cursor.close();

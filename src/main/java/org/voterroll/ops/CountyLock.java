@@ -58,6 +58,7 @@ public class CountyLock {
         Held(String county, Connection connection) {
             this.county = county;
             this.connection = connection;
+            if (connection != null) HELD.put(county, connection);
         }
 
         /** Records which run now works under the lock. */
@@ -76,6 +77,7 @@ public class CountyLock {
                 LOCAL.remove(county);
                 return;
             }
+            HELD.remove(county, connection);
             try {
                 if (!connection.isClosed()) {
                     if (connection.getAutoCommit()) {
@@ -109,6 +111,31 @@ public class CountyLock {
                 Timestamp.valueOf(LocalDateTime.now().withNano(0)), county);
         TestHooks.reach("lock:acquired");
         return held;
+    }
+
+    /** The lock connections this process holds, by county: a step checks its own is still alive. */
+    private static final java.util.Map<String, Connection> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Throws when this process held the county's lock on a connection that has since been lost (a database restart or
+     * a cut): the server dropped the lock with it, another run of the county could start, so this one must not go on.
+     */
+    public static void requireStillHeld(String county) {
+        Connection c = HELD.get(county);
+        if (c == null) return;
+        boolean alive;
+        // the load's partitions begin their steps in parallel threads: one check on the connection at a time
+        try {
+            synchronized (c) {
+                alive = c.isValid(10);
+            }
+        } catch (SQLException e) {
+            alive = false;
+        }
+        if (!alive) {
+            throw new IllegalStateException(org.voterroll.store.ConnectionLoss.reason(null) + "：县 " + county
+                    + " 的运行锁随连接一起失去 (the county's run lock went with it)，本次运行就此停止 (the run stops here)");
+        }
     }
 
     /** Whether some process holds the county's lock right now. */
@@ -186,9 +213,10 @@ public class CountyLock {
             }
             rows = jdbc.queryForList("SELECT run_id, owner, since FROM county_lock WHERE county_code = ?", county);
         }
-        if (rows.isEmpty()) return "county " + county + " is already being reconciled by another process; not started";
+        String lead = "县 " + county + " 已有一次核对正在运行，本次未启动，同一县不会同时运行两次 (the county is busy: this run was not started): ";
+        if (rows.isEmpty()) return lead + "county " + county + " is already being reconciled by another process; not started";
         var r = rows.get(0);
-        return "county " + county + " is already being reconciled"
+        return lead + "county " + county + " is already being reconciled"
                 + (r.get("run_id") == null ? "" : " (run " + r.get("run_id") + ")")
                 + (r.get("owner") == null ? " by another process (just starting)" : " by " + r.get("owner") + " since " + r.get("since"))
                 + "; this run was not started (never two runs of one county at once)";

@@ -60,7 +60,13 @@ public final class Delivery {
                 throw new NotReadyException("交付未完成 (delivery not complete): READY line " + lineNo
                         + " is not '<sha256>  <file name>' (the format of sha256sum): " + l);
             }
-            manifest.put(parts[1].strip(), parts[0].toLowerCase(Locale.ROOT));
+            String name = parts[1].strip();
+            // READY speaks of the inbox's own files only: a path would have us read and vouch for a file elsewhere
+            if (name.contains("/") || name.contains("\\") || name.equals("..") || name.equals(".")) {
+                throw new NotReadyException("交付未完成 (delivery not complete): READY 第 " + lineNo + " 行 (line " + lineNo + ") 的 '" + name
+                        + "' 不是收件目录中的文件名 (not a file name of the inbox: READY lists the delivery's own files, no paths)");
+            }
+            manifest.put(name, parts[0].toLowerCase(Locale.ROOT));
         }
         List<Path> data = dataFiles(inbox);
         List<String> problems = new ArrayList<>();

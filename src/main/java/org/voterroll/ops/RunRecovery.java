@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -51,11 +54,35 @@ public class RunRecovery {
         return ids;
     }
 
-    /** The job execution of the run, if left STARTED, marked FAILED so that it can be restarted. */
+    /**
+     * The job execution of the run, if left STARTED, marked FAILED so that it can be restarted; so is a step left STARTED
+     * or UNKNOWN by a process that lost the database while recording the step's end (Spring Batch then refuses a
+     * restart as "already running" or "from UNKNOWN status"). Marking them failed is safe here: the caller holds the
+     * county's lock, so nothing runs them, and every step clears its own rows before it works, so it is done again whole.
+     */
     public void recoverJob(Run run) {
         if (run.jobExecutionId() == null) return;
         JobExecution last = repository.getJobExecution(run.jobExecutionId());
-        if (last != null && last.isRunning()) operator.recover(last);
+        if (last == null) return;
+        if (last.isRunning()) {
+            operator.recover(last);
+            last = repository.getJobExecution(run.jobExecutionId());
+        }
+        for (StepExecution step : last.getStepExecutions()) {
+            BatchStatus was = step.getStatus();
+            if (was.isRunning() || was == BatchStatus.UNKNOWN) {
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(ExitStatus.FAILED.addExitDescription(INTERRUPTED + run.runId()));
+                step.setEndTime(java.time.LocalDateTime.now());
+                repository.update(step);
+                log.warn("run {}: step {} was left {} by a process that lost the database: marked FAILED", run.runId(), step.getStepName(), was);
+            }
+        }
+        if (last.getStatus() == BatchStatus.UNKNOWN) {
+            last.setStatus(BatchStatus.FAILED);
+            last.setExitStatus(ExitStatus.FAILED.addExitDescription(INTERRUPTED + run.runId()));
+            repository.update(last);
+        }
     }
 
     /** Every county's orphaned runs (counties whose lock is free). */

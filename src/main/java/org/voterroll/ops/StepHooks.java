@@ -16,6 +16,9 @@ public class StepHooks implements StepExecutionListener {
     public void beforeStep(StepExecution step) {
         log.info("run {}: step {} started", step.getJobExecution().getJobParameters().getString("runId"), step.getStepName());
         TestHooks.reach("before:" + step.getStepName());
+        String runId = step.getJobExecution().getJobParameters().getString("runId");
+        // a run id is the county's code, a dash and its start time
+        if (runId != null && runId.indexOf('-') > 0) CountyLock.requireStillHeld(runId.substring(0, runId.indexOf('-')));
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.store.ConnectionLoss;
 import org.voterroll.ops.CountyLock;
 import org.voterroll.ops.Delivery;
 import org.voterroll.ops.RunClock;
@@ -79,8 +80,12 @@ public class ReconcileService {
             if (deliveryId != null) jdbc.update("UPDATE run SET delivery_id = ? WHERE run_id = ?", deliveryId, runId);
             lock.describe(runId);
             started.accept(runId);
-            operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
-            return runs.find(runId).orElseThrow();
+            try {
+                operator.start(reconcileJob, new JobParametersBuilder().addString("runId", runId).toJobParameters());
+                return finished(runId);
+            } catch (Exception e) {
+                throw interrupted(runId, e);
+            }
         }
     }
 
@@ -96,9 +101,29 @@ public class ReconcileService {
             lock.describe(runId);
             // left STARTED by a crash: nothing runs it any more (we hold the county lock), mark it failed to restart it
             recovery.recoverJob(run);
-            operator.restart(run.jobExecutionId());
-            return runs.find(runId).orElseThrow();
+            try {
+                operator.restart(run.jobExecutionId());
+                return finished(runId);
+            } catch (Exception e) {
+                throw interrupted(runId, e);
+            }
         }
+    }
+
+    /** A job that could not even record its end (the database went away) says so and how to finish it; other errors pass. */
+    private static Exception interrupted(String runId, Exception e) {
+        if (e instanceof ConnectionLoss.RunInterruptedException) return e;
+        return ConnectionLoss.isCause(e) ? new ConnectionLoss.RunInterruptedException(runId, e) : e;
+    }
+
+    /**
+     * The run as its job left it. Still RUNNING once the job has returned: Spring Batch swallowed the failure to record
+     * the end (the database went away under the job's listener), so the run is unfinished, not done.
+     */
+    private Run finished(String runId) {
+        Run run = runs.find(runId).orElseThrow();
+        if (Run.RUNNING.equals(run.status())) throw new ConnectionLoss.RunInterruptedException(runId, null);
+        return run;
     }
 
     /** An operator confirms a run stopped as NEEDS_CONFIRMATION; it is restarted and publishes. */

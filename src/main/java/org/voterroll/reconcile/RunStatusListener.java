@@ -43,6 +43,8 @@ public class RunStatusListener implements JobExecutionListener {
     }
 
     static String rootMessage(Throwable t) {
+        // the driver's last word ("Connection is closed") tells an operator nothing; restart is the whole remedy
+        if (org.voterroll.store.ConnectionLoss.isCause(t)) return org.voterroll.store.ConnectionLoss.reason(t);
         Throwable r = t;
         while (r.getCause() != null && r.getCause() != r) r = r.getCause();
         String m = r.getMessage() == null ? r.getClass().getSimpleName() : r.getMessage();

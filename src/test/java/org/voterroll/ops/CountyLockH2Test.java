@@ -20,7 +20,7 @@ class CountyLockH2Test {
             held.describe("341299-20261201-020000");
             assertThat(locks.isHeld("341299")).isTrue();
             assertThatThrownBy(() -> locks.acquire("341299")).isInstanceOf(CountyLock.CountyBusyException.class)
-                    .hasMessageMatching("county 341299 is already being reconciled \\(run 341299-20261201-020000\\) by host \\S+ pid \\d+ since .*");
+                    .hasMessageMatching("县 341299 已有一次核对正在运行，本次未启动.*: county 341299 is already being reconciled \\(run 341299-20261201-020000\\) by host \\S+ pid \\d+ since .*");
             try (CountyLock.Held other = locks.acquire("349901")) {
                 assertThat(other).isNotNull();
             }

@@ -30,16 +30,26 @@ class CountyLockTest {
 
     @Test
     void twoJvmsOneCountyExactlyOneRuns() throws Exception {
-        OpsTestSupport.freshSchema("ops_lock");
+        exactlyOneRuns("ops_lock", tmp, (props, args) -> new OpsTestSupport.Child("ops_lock", props, args));
+    }
+
+    /** How a test starts the application in a JVM of its own: on the test classpath, or the packaged jar. */
+    interface Launcher {
+        OpsTestSupport.Child start(Map<String, String> props, String... args) throws Exception;
+    }
+
+    /** Returns the child that ran. */
+    static OpsTestSupport.Child exactlyOneRuns(String schema, Path tmp, Launcher launcher) throws Exception {
+        OpsTestSupport.freshSchema(schema);
         // migrate the schema first so that neither child spends its start on it
-        var migrate = new OpsTestSupport.Child("ops_lock", Map.of(), "runs");
+        var migrate = launcher.start(Map.of(), "runs");
         assertThat(migrate.exit(LIMIT)).as(migrate.output()).isZero();
 
         Path release = tmp.resolve("release");
         Map<String, String> props = Map.of("voter-roll.test.pause-at", "before:resolve", "voter-roll.test.release-file", release.toString());
-        String county = Examples.DIR.resolve("county").toString(), inbox = Examples.DIR.resolve("inbox").toString();
-        var a = new OpsTestSupport.Child("ops_lock", props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("a").toString());
-        var b = new OpsTestSupport.Child("ops_lock", props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("b").toString());
+        String county = Examples.DIR.resolve("county").toAbsolutePath().toString(), inbox = Examples.DIR.resolve("inbox").toAbsolutePath().toString();
+        var a = launcher.start(props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("a").toString());
+        var b = launcher.start(props, "reconcile", "--county", county, "--inbox", inbox, "--out", tmp.resolve("b").toString());
 
         // the loser exits on its own; the winner waits at before:resolve
         long end = System.nanoTime() + LIMIT.toNanos();
@@ -47,13 +57,13 @@ class CountyLockTest {
         var loser = a.process.isAlive() ? b : a;
         var winner = loser == a ? b : a;
         assertThat(loser.exit(LIMIT)).as(loser.output()).isEqualTo(3);
-        assertThat(loser.output()).containsPattern("error: county 341299 is already being reconciled \\(run 341299-\\d{8}-\\d{6}\\) by host \\S+ pid "
+        assertThat(loser.output()).containsPattern("error: 县 341299 已有一次核对正在运行，本次未启动.*: county 341299 is already being reconciled \\(run 341299-\\d{8}-\\d{6}\\) by host \\S+ pid "
                 + winner.process.pid() + " since .*; this run was not started");
         winner.awaitLine("PAUSED at before:resolve", LIMIT);
         Files.createFile(release);
         assertThat(winner.exit(LIMIT)).as(winner.output()).isZero();
 
-        JdbcTemplate db = OpsTestSupport.jdbc("ops_lock");
+        JdbcTemplate db = OpsTestSupport.jdbc(schema);
         List<Map<String, Object>> runs = db.queryForList("SELECT run_id, status FROM run");
         assertThat(runs).hasSize(1);
         assertThat(runs.get(0).get("status")).isEqualTo("COMPLETED");
@@ -61,5 +71,6 @@ class CountyLockTest {
         assertThat(db.queryForObject("SELECT COUNT(*) FROM batch_job_execution", Long.class)).isEqualTo(1L);
         // and once the winner is done the county is free again
         assertThat(a.process.waitFor(1, TimeUnit.SECONDS) && b.process.waitFor(1, TimeUnit.SECONDS)).isTrue();
+        return winner;
     }
 }

@@ -75,12 +75,21 @@ public final class OpsTestSupport {
 
         /** With the child's heap limit, e.g. {@code -Xmx256m}. */
         public Child(String heap, String schema, Map<String, String> props, String... args) throws IOException {
+            this(List.of("-cp", System.getProperty("java.class.path"), "org.voterroll.VoterRollApplication"), heap, schema, props, args);
+        }
+
+        /** {@code java -jar JAR ARGS}: the packaged application as an operator starts it. */
+        public static Child ofJar(Path jar, String schema, Map<String, String> props, String... args) throws IOException {
+            return new Child(List.of("-jar", jar.toString()), "-Xmx512m", schema, props, args);
+        }
+
+        private Child(List<String> launch, String heap, String schema, Map<String, String> props, String... args) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", heap, "-Dfile.encoding=UTF-8",
                     "-Dspring.datasource.url=" + url(schema), "-Dspring.datasource.username=" + USER,
                     "-Dspring.datasource.password=" + PASSWORD));
             props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.voterroll.VoterRollApplication"));
+            cmd.addAll(launch);
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             pb.environment().remove("VOTER_ROLL_DB_URL");

@@ -67,6 +67,21 @@ final class Workbooks {
         return wb;
     }
 
+    /** An old binary (BIFF8) .xls workbook of text cells, as Excel 2003 saved it. */
+    static void writeXls(Path file, List<Object[]> rows) {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook wb = new org.apache.poi.hssf.usermodel.HSSFWorkbook();
+             OutputStream out = Files.newOutputStream(file)) {
+            var sheet = wb.createSheet("Sheet1");
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < rows.get(r).length; c++) row.createCell(c).setCellValue(String.valueOf(rows.get(r)[c]));
+            }
+            wb.write(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The header cells of columns {@code from..to} merged, as a clerk does for a title: only the first keeps its text. */
     static void writeMergedHeader(Path file, Sheet sheet, int from, int to) {
         try (XSSFWorkbook wb = build(List.of(sheet)); OutputStream out = Files.newOutputStream(file)) {
