@@ -116,7 +116,7 @@ class CommandLineTest {
         assertThat(quick("restart").err()).contains("Missing required parameter: 'RUN_ID'");
         assertThat(quick("explain").err()).contains("--number=N | --person=ID");
         assertThat(quick("generate", "--persons", "many", "--out", "x").err()).contains("--persons", "must be a whole number, got 'many'");
-        assertThat(quick("user", "add", "--name", "a", "--role", "KING").err()).contains("--role", "'KING'");
+        assertThat(quick("user", "add", "--name", "a", "--role", "KING").err()).contains("--role", "角色须为", "「KING」");
         assertThat(quick("user", "add", "--name", "a", "--role", "TOWNSHIP").err()).contains("--scope", "9位乡镇代码");
         assertThat(quick("purge").err()).contains("--keep");
         Result none = quick();

@@ -39,7 +39,7 @@ public enum Role {
         try {
             return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("--role must be OPERATOR, TOWNSHIP, STATION or COUNTY, got '" + s + "'");
+            throw new IllegalArgumentException("角色须为 OPERATOR（操作员）、TOWNSHIP（乡镇工作人员）、STATION（登记站）或 COUNTY（县选举办公室），收到的是「" + s + "」");
         }
     }
 }

@@ -64,7 +64,7 @@ public class WebSecurityConfig {
                         .requestMatchers("/api/township/**").hasRole("TOWNSHIP")
                         .requestMatchers("/api/station/**").hasRole("STATION")
                         .anyRequest().denyAll())
-                .httpBasic(b -> b.authenticationEntryPoint(basicRefused(audit, "api")))
+                .httpBasic(b -> b.authenticationEntryPoint(basicRefused(audit, "接口")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .headers(WebSecurityConfig::headers)
@@ -85,19 +85,19 @@ public class WebSecurityConfig {
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login")
                         .successHandler((request, response, auth) -> {
-                            audit.record(auth.getName(), AuditLog.LOGIN, "web");
+                            audit.record(auth.getName(), AuditLog.LOGIN, "网页");
                             response.sendRedirect(request.getContextPath() + "/");
                         })
                         .failureHandler((request, response, e) -> {
                             // the name typed may be anything: AuditLog shortens it and hides a number typed there; the password is never kept
                             String name = request.getParameter("username");
                             boolean locked = e instanceof LoginDoors.Locked;
-                            audit.record(name == null ? "-" : name, AuditLog.LOGIN_FAILED, locked ? "web 已锁定" : "web");
+                            audit.record(name == null ? "-" : name, AuditLog.LOGIN_FAILED, locked ? "网页 已锁定" : "网页");
                             // the login page says until when (HomeController accepts only a time there)
                             response.sendRedirect(request.getContextPath() + (locked ? "/login?locked=" + ((LoginDoors.Locked) e).untilText() : "/login?error"));
                         }))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) -> {
-                    if (auth != null) audit.record(auth.getName(), AuditLog.LOGOUT, "web");
+                    if (auth != null) audit.record(auth.getName(), AuditLog.LOGOUT, "网页");
                     response.sendRedirect(request.getContextPath() + "/login?logout");
                 }))
                 .headers(WebSecurityConfig::headers)

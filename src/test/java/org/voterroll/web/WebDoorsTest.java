@@ -157,7 +157,7 @@ class WebDoorsTest extends WebTestBase {
         String page = body(h.get(location(right).substring(location(right).indexOf("/login"))));
         assertThat(page).contains("登录失败次数过多", "解除锁定");
         assertThat(h.get("/township").statusCode()).isEqualTo(302);
-        assertThat(audit(name, "LOGIN_FAILED")).last().isEqualTo("web 已锁定");
+        assertThat(audit(name, "LOGIN_FAILED")).last().isEqualTo("网页 已锁定");
         // nor over the API
         HttpResponse<byte[]> api = Http.basic(url(""), name, PASSWORD).get("/api/township/items");
         assertThat(api.statusCode()).isEqualTo(401);
