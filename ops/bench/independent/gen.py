@@ -88,7 +88,9 @@ class Gen:
     def build_geo(self):
         rng, N = self.rng, self.N
         T = 4 if N <= 6000 else (6 if N <= 30000 else 8)
-        V = max(3, int(round(N * 0.87 / (T * 900))))
+        # at most 45 a township: beyond, the name lists run out and community codes (001..) reach the resettlement
+        # (050..) and uncovered (060) ones; a million-person county has bigger villages instead (unchanged below 372k)
+        V = min(45, max(3, int(round(N * 0.87 / (T * 900)))))
         self.townships = TOWNSHIPS[:T]
         self.villages = {}   # code -> dict(name, tw, kind, weight)
         vnames = list(NM.VILLAGE_NAMES) + [a + b for a in '东西南北上下前后' for b in NM.VILLAGE_NAMES[:40]]
