@@ -170,7 +170,8 @@ public class PrepareTasklet implements Tasklet {
                     List<String> h = cur.header();
                     int cd = h.indexOf("选区编码"), cn = h.indexOf("公民身份号码"), cm = h.indexOf("姓名"), cs = h.indexOf("性别"), cb = h.indexOf("出生日期");
                     if (cd < 0 || cn < 0 || cm < 0) {
-                        throw new IllegalStateException("previous roll " + f + ": needs the columns 选区编码, 姓名, 公民身份号码 of OUTPUTS.md (header is " + h + ")");
+                        throw new IllegalStateException("上届选民名册 " + f + " 缺少 OUTPUTS.md 规定的列：选区编码、姓名、公民身份号码（现有表头为 " + h
+                                + "）；请提供本系统输出的 rolls/ 目录或按该格式整理的名册");
                     }
                     RowCursor.Row r;
                     while ((r = cur.next()) != null) {

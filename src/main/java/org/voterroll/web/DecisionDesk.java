@@ -65,7 +65,8 @@ class DecisionDesk {
         String problem = Verdicts.problem(item.code(), verdict, district, List.copyOf(allowed), note);
         if (problem != null) return problem;
         queue.decide(item, county, verdict, district, note == null || note.isBlank() ? null : note.trim(), user.name());
-        audit.record(user.name(), AuditLog.DECISION, "run " + item.runId() + " item " + item.itemNo() + " " + item.code() + " " + verdict
+        audit.record(user.name(), AuditLog.DECISION, "运行 " + item.runId() + " 异常 " + item.itemNo() + "（"
+                + org.voterroll.roll.Labels.exception(item.code()) + "）：" + verdict.label()
                 + (verdict == Verdict.CHOOSE_DISTRICT ? " " + district : ""));
         return null;
     }

@@ -136,6 +136,9 @@ class BrowserFlowsTest extends WebTestBase {
         assertThat(outcomes).contains("同一人", "列入 河口乡第一选区（341299201-01）", "列入 城关镇第二选区（341299100-02）", "最新运行改变了结果");
         browser.logout();
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE actor = ?", String.class, CLERK)).contains("LOGIN", "DECISION");
+        // the decision as the operator's audit page shows it: in Chinese, the type and the verdict by name
+        assertThat(jdbc.queryForList("SELECT detail FROM audit_log WHERE actor = ? AND action = 'DECISION'", String.class, CLERK))
+                .last().asString().contains("异常", "关联待核对", "同一人").doesNotContain("MATCH_REVIEW", "SAME_PERSON");
     }
 
     @Test
@@ -222,6 +225,7 @@ class BrowserFlowsTest extends WebTestBase {
         browser.login(OPERATOR, PASSWORD);
         browser.open("/operator/runs/" + failed.runId());
         assertThat(browser.text(By.id("status"))).isEqualTo("失败");
+        assertThat(browser.text(By.id("message"))).contains("上届选民名册", "缺少 OUTPUTS.md 规定的列").doesNotContain("needs the columns");
         browser.shot("operator-failed-run");
         Files.writeString(roll, "选区编码,选区名称,序号,姓名,性别,出生日期,公民身份号码,户籍地址,居住地址,登记依据,变动\n"
                 + OTHER_DISTRICT + ",河口乡第一选区,1,郑浩,男,1983-04-18," + WebFixture.ZHENG_HAO_NUMBER + ",河口乡渡口村5组9号,河口乡渡口村5组9号,户籍地,保留\n",
