@@ -41,7 +41,7 @@ final class LiveAccount extends OncePerRequestFilter {
             HttpSession session = request.getSession(false);
             if (session != null) session.invalidate();
             SecurityContextHolder.clearContext();
-            audit.record(user.name(), AuditLog.SESSION_ENDED, "web: the account was disabled or changed since login");
+            audit.record(user.name(), AuditLog.SESSION_ENDED, "网页：登录后账户已停用或已更改，会话结束");
             response.sendRedirect(request.getContextPath() + "/login?expired");
             return;
         }

@@ -46,8 +46,8 @@ class AccountChangesTest extends WebTestBase {
         assertThat(location(after)).endsWith("/login");
         assertThat(api.get("/api/township/items").statusCode()).isEqualTo(401);
         assertThat(jdbc.queryForList("SELECT action || ' ' || COALESCE(detail, '') FROM audit_log WHERE actor = ?", String.class, name))
-                .anyMatch(a -> a.startsWith("SESSION_ENDED"))
-                .contains("LOGIN_FAILED api");
+                .contains("SESSION_ENDED 网页：登录后账户已停用或已更改，会话结束")
+                .contains("LOGIN_FAILED 接口");
     }
 
     @Test
