@@ -480,6 +480,33 @@ class County:
             p = s.pick_adult("unit_legacy15_trad")
             s.shebao(p, s.employers[r.randint(0, 2)], "参保缴费", num=to15(p["num"]), name=trad(p["name"]))
 
+            # 重号 (RULES.md "One person, one line"): the police register gives one number to two clearly different
+            # people (other surname, no shared character, other village and district, same sex and birth as the number
+            # says). Both are listed, each by their own facts; each one's other records carry the shared number under
+            # their own name, so only the name tells whose they are; ID_SHARED names the number.
+            for variant in ("plain", "residence", "unit", "death", "surname", "three"):
+                tag = "shared_number_" + variant
+                a = s.pick_adult(tag)
+                b = s.person(a["sex"], a["birth"], s.other_village(a["vill"]))
+                b["num"] = a["num"]
+                b["tags"].add(tag)
+                if variant == "surname":   # one surname, two given characters each, none in common: still two people
+                    while len(a["name"]) != 3: a["name"] = s.name(a["sex"], surname=a["name"][0])
+                    while len(b["name"]) != 3 or set(b["name"][1:]) & set(a["name"][1:]): b["name"] = s.name(b["sex"], surname=a["name"][0])
+                else:
+                    while b["name"][0] == a["name"][0] or set(b["name"]) & set(a["name"]): b["name"] = s.name(b["sex"])
+                if variant == "three":     # a third holder, in a third village
+                    c3 = s.person(a["sex"], a["birth"], s.other_village(b["vill"]))
+                    c3["num"] = a["num"]; c3["tags"].add(tag)
+                    while set(c3["name"]) & (set(a["name"]) | set(b["name"])): c3["name"] = s.name(c3["sex"])
+                s.exc.append((["ID_SHARED"], [a["num"]], tag))
+                if variant == "residence":
+                    s.liudong(b, s.other_village(b["vill"]), D(2024, 3, 1), "")
+                elif variant == "unit":
+                    s.shebao(b, s.employers[r.randint(0, 1)], "参保缴费")
+                elif variant == "death":      # the death is A's: number and A's own name (A is on the register as 正常)
+                    s.minzheng(a, a["num"], a["name"], D(2026, 3, 9))
+
     # ------------------------------------------------------------------ the truth
     def expect(s, p):
         """(district, basis) when listed, else a list of reason codes; ('NC',) when not considered at all."""
