@@ -303,7 +303,11 @@ class County:
             for q in range(1, 990, 2 if p["sex"] == "男" else 1):
                 if (q % 2 == 1) != (p["sex"] == "男"): continue
                 s17 = f"{COUNTY}{p['birth']:%Y%m%d}{q:03d}"
-                if chk(s17) == "X" and s17 + "X" not in s.nums: p["num"] = s17 + "X"; break
+                # RULES.md's certain repair needs "exactly one known person" one swap or digit away: at 1M another
+                # number of that birth day can be one digit from the swapped form (张睿 …003X / …0013), so skip those
+                shown = s17[:16] + "X" + s17[16]
+                if chk(s17) == "X" and s17 + "X" not in s.nums and not (near(shown) & s.nums):
+                    p["num"] = s17 + "X"; break
             s.nums.add(p["num"])
             p["tags"].add("x_swap")
             if i % 2 == 0:
@@ -320,6 +324,10 @@ class County:
             s.nums.discard(p["num"])
             sx = 997 if p["sex"] == "男" else 998
             s17 = f"{COUNTY}{b:%Y%m%d}{sx:03d}"
+            while s17 + chk(s17) in s.nums:       # two centenarians of one birth day and sex drew one number (1M)
+                b = D(b.year, r.randint(1, 12), r.randint(1, 28))
+                s17 = f"{COUNTY}{b:%Y%m%d}{sx:03d}"
+            p["birth"] = b
             p["num"] = s17 + chk(s17); s.nums.add(p["num"])
             p["legacy"] = True
             p["tags"].add("centenarian_15")

@@ -1549,6 +1549,15 @@ final class Generation {
     }
 
     private String otherName(Person m, boolean homophone, boolean wildcard) {
+        return otherName(m, homophone, wildcard, true);
+    }
+
+    /**
+     * @param keepHomophone false for a row under a mistyped number whose truth is a certain repair: RULES.md's "a
+     *        homophone ... is not agreement" makes such a row a review case, so the homophone drawn is not written (the
+     *        draws stay the same, and with them every other row of the county)
+     */
+    private String otherName(Person m, boolean homophone, boolean wildcard, boolean keepHomophone) {
         String nm = m.name;
         if (m.minority) {
             if (r.chance(0.7)) {
@@ -1560,7 +1569,7 @@ final class Generation {
                 count("mess.traditional_name");
             } else if (homophone && r.chance(0.01)) {
                 String h = names.homophone(nm, m.surname.length(), r);
-                if (h != null) {
+                if (h != null && keepHomophone) {
                     nm = h;
                     count("mess.homophone_name");
                 }
@@ -1633,7 +1642,7 @@ final class Generation {
         }
         for (Person.Shebao s : m.shebao) {
             String num = s.typo || !s.certain ? s.number : messId(s.number, 0.06);
-            String nm = !s.certain ? m.name : otherName(m, true, !s.typo);
+            String nm = !s.certain ? m.name : otherName(m, true, !s.typo, !s.typo);
             boolean full = s.fullFields || r.chance(0.8);
             Object base = "参保缴费".equals(s.state) ? (Object) (double) (2000 + 100 * r.nextInt(60)) : null;
             shebao.row(nm, num, full ? Fmt.sex(m.male, r, 0.05) : null, full ? xlsxDate(m.birth) : null, s.employer.name,

@@ -29,6 +29,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
@@ -604,14 +605,23 @@ public class ResolveTasklet implements Tasklet {
                 }
             }
         }, runId);
-        StringBuilder pairs = new StringBuilder();
+        Map<Long, List<Long>> chosen = new LinkedHashMap<>();
+        Map<Long, List<Long>> crowded = new LinkedHashMap<>();
         for (Map.Entry<Long, Map<Long, Namesake>> e : found.entrySet()) {
             List<Namesake> all = List.copyOf(e.getValue().values());
             List<Namesake> named = all.size() <= NAMESAKES_NAMED ? all : all.stream().filter(Namesake::sameVillage).toList();
             if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameName).toList();
-            if (named.size() > NAMESAKES_NAMED) continue;
-            for (Namesake n : named) pairs.append(pairs.isEmpty() ? "" : ", ").append('(').append(e.getKey()).append(", ").append(n.personId()).append(')');
+            if (named.size() > NAMESAKES_NAMED || named.isEmpty()) {
+                crowded.put(e.getKey(), all.stream().map(Namesake::personId).toList());
+            } else {
+                chosen.put(e.getKey(), named.stream().map(Namesake::personId).toList());
+            }
         }
+        chosen.putAll(byCaseHousehold(crowded, recs));
+        StringBuilder pairs = new StringBuilder();
+        chosen.forEach((recId, persons) -> {
+            for (long person : persons) pairs.append(pairs.isEmpty() ? "" : ", ").append('(').append(recId).append(", ").append(person).append(')');
+        });
         if (pairs.isEmpty()) return 0;
         // the pairs are numbers this step read itself, written out as literals to be joined with the persons' columns
         return scoreNamed(names, out, NAMESAKES_NAMED, """
@@ -619,6 +629,58 @@ public class ResolveTasklet implements Tasklet {
                  JOIN src_record r ON r.rec_id = near.rec_id AND r.rec_id IN (SELECT rec_id FROM pending WHERE run_id = ?)
                  JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
                  ORDER BY r.rec_id, ps.person_id""".formatted(pairs));
+    }
+
+    /**
+     * A resettlement case row with too many namesakes for a list (a common name in a county of a million, issue 18: an
+     * unanchored case named nobody) is told apart by its case: the namesakes whose household holds the most of the case's
+     * other names are its likeliest people, when at least one other name is there and they are few enough to list.
+     */
+    private Map<Long, List<Long>> byCaseHousehold(Map<Long, List<Long>> crowded, Map<Long, IdentityRecord> recs) {
+        Map<Long, List<Long>> out = new LinkedHashMap<>();
+        List<Long> cases = crowded.keySet().stream()
+                .filter(id -> "chaiqian".equals(recs.get(id).source()) && recs.get(id).householdKey() != null).toList();
+        if (cases.isEmpty()) return out;
+        Map<Long, Set<String>> caseNames = new HashMap<>();
+        // the ids are numbers this step read itself, written out as literals
+        jdbc.query("""
+                SELECT c.rec_id, m.name FROM (VALUES %s) AS x(rec_id)
+                JOIN src_record c ON c.rec_id = x.rec_id
+                JOIN src_record m ON m.snapshot_id = c.snapshot_id AND m.household_key = c.household_key AND m.rec_id <> c.rec_id
+                WHERE m.name IS NOT NULL AND m.name <> ''""".formatted(values(cases)), (RowCallbackHandler) rs -> {
+            caseNames.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+        });
+        Set<Long> persons = new java.util.TreeSet<>();
+        for (Long id : cases) if (caseNames.containsKey(id)) persons.addAll(crowded.get(id));
+        if (persons.isEmpty()) return out;
+        Map<Long, List<String>> householdNames = new HashMap<>();
+        jdbc.query("""
+                SELECT p.person_id, m.name FROM (VALUES %s) AS x(person_id)
+                JOIN person_run p ON p.run_id = ? AND p.person_id = x.person_id
+                JOIN person_run m ON m.run_id = ? AND m.household_key = p.household_key AND m.person_id <> p.person_id
+                WHERE p.household_key IS NOT NULL""".formatted(values(persons)), (RowCallbackHandler) rs -> {
+            householdNames.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }, runId, runId);
+        for (Long id : cases) {
+            Set<String> others = caseNames.get(id);
+            if (others == null) continue;
+            Map<Long, Long> support = new LinkedHashMap<>();
+            for (Long person : crowded.get(id)) {
+                long n = others.stream().filter(name -> householdNames.getOrDefault(person, List.of()).stream()
+                        .anyMatch(h -> NameRules.agree(h, name))).count();
+                if (n > 0) support.put(person, n);
+            }
+            long best = support.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            List<Long> named = support.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
+            if (best > 0 && named.size() <= NAMESAKES_NAMED) out.put(id, named);
+        }
+        return out;
+    }
+
+    private static String values(java.util.Collection<Long> ids) {
+        StringBuilder b = new StringBuilder();
+        for (Long id : ids) b.append(b.isEmpty() ? "" : ", ").append('(').append(id).append(')');
+        return b.toString();
     }
 
     /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */

@@ -229,7 +229,9 @@ public class DecideTasklet implements Tasklet {
                 SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status, r.rec_id
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                 WHERE p.run_id = ?
-                  AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian'))
+                  AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian')
+                       -- a resettlement to a new place could move someone's district: never dropped without an item
+                       OR r.id_status = 'EMPTY' AND r.source = 'chaiqian' AND r.other_area IS NOT NULL)
                   AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id
                                                           AND (l.score IS NULL OR l.score >= ?)))
                 ORDER BY r.rec_id""", rs -> {

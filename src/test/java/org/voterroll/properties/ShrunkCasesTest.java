@@ -109,6 +109,60 @@ class ShrunkCasesTest {
         assertThat(new Invariants(jdbc).linksUnique(run)).isEmpty();
     }
 
+    /**
+     * Invariant 5 at a million people (independent2 at 1M: 285 of 1,105 items of unanchored cases missing). A resettlement
+     * case without a single number, whose head's name twelve men of his village share: the namesakes were too many to
+     * name and the row named nobody. The case's other name in his household tells him apart: the review names him alone.
+     */
+    @Test
+    void anUnanchoredCaseRowWithACrowdOfNamesakesNamesTheOneWhoseHouseholdHoldsTheCase(@TempDir Path tmp) throws Exception {
+        List<String> huji = twelveWeiWang();
+        String him = huji.get(14).substring(0, 18);   // the eighth husband (i = 7)
+        String place = ",河口乡渡口村8组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
+        Run run = run(tmp, Map.of(TinyCounty.HUJI, huji, TinyCounty.CHAIQIAN, List.of(
+                "旧村改造,CQ-009,王伟,,户主" + place,
+                "旧村改造,CQ-009,周萍,,配偶" + place)));
+        List<String> reviews = reviewsOf(run, "chaiqian_20261201.csv:2");
+        assertThat(reviews).as("reviews of chaiqian:2, all items: " + items(run)).anyMatch(item -> item.contains(him));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exception_item WHERE run_id = ? AND code = 'MATCH_REVIEW' AND evidence LIKE ?",
+                Long.class, run.runId(), "%chaiqian_20261201.csv:2%")).as("one review for the row").isEqualTo(1L);
+        assertThat(reviews).as("only the man whose household holds 周萍").allMatch(item -> item.split("341288").length == 2);
+        assertThat(new Invariants(jdbc).removalByNumber(run)).isEmpty();
+    }
+
+    /** Twelve men named 王伟 of one village, each the head of his own household with his wife; the eighth's wife is 周萍. */
+    private static List<String> twelveWeiWang() {
+        List<String> huji = new java.util.ArrayList<>();
+        String[] wives = {"李芳", "张敏", "刘静", "陈丽", "杨艳", "黄娟", "赵霞", "周萍", "吴婷", "徐慧", "孙燕", "马琳"};
+        for (int i = 0; i < wives.length; i++) {
+            String n17 = "341288" + (19600101 + i) + String.format("%02d", 10 + i) + "1";
+            String husband = n17 + org.voterroll.normalize.IdNumbers.checkDigit(n17);
+            String w17 = "341288" + (19620101 + i) + String.format("%02d", 10 + i) + "2";
+            String wife = w17 + org.voterroll.normalize.IdNumbers.checkDigit(w17);
+            String hh = String.valueOf(300100 + i);
+            huji.add(husband + ",王伟,,男,汉族," + husband.substring(6, 10) + "-" + husband.substring(10, 12) + "-" + husband.substring(12, 14)
+                    + "," + hh + ",户主,河口乡渡口村" + (i + 1) + "组1号,341288201102,正常,,");
+            huji.add(wife + "," + wives[i] + ",,女,汉族," + wife.substring(6, 10) + "-" + wife.substring(10, 12) + "-" + wife.substring(12, 14)
+                    + "," + hh + ",配偶,河口乡渡口村" + (i + 1) + "组1号,341288201102,正常,,");
+        }
+        return huji;
+    }
+
+    /**
+     * A resettlement row to a new place without a number, whose name twelve men share and whose case has no other name
+     * to tell them apart, names nobody; it is still raised (RULES.md: "never dropped without an item"), where it once
+     * raised nothing at all.
+     */
+    @Test
+    void anUnanchoredCaseRowThatNamesNobodyIsStillRaised(@TempDir Path tmp) throws Exception {
+        String place = ",河口乡渡口村8组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
+        Run run = run(tmp, Map.of(TinyCounty.HUJI, twelveWeiWang(), TinyCounty.CHAIQIAN, List.of("旧村改造,CQ-010,王伟,,户主" + place)));
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND level = 'blocking' AND evidence LIKE ?",
+                String.class, run.runId(), "%chaiqian_20261201.csv:2%")).as("all items: " + items(run)).isNotEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, run.runId()))
+                .as("nobody removed or moved: all 24 listed").isEqualTo(24L);
+    }
+
     private Run run(Path tmp, Map<String, List<String>> lines) throws Exception {
         TinyCounty.writeFiles(tmp, new LinkedHashMap<>(lines));
         Run run = service.reconcile(tmp.resolve("county"), tmp.resolve("inbox"), tmp.resolve("out"), tmp.resolve("previous"));
