@@ -34,6 +34,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.exceptions.DecisionBook;
 import org.voterroll.exceptions.Fingerprint;
 import org.voterroll.exceptions.Verdict;
+import org.voterroll.identity.match.Addresses;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.Matching;
 import org.voterroll.identity.match.NameFrequency;
@@ -565,7 +566,8 @@ public class ResolveTasklet implements Tasklet {
      * A record with neither a number nor a birth of its own (a notice or a case row written without one) has no blocking
      * key by birth; its likeliest people are the persons whose name reads as its name ({@link Blocking#namesakeKeys},
      * {@link NameRules#agree}: 孙炜 names 孙伟), of its sex when it has one (RULES.md: never dropped without an item naming
-     * them). Too many of them for a list to help a clerk: those of the record's village, else those of its very name.
+     * them). Too many of them for a list to help a clerk: those of the record's dwelling (a common name has a score of
+     * namesakes in one village of a million-person county, issue 18), else of its village, else of its very name.
      */
     private long scoreNamesakes(NameCounts names, BufferedCopy out) throws SQLException {
         Map<Long, IdentityRecord> recs = new LinkedHashMap<>();
@@ -583,13 +585,16 @@ public class ResolveTasklet implements Tasklet {
         for (IdentityRecord r : recs.values()) {
             for (String k : Blocking.namesakeKeys(r.name())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
         }
-        record Namesake(long personId, boolean sameName, boolean sameVillage) {}
+        record Namesake(long personId, boolean sameName, boolean sameVillage, boolean sameDwelling) {}
         Map<Long, Map<Long, Namesake>> found = new HashMap<>();
-        streaming.query("SELECT person_id, name, former_name, sex, area_code, residence_area FROM person_run WHERE run_id = ?", rs -> {
+        streaming.query("""
+                SELECT person_id, name, former_name, sex, area_code, residence_area, address, residence_address
+                FROM person_run WHERE run_id = ?""", rs -> {
             long id = rs.getLong("person_id");
             String sex = rs.getString("sex");
             String area = rs.getString("area_code");
             String residence = rs.getString("residence_area");
+            String address = rs.getString("address"), residenceAddress = rs.getString("residence_address");
             for (String spelling : new String[] {rs.getString("name"), rs.getString("former_name")}) {
                 if (spelling == null || spelling.isEmpty()) continue;
                 for (String k : Blocking.namesakeKeys(spelling)) {
@@ -598,9 +603,11 @@ public class ResolveTasklet implements Tasklet {
                         if (!NameRules.agree(spelling, r.name())) continue;
                         String village = r.areaCode() != null && r.areaCode().length() == 12 ? r.areaCode() : null;
                         boolean sameVillage = village != null && (village.equals(area) || village.equals(residence));
+                        boolean sameDwelling = r.address() != null
+                                && (Addresses.sameDwelling(r.address(), address) || Addresses.sameDwelling(r.address(), residenceAddress));
                         found.computeIfAbsent(r.recId(), x -> new LinkedHashMap<>()).merge(id,
-                                new Namesake(id, spelling.equals(r.name()), sameVillage),
-                                (x, y) -> new Namesake(id, x.sameName() || y.sameName(), x.sameVillage()));
+                                new Namesake(id, spelling.equals(r.name()), sameVillage, sameDwelling),
+                                (x, y) -> new Namesake(id, x.sameName() || y.sameName(), x.sameVillage(), x.sameDwelling()));
                     }
                 }
             }
@@ -609,7 +616,8 @@ public class ResolveTasklet implements Tasklet {
         Map<Long, List<Long>> crowded = new LinkedHashMap<>();
         for (Map.Entry<Long, Map<Long, Namesake>> e : found.entrySet()) {
             List<Namesake> all = List.copyOf(e.getValue().values());
-            List<Namesake> named = all.size() <= NAMESAKES_NAMED ? all : all.stream().filter(Namesake::sameVillage).toList();
+            List<Namesake> named = all.size() <= NAMESAKES_NAMED ? all : all.stream().filter(Namesake::sameDwelling).toList();
+            if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameVillage).toList();
             if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameName).toList();
             if (named.size() > NAMESAKES_NAMED || named.isEmpty()) {
                 crowded.put(e.getKey(), all.stream().map(Namesake::personId).toList());

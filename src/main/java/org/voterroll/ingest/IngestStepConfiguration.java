@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.voterroll.reconcile.Run;
 import org.voterroll.reconcile.RunRepository;
 
 /**
@@ -77,8 +78,8 @@ public class IngestStepConfiguration {
     public SourceFilesReader sourceFilesReader(@Value("#{jobParameters['runId']}") String runId,
                                                @Value("#{stepExecutionContext['source']}") String source,
                                                RunRepository runs, JdbcTemplate jdbc) {
-        Path inbox = runs.find(runId).orElseThrow().inboxDir();
-        return new SourceFilesReader(runId, Source.ofPrefix(source).orElseThrow(), inbox, jdbc);
+        Run run = runs.find(runId).orElseThrow();
+        return new SourceFilesReader(runId, Source.ofPrefix(source).orElseThrow(), run.inboxDir(), run.countyDir(), jdbc);
     }
 
     @Bean

@@ -28,6 +28,7 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
     private final String runId;
     private final Source source;
     private final Path inbox;
+    private final Path countyDir;
     private final JdbcTemplate jdbc;
 
     private List<FileRef> files;
@@ -39,10 +40,12 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
     /** the file's name; for a workbook's further data sheets "file!sheet", so that their lines are told apart */
     private String partName;
 
-    public SourceFilesReader(String runId, Source source, Path inbox, JdbcTemplate jdbc) {
+    /** {@code countyDir}: where the province run's notices lie ({@link Exchange}) */
+    public SourceFilesReader(String runId, Source source, Path inbox, Path countyDir, JdbcTemplate jdbc) {
         this.runId = runId;
         this.source = source;
         this.inbox = inbox;
+        this.countyDir = countyDir;
         this.jdbc = jdbc;
     }
 
@@ -109,7 +112,7 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
 
     private void openFile() {
         FileRef f = files.get(fileIndex);
-        Path p = inbox.resolve(f.name());
+        Path p = Exchange.locate(f.name(), inbox, countyDir);
         try {
             if (f.workbook()) {
                 XlsxRowCursor x = new XlsxRowCursor(p, f.sheet());

@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voterroll.ingest.Exchange;
 import org.voterroll.reconcile.Run;
 
 /**
@@ -97,7 +98,7 @@ public class RunGuard implements Tasklet {
                 "SELECT file_name, sha256 FROM source_file WHERE run_id = ? AND status = 'USABLE' ORDER BY file_no", run.runId());
         List<String> changed = new ArrayList<>();
         for (Map<String, Object> f : files) {
-            Path p = run.inboxDir().resolve((String) f.get("file_name"));
+            Path p = Exchange.locate((String) f.get("file_name"), run.inboxDir(), run.countyDir());
             if (!Files.isRegularFile(p)) {
                 changed.add(f.get("file_name") + " (gone)");
                 continue;

@@ -39,8 +39,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 public class ManagerConfiguration {
 
     @Bean
-    public Job provinceJob(JobRepository repository, Step countiesStep, Step provinceCheckStep, ProvinceRunListener listener) {
-        return new JobBuilder("province", repository).listener(listener).start(countiesStep).next(provinceCheckStep).build();
+    public Job provinceJob(JobRepository repository, Step countiesStep, Step provinceCheckStep, Step noticeExchangeStep,
+                           ProvinceRunListener listener) {
+        return new JobBuilder("province", repository).listener(listener).start(countiesStep).next(provinceCheckStep).next(noticeExchangeStep)
+                .build();
     }
 
     @Bean
@@ -94,5 +96,17 @@ public class ManagerConfiguration {
     public CrossCountyCheck crossCountyCheck(@Value("#{jobParameters['provinceRunId']}") String provinceRunId, ProvinceRuns runs,
                                              DataSource dataSource, @Value("${voter-roll.output-encoding:GB18030}") String encoding) {
         return new CrossCountyCheck(runs.find(provinceRunId).orElseThrow(), dataSource, Charset.forName(encoding));
+    }
+
+    @Bean
+    public Step noticeExchangeStep(JobRepository repository, PlatformTransactionManager tm, NoticeExchange noticeExchange) {
+        return new StepBuilder("exchange", repository).tasklet(noticeExchange, tm).build();
+    }
+
+    @Bean
+    @StepScope
+    public NoticeExchange noticeExchange(@Value("#{jobParameters['provinceRunId']}") String provinceRunId, ProvinceRuns runs,
+                                         DataSource dataSource, @Value("${voter-roll.output-encoding:GB18030}") String encoding) {
+        return new NoticeExchange(runs.find(provinceRunId).orElseThrow(), dataSource, Charset.forName(encoding));
     }
 }

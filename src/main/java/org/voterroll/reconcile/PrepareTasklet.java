@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.Districts;
+import org.voterroll.ingest.Column;
+import org.voterroll.ingest.Exchange;
 import org.voterroll.ingest.DeliveryFile;
 import org.voterroll.ingest.DeliveryScanner;
 import org.voterroll.ingest.RowCursor;
@@ -65,8 +67,10 @@ public class PrepareTasklet implements Tasklet {
         saveDistricts(CountyConfig.load(run.countyDir()).districts());
         long t0 = System.nanoTime();
         List<DeliveryFile> files = new DeliveryScanner().scan(run.inboxDir());
-        log.info("delivery: {} files scanned in {} ms", files.size(), (System.nanoTime() - t0) / 1_000_000);
-        saveDelivery(files);
+        List<DeliveryFile> notices = Exchange.scan(run.countyDir());
+        log.info("delivery: {} files scanned in {} ms{}", files.size(), (System.nanoTime() - t0) / 1_000_000,
+                notices.isEmpty() ? "" : ", " + notices.size() + " in " + Exchange.dir(run.countyDir()));
+        saveDelivery(files, notices);
         t0 = System.nanoTime();
         loadPreviousRoll();
         // decide joins the previous roll to every person: planned on the statistics of before this load (none of
@@ -86,51 +90,90 @@ public class PrepareTasklet implements Tasklet {
                 d.districtOfUnit().entrySet().stream().map(e -> new Object[] {id, e.getKey(), e.getValue()}).toList());
     }
 
-    private void saveDelivery(List<DeliveryFile> files) {
+    private void saveDelivery(List<DeliveryFile> files, List<DeliveryFile> notices) {
         String id = run.runId();
         Map<Source, List<DeliveryFile>> bySource = new EnumMap<>(Source.class);
         for (DeliveryFile f : files) {
-            jdbc.update("""
-                    INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message, sheets)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    id, f.fileName(), f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
-                    f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()),
-                    f.sheets() == null ? null : String.join(",", f.sheets().stream().map(String::valueOf).toList()));
+            saveFile(f, f.fileName());
             if (f.source() != null && (f.status() == DeliveryFile.Status.USABLE || f.status() == DeliveryFile.Status.UNUSABLE
                     || f.status() == DeliveryFile.Status.CONFLICT)) {
                 bySource.computeIfAbsent(f.source(), s -> new ArrayList<>()).add(f);
             }
-            if (f.status() != DeliveryFile.Status.USABLE) {
-                log.warn("{}: {}", f.fileName(), printable(f.message()));
-            }
         }
+        for (DeliveryFile f : notices) saveFile(f, Exchange.recordedName(f));
+        List<DeliveryFile> usableNotices = notices.stream().filter(f -> f.status() == DeliveryFile.Status.USABLE).toList();
         for (Source s : Source.values()) {
             List<DeliveryFile> mine = bySource.getOrDefault(s, List.of());
             boolean usable = !mine.isEmpty() && mine.stream().allMatch(f -> f.status() == DeliveryFile.Status.USABLE);
-            if (usable) {
+            List<DeliveryFile> extra = s == Source.WAIDI ? usableNotices : List.of();
+            if (usable || !extra.isEmpty()) {
                 long snap = jdbc.queryForObject("SELECT nextval('snapshot_seq')", Long.class);
                 jdbc.update("INSERT INTO snapshot (snapshot_id, run_id, county_code, source, loaded) VALUES (?, ?, ?, ?, FALSE)",
                         snap, id, run.countyCode(), s.prefix());
+                String note = mine.size() + " file(s)" + (extra.isEmpty() ? "" : " + 省级往来通知 " + extra.size() + " file(s)");
+                if (!usable) note = why(mine) + "; " + carryOver(s, snap);
                 jdbc.update("INSERT INTO run_source (run_id, source, snapshot_id, state, note) VALUES (?, ?, ?, 'FRESH', ?)",
-                        id, s.prefix(), snap, mine.size() + " file(s)");
+                        id, s.prefix(), snap, note);
                 continue;
             }
-            Long previous = jdbc.query("""
-                    SELECT snapshot_id FROM snapshot WHERE county_code = ? AND source = ? AND loaded = TRUE AND run_id <> ?
-                      AND run_id IN (SELECT run_id FROM run WHERE status = 'COMPLETED')
-                    ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), id)
-                    .stream().findFirst().orElse(null);
-            String why = mine.isEmpty() ? "本次未送达 (not delivered tonight)"
-                    : mine.stream().anyMatch(f -> f.status() == DeliveryFile.Status.CONFLICT)
-                    ? "本次同一部分送来两个文件 (two files for one part tonight: " + String.join(", ", mine.stream()
-                            .filter(f -> f.status() == DeliveryFile.Status.CONFLICT).map(DeliveryFile::fileName).toList()) + ")"
-                    : "本次文件不可用 (tonight's file is unusable)";
+            Long previous = previousSnapshot(s);
+            String why = why(mine);
             String note = previous == null ? why + "; 没有以前的快照可用 (no earlier snapshot: the source is empty for this run)"
                     : why + "; 沿用上次快照 (the previous snapshot stays in force)";
             jdbc.update("INSERT INTO run_source (run_id, source, snapshot_id, state, note) VALUES (?, ?, ?, ?, ?)",
                     id, s.prefix(), previous, previous == null ? "NONE" : "PREVIOUS", note);
             log.warn("source {}: {}", s.prefix(), note);
         }
+    }
+
+    private void saveFile(DeliveryFile f, String name) {
+        jdbc.update("""
+                INSERT INTO source_file (run_id, file_name, file_no, source, status, encoding, size_bytes, sha256, message, sheets)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                run.runId(), name, f.fileNo(), f.source() == null ? null : f.source().prefix(), f.status().name(),
+                f.encoding(), f.sizeBytes(), f.sha256(), printable(f.message()),
+                f.sheets() == null ? null : String.join(",", f.sheets().stream().map(String::valueOf).toList()));
+        if (f.status() != DeliveryFile.Status.USABLE) {
+            log.warn("{}: {}", name, printable(f.message()));
+        }
+    }
+
+    private static String why(List<DeliveryFile> mine) {
+        return mine.isEmpty() ? "本次未送达 (not delivered tonight)"
+                : mine.stream().anyMatch(f -> f.status() == DeliveryFile.Status.CONFLICT)
+                ? "本次同一部分送来两个文件 (two files for one part tonight: " + String.join(", ", mine.stream()
+                        .filter(f -> f.status() == DeliveryFile.Status.CONFLICT).map(DeliveryFile::fileName).toList()) + ")"
+                : "本次文件不可用 (tonight's file is unusable)";
+    }
+
+    private Long previousSnapshot(Source s) {
+        return jdbc.query("""
+                SELECT snapshot_id FROM snapshot WHERE county_code = ? AND source = ? AND loaded = TRUE AND run_id <> ?
+                  AND run_id IN (SELECT run_id FROM run WHERE status = 'COMPLETED')
+                ORDER BY snapshot_id DESC LIMIT 1""", (rs, i) -> rs.getLong(1), run.countyCode(), s.prefix(), run.runId())
+                .stream().findFirst().orElse(null);
+    }
+
+    /** rec_id's lower 40 bits (file and line, RecordMapper): a carried row keeps them under its new snapshot */
+    private static final long SNAPSHOT_UNIT = 1L << 40;
+
+    /**
+     * The province's notices came tonight but the source's own files did not (or are unusable): the rows the last
+     * snapshot read from the source's own files are carried into tonight's, so that a notice never pushes out a
+     * certificate the source delivered before; the province's notices are read afresh.
+     */
+    private String carryOver(Source s, long snap) {
+        Long previous = previousSnapshot(s);
+        if (previous == null) return "只读取省级往来通知 (only the province's notices: no earlier snapshot)";
+        String columns = String.join(", ", java.util.Arrays.stream(Column.values()).map(Column::sqlName).toList());
+        String values = String.join(", ", java.util.Arrays.stream(Column.values()).map(c -> switch (c) {
+            case REC_ID -> "? * " + SNAPSHOT_UNIT + " + MOD(rec_id, " + SNAPSHOT_UNIT + ")";
+            case SNAPSHOT_ID -> "?";
+            default -> c.sqlName();
+        }).toList());
+        int carried = jdbc.update("INSERT INTO src_record (" + columns + ") SELECT " + values
+                + " FROM src_record WHERE snapshot_id = ? AND file_name NOT LIKE ?", snap, snap, previous, Exchange.DIR + "/%");
+        return "沿用上次快照中本来源文件的 " + carried + " 条记录，另读取省级往来通知 (the previous snapshot's own rows carried, the province's notices read afresh)";
     }
 
     private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("(?<![0-9])([0-9]{17}[0-9Xx]|[0-9]{15})(?![0-9])");

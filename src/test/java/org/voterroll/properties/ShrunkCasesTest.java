@@ -149,13 +149,32 @@ class ShrunkCasesTest {
     }
 
     /**
+     * Invariant 5 at a million people (independent2 at 1M, 2026-12-07: 55 of 201 one-person cases of a common name named
+     * nobody, nineteen namesakes in the head's village). The case has no other name, but its former dwelling (原房屋地址)
+     * is one namesake's: the review names him alone, and nobody is moved on it.
+     */
+    @Test
+    void anUnanchoredOnePersonCaseRowWithACrowdOfNamesakesNamesTheOneOfItsFormerDwelling(@TempDir Path tmp) throws Exception {
+        List<String> huji = twelveWeiWang();
+        String him = huji.get(14).substring(0, 18);   // the eighth husband, of 河口乡渡口村8组1号
+        String place = ",河口乡渡口村8组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
+        Run run = run(tmp, Map.of(TinyCounty.HUJI, huji, TinyCounty.CHAIQIAN, List.of("旧村改造,CQ-011,王伟,,户主" + place)));
+        List<String> reviews = reviewsOf(run, "chaiqian_20261201.csv:2");
+        assertThat(reviews).as("reviews of chaiqian:2, all items: " + items(run)).anyMatch(item -> item.contains(him));
+        assertThat(reviews).as("only the man of that dwelling").allMatch(item -> item.split("341288").length == 2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, run.runId()))
+                .as("nobody removed or moved: all 24 listed").isEqualTo(24L);
+        assertThat(new Invariants(jdbc).removalByNumber(run)).isEmpty();
+    }
+
+    /**
      * A resettlement row to a new place without a number, whose name twelve men share and whose case has no other name
-     * to tell them apart, names nobody; it is still raised (RULES.md: "never dropped without an item"), where it once
-     * raised nothing at all.
+     * and no dwelling of theirs to tell them apart, names nobody; it is still raised (RULES.md: "never dropped without an
+     * item"), where it once raised nothing at all.
      */
     @Test
     void anUnanchoredCaseRowThatNamesNobodyIsStillRaised(@TempDir Path tmp) throws Exception {
-        String place = ",河口乡渡口村8组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
+        String place = ",河口乡渡口村13组1号,341288201102,产权调换,城关镇新华社区39栋101,341288100001,2026-06-30,2025-11-20";
         Run run = run(tmp, Map.of(TinyCounty.HUJI, twelveWeiWang(), TinyCounty.CHAIQIAN, List.of("旧村改造,CQ-010,王伟,,户主" + place)));
         assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND level = 'blocking' AND evidence LIKE ?",
                 String.class, run.runId(), "%chaiqian_20261201.csv:2%")).as("all items: " + items(run)).isNotEmpty();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voterroll.VoterRollApplication;
 import org.voterroll.ops.JobRunner;
+import org.voterroll.reconcile.Run;
 import org.voterroll.ops.OpsTestSupport;
 
 /**
@@ -45,6 +47,8 @@ class ProvinceRunTest {
     static final String QUEUE = "voter-roll.partitions.test-" + ProcessHandle.current().pid();
     static final String CLOCK = "2026-12-01T02:00:00";
     static final String PLANTED = "320102199203031143";   // 钱雪, listed on a 原选区资格证明
+    /** 张伟 of 北河县 (341298), whose household register is there, lives in 南山县 (341297) and registers there on 北河县's certificate */
+    static final String MOVED = ProvinceFixture.shift("341299198003120138", 1);
     static final Duration LIMIT = Duration.ofSeconds(120);
     /** job directory name → county code, name, shift of the people's numbers, numbers kept */
     static final List<Object[]> COUNTIES = List.of(
@@ -63,6 +67,7 @@ class ProvinceRunTest {
     @Autowired ProvinceService province;
     @Autowired JdbcTemplate jdbc;
     @Autowired AmqpAdmin amqp;
+    @Autowired JobRunner jobRunner;
 
     @AfterEach
     void nothingLeftBehind() {
@@ -81,6 +86,11 @@ class ProvinceRunTest {
                         + "/inbox\nout: out\nrequire-ready: false\n");
             }
         }
+        Path southInbox = tmp.resolve("data").resolve("c-341297").resolve("inbox");
+        Files.writeString(southInbox.resolve("liudong_20261201.csv"), MOVED + ",张伟,男,1980-03-12,341298100201,城关镇新华社区9栋301,341297100001,"
+                + "2024-01-10,,务工\n", StandardOpenOption.APPEND);
+        Files.writeString(southInbox.resolve("waidi_20261201.csv"), MOVED + ",张伟,原选区资格证明,341298,北河县选举委员会,2026-10-20\n",
+                StandardOpenOption.APPEND);
         // the workers start first (their JVMs take the longest); one of them stops in its first county after resolve
         Map<String, String> clock = Map.of("voter-roll.test.fixed-clock", CLOCK, "voter-roll.province.queue", QUEUE);
         var killed = new OpsTestSupport.Child("-Xmx256m", SCHEMA, with(clock, "voter-roll.test.pause-at", "after:resolve"), "worker");
@@ -152,23 +162,43 @@ class ProvinceRunTest {
             assertThat(r.listed()).isEqualTo(ref.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, r.runId()));
         }
 
-        // the province check: the planted person, in both counties, each naming the other; nothing else
+        // the province check: each planted person in both counties, each naming the other; nothing else
         var items = jdbc.queryForList("SELECT * FROM province_exception WHERE province_run_id = ? ORDER BY item_no", first.provinceRunId());
-        assertThat(items).hasSize(2);
-        assertThat(items).extracting(i -> i.get("county_code") + ">" + i.get("other_county_code")).containsExactly("341298>341299", "341299>341298");
+        assertThat(items).extracting(i -> i.get("id_numbers") + " " + i.get("county_code") + ">" + i.get("other_county_code"))
+                .containsExactlyInAnyOrder(PLANTED + " 341298>341299", PLANTED + " 341299>341298", MOVED + " 341297>341298", MOVED + " 341298>341297");
         assertThat(items).allSatisfy(i -> {
             assertThat(i.get("code")).isEqualTo("CROSS_COUNTY_DUPLICATE");
             assertThat(i.get("level")).isEqualTo("blocking");
-            assertThat(i.get("id_numbers")).isEqualTo(PLANTED);
-            assertThat((String) i.get("description")).contains("341299100-02").contains("资格证明");
         });
-        assertThat((String) items.get(0).get("description")).contains("样例县（341299）");
-        assertThat((String) items.get(1).get("description")).contains("北河县（341298）");
+        var planted = items.stream().filter(i -> PLANTED.equals(i.get("id_numbers"))).toList();
+        assertThat(planted).allSatisfy(i -> assertThat((String) i.get("description")).contains("341299100-02").contains("资格证明"));
+        assertThat(planted).extracting(i -> (String) i.get("description")).anySatisfy(d -> assertThat(d).contains("样例县（341299）"))
+                .anySatisfy(d -> assertThat(d).contains("北河县（341298）"));
+        var moved = items.stream().filter(i -> MOVED.equals(i.get("id_numbers")) && i.get("county_code").equals("341298")).findFirst().orElseThrow();
+        assertThat((String) moved.get("description")).contains("南山县（341297）").contains("登记依据：资格证明").contains("本县列于341298100-");
         Path csv = second.outputDir().resolve("exceptions.csv");
         List<String> lines = Files.readAllLines(csv, Charset.forName("GB18030"));
-        assertThat(lines).hasSize(3);
-        assertThat(lines.get(1)).startsWith("1,341298,CROSS_COUNTY_DUPLICATE,blocking,341298100,341298100-02," + PLANTED + ",钱雪,");
+        assertThat(lines).hasSize(5);
+        assertThat(lines).anySatisfy(l -> assertThat(l).matches("\\d,341298,CROSS_COUNTY_DUPLICATE,blocking,341298100,341298100-02," + PLANTED + ",钱雪,.*"));
         assertThat(Files.readString(second.outputDir().resolve("SHA256SUMS"))).contains("  exceptions.csv");
+
+        // 谁登记、谁告知: 南山县 listed 张伟 on 北河县's certificate, so 北河县 is told, in the waidi format, dated the day of listing
+        Path north = tmp.resolve("data").resolve("b-341298").resolve("county");
+        Path notices = north.resolve("exchange").resolve("waidi_省内往来.csv");
+        assertThat(Files.readAllLines(notices, Charset.forName("GB18030"))).containsExactly("公民身份号码,姓名,类型,对方区划代码,对方选举委员会,日期",
+                MOVED + ",张伟,已在外地登记,341297,南山县选举委员会,2026-12-01");
+        for (String other : List.of("a-341299", "c-341297")) {
+            assertThat(tmp.resolve("data").resolve(other).resolve("county").resolve("exchange")).as(other + ": nobody to tell").doesNotExist();
+        }
+        // … and reads it in its next run like any delivered notice: 张伟 is registered elsewhere, and the rest of 北河县 stays
+        Run next = jobRunner.runJob(tmp.resolve("jobs").resolve("b-341298"));
+        assertThat(next.status()).as(next.message()).isEqualTo(Run.COMPLETED);
+        assertThat(jdbc.queryForObject("SELECT reason FROM registration WHERE run_id = ? AND id_number = ?", String.class, next.runId(), MOVED))
+                .isEqualTo("REGISTERED_ELSEWHERE");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, next.runId()))
+                .isEqualTo(results.stream().filter(r -> r.jobName().equals("b-341298")).findFirst().orElseThrow().listed() - 1);
+        assertThat(jdbc.queryForObject("SELECT status FROM source_file WHERE run_id = ? AND file_name = ?", String.class, next.runId(),
+                "exchange/waidi_省内往来.csv")).isEqualTo("USABLE");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM county_lock WHERE owner IS NOT NULL", Integer.class)).as("no lock left held").isZero();
     }
 
