@@ -289,6 +289,7 @@ class PageWalkBrowserTest extends WebTestBase {
     void lookAtItem(String role, String page, String list) throws Exception {
         look(role, page, 200, true);
         assertThat(browser.driver.findElement(By.id("back")).getAttribute("href")).endsWith(list);
+        soft.assertThat(browser.driver.findElements(By.cssSelector("#links td"))).as("%s-%s: linked records, said when there are none", role, page).isNotEmpty();
         oneLine(role + "-" + page, "td.idno, #persons td, #links td:not(.address):not(.evidence-cell):not(.area):not(.file)");
     }
 
