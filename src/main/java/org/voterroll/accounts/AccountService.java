@@ -41,7 +41,9 @@ public class AccountService {
         } catch (DuplicateKeyException e) {
             throw new IllegalArgumentException("已有名为“" + name + "”的账户，请换一个用户名");
         }
-        audit.record(actor, AuditLog.ACCOUNT, "创建账户 " + name + "（" + role.label() + (s == null ? "" : " " + s) + "）");
+        // the scope by its name too: the operator reading the audit log knows 河口乡, not 341299201
+        String place = s == null ? null : places.name(s);
+        audit.record(actor, AuditLog.ACCOUNT, "创建账户 " + name + "（" + role.label() + (s == null ? "" : " " + (place == null ? s : place + " " + s)) + "）");
         return accounts.find(name).orElseThrow();
     }
 

@@ -52,12 +52,17 @@ public class Places {
         return districts().stream().filter(d -> d.townshipCode().equals(code)).map(District::townshipName).findFirst();
     }
 
-    /** A township's or a district's name by its code (a page header names the account's scope); null if unknown. */
+    /** A township's, a district's or a county's name by its code (a page header names the account's scope); null if unknown. */
     public String name(String code) {
         if (code == null) return null;
         for (District d : districts()) {
             if (d.code().equals(code)) return d.name();
             if (d.townshipCode().equals(code) && d.townshipName() != null) return d.townshipName();
+        }
+        // a county office's scope is the county: named as its latest run's election.yml names it
+        if (code.length() == 6) {
+            List<String> county = jdbc.queryForList("SELECT county_name FROM run WHERE county_code = ? ORDER BY started_at DESC LIMIT 1", String.class, code);
+            if (!county.isEmpty()) return county.get(0);
         }
         return null;
     }

@@ -18,6 +18,7 @@ public final class Descriptions {
     /** A bracketed stretch that starts with a Latin letter: the English gloss (which may quote a Chinese word), or a source such as (huji). */
     private static final Pattern GLOSS = Pattern.compile("\\s*[(（]\\s*([A-Za-z][^()（）]*)[)）]");
     private static final Pattern DISTRICT = Pattern.compile("(?<![0-9])\\d{9}-\\d{2,3}(?![0-9])");
+    private static final Pattern AREA = Pattern.compile("(?<![0-9])\\d{12}(?![0-9-])");
 
     /** The description cleaned; {@code districtName} gives a district code's name, or null when unknown. */
     public static String forClerk(String description, Function<String, String> districtName) {
@@ -66,5 +67,23 @@ public final class Descriptions {
 
     public static String forClerk(String description, Map<String, String> districtNames) {
         return forClerk(description, districtNames::get);
+    }
+
+    /**
+     * As {@link #forClerk(String, Map)}, and a village or community code of the county followed by its township's name: a clerk
+     * knows the township, not the code (a code no district covers has no name of its own).
+     */
+    public static String forClerk(String description, Map<String, String> districtNames, Map<String, String> townshipNames) {
+        String text = forClerk(description, districtNames);
+        if (text == null) return null;
+        Matcher a = AREA.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (a.find()) {
+            String code = a.group().substring(0, 9), township = townshipNames.get(code);
+            if (code.equals(township)) township = null;
+            a.appendReplacement(out, Matcher.quoteReplacement(township == null ? a.group() : a.group() + "（" + township + "）"));
+        }
+        a.appendTail(out);
+        return out.toString();
     }
 }

@@ -35,7 +35,7 @@ final class ReportPage {
         h.append("<h2>除名（按原因）</h2>").append(bars((Map<String, Object>) total.get("removed"), false));
         h.append("<h2>未列入（按原因）</h2>").append(bars(keys((Map<String, Object>) total.get("notListed"), ReportPage::reason), false));
 
-        h.append("<h2>例外（按类型、乡镇）</h2><table><tr><th>乡镇</th><th>类型</th><th>数量</th></tr>");
+        h.append("<h2>异常事项（按类型、乡镇）</h2><table><tr><th>乡镇</th><th>类型</th><th>数量</th></tr>");
         for (var t : ((Map<String, Map<String, Object>>) s.get("exceptionsByTownship")).entrySet()) {
             for (var c : t.getValue().entrySet()) {
                 h.append("<tr><td>").append(esc(township(townships, t.getKey()))).append("</td><td>").append(esc(Labels.exception(c.getKey()))).append("</td><td class=\"n\">")

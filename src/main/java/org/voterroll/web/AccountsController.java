@@ -54,6 +54,7 @@ class AccountsController {
             names.put(d.code(), d.name());
             if (d.townshipName() != null) names.put(d.townshipCode(), d.townshipName());
         }
+        for (var a : accounts.all()) if (a.scope() != null && !names.containsKey(a.scope()) && places.name(a.scope()) != null) names.put(a.scope(), places.name(a.scope()));
         model.addAttribute("scopeNames", names);
         return "operator/accounts";
     }

@@ -67,7 +67,13 @@ class DecisionDesk {
         queue.decide(item, county, verdict, district, note == null || note.isBlank() ? null : note.trim(), user.name());
         audit.record(user.name(), AuditLog.DECISION, "运行 " + item.runId() + " 异常 " + item.itemNo() + "（"
                 + org.voterroll.roll.Labels.exception(item.code()) + "）：" + verdict.label()
-                + (verdict == Verdict.CHOOSE_DISTRICT ? " " + district : ""));
+                + (verdict == Verdict.CHOOSE_DISTRICT ? " " + districtName(item.runId(), district) : ""));
         return null;
+    }
+
+    /** 河口乡第一选区（341299201-01）: the operator reading the audit log knows the district by its name. */
+    private String districtName(String runId, String district) {
+        String name = queue.districtNames(runId).get(district);
+        return name == null ? district : name + "（" + district + "）";
     }
 }

@@ -150,7 +150,7 @@ public class ExceptionQueue {
             return new Row(it, Labels.exception(it.code()), Raised.Level.chinese(it.level()),
                     it.townshipCode() == null ? "县选举委员会" : townshipNames.getOrDefault(it.townshipCode(), it.townshipCode()),
                     it.districtCode() == null ? null : districtNames.get(it.districtCode()),
-                    Descriptions.forClerk(it.description(), districtNames),
+                    Descriptions.forClerk(it.description(), districtNames, townshipNames),
                     firstRaised, firstRaised == null ? 0 : java.time.Duration.between(firstRaised, now).toDays());
         }, args.toArray());
         if (rows.isEmpty() && f.page() > 1) {
@@ -231,6 +231,13 @@ public class ExceptionQueue {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         jdbc.query("SELECT district_code, district_name FROM district WHERE run_id = ? ORDER BY district_code",
                 rs -> { out.put(rs.getString(1), rs.getString(2)); }, runId);
+        return out;
+    }
+
+    /** The run's village and community codes covered by a district, area code to the district's code. */
+    public Map<String, String> areaDistricts(String runId) {
+        Map<String, String> out = new java.util.HashMap<>();
+        jdbc.query("SELECT area_code, district_code FROM district_area WHERE run_id = ?", rs -> { out.put(rs.getString(1), rs.getString(2)); }, runId);
         return out;
     }
 

@@ -23,11 +23,11 @@ import org.voterroll.rules.Reason;
 @Component
 class ItemPage {
     /** A person of the item: number cut into agreeing and differing parts, outcome in words. */
-    record PersonView(Explanation.Person person, String sex, List<DigitDiff.Part> number, String outcome) {}
+    record PersonView(Explanation.Person person, String sex, List<DigitDiff.Part> number, String outcome, String area, String household) {}
 
     /** A linked record: source, method and weights in words, the weights also as a waterfall chart (null without weights). */
     record LinkView(Explanation.LinkedRecord link, String source, String sex, String method, List<DigitDiff.Part> number, String evidence,
-                    Waterfall chart) {}
+                    Waterfall chart, String area) {}
 
     private final ExceptionQueue queue;
 
@@ -39,6 +39,7 @@ class ItemPage {
         String runId = item.runId();
         Map<String, String> districtNames = queue.districtNames(runId);
         Map<String, String> townshipNames = queue.townshipNames(runId);
+        Map<String, String> areaDistricts = queue.areaDistricts(runId);
         List<Explanation.Person> persons = queue.persons(item);
         List<Explanation.LinkedRecord> links = queue.links(runId, persons);
         // the number the others are compared with: the item's first person's; theirs against the first one that differs
@@ -49,7 +50,8 @@ class ItemPage {
         List<PersonView> pv = new ArrayList<>();
         for (Explanation.Person p : persons) {
             String against = p.idNumber() != null && p.idNumber().equals(main) ? other : main;
-            pv.add(new PersonView(p, Sex.labelOf(p.sex()), DigitDiff.of(p.idNumber(), against), outcome(p, districtNames)));
+            pv.add(new PersonView(p, Sex.labelOf(p.sex()), DigitDiff.of(p.idNumber(), against), outcome(p, districtNames),
+                    area(p.areaCode(), areaDistricts, districtNames, townshipNames), household(p.householdKey())));
         }
         Thresholds thresholds = queue.thresholds(runId);
         List<LinkView> lv = new ArrayList<>();
@@ -57,13 +59,13 @@ class ItemPage {
             String against = l.idNumber() != null && l.idNumber().equalsIgnoreCase(main == null ? "" : main) ? other : main;
             lv.add(new LinkView(l, Source.ofPrefix(l.source()).map(Source::label).orElse(l.source()), Sex.labelOf(l.sex()),
                     Link.Method.label(l.method()), DigitDiff.of(l.idNumber(), against), Waterfall.describe(l.evidence()),
-                    Waterfall.of(Waterfall.parse(l.evidence()), thresholds)));
+                    Waterfall.of(Waterfall.parse(l.evidence()), thresholds), area(l.areaCode(), areaDistricts, districtNames, townshipNames)));
         }
         model.addAttribute("item", item);
         model.addAttribute("base", base);
         model.addAttribute("typeLabel", Labels.exception(item.code()));
         model.addAttribute("levelLabel", Raised.Level.chinese(item.level()));
-        model.addAttribute("description", Descriptions.forClerk(item.description(), districtNames));
+        model.addAttribute("description", Descriptions.forClerk(item.description(), districtNames, townshipNames));
         model.addAttribute("evidence", Descriptions.evidenceForClerk(item.evidence()));
         model.addAttribute("townshipName", item.townshipCode() == null ? null : townshipNames.getOrDefault(item.townshipCode(), item.townshipCode()));
         model.addAttribute("districtName", item.districtCode() == null ? null : districtNames.get(item.districtCode()));
@@ -74,6 +76,24 @@ class ItemPage {
         model.addAttribute("verdicts", Verdicts.forCode(item.code()));
         model.addAttribute("districts", choosable);
         model.addAttribute("thresholds", thresholds);
+    }
+
+    /**
+     * 349901101203（东山镇第3选区）: a village or community code with the district that covers it, else its township; a code
+     * from outside the county stays as it is, the database has no name for it.
+     */
+    static String area(String code, Map<String, String> areaDistricts, Map<String, String> districtNames, Map<String, String> townshipNames) {
+        if (code == null || code.isBlank()) return code;
+        String district = areaDistricts.get(code);
+        String name = district == null ? null : districtNames.get(district);
+        // a township without named districts is "named" by its code: no name then
+        if (name == null && code.length() >= 9 && !code.substring(0, 9).equals(townshipNames.get(code.substring(0, 9)))) name = townshipNames.get(code.substring(0, 9));
+        return name == null ? code : code + "（" + name + "）";
+    }
+
+    /** The 户号 as the police register wrote it: the store keeps it with its source's prefix (hj:), which no clerk has seen. */
+    static String household(String key) {
+        return key == null ? null : key.replaceFirst("^[a-z]+:", "");
     }
 
     /** 列入 东山镇第3选区（349901101-03），户籍地 / 未列入：死亡 / 未考虑. */

@@ -28,9 +28,12 @@ public class RunLauncher {
     private final TaskExecutor executor;
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
+    private final org.voterroll.county.Places places;
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
 
-    public RunLauncher(ReconcileService service, @Qualifier("webRunExecutor") TaskExecutor executor, JdbcTemplate jdbc, AuditLog audit) {
+    public RunLauncher(ReconcileService service, @Qualifier("webRunExecutor") TaskExecutor executor, JdbcTemplate jdbc, AuditLog audit,
+                       org.voterroll.county.Places places) {
+        this.places = places;
         this.service = service;
         this.executor = executor;
         this.jdbc = jdbc;
@@ -47,7 +50,9 @@ public class RunLauncher {
         }
         if (!busy.add(job.name())) throw new IllegalStateException("该县已有一次运行正在进行，请等它结束后再开始新的核对");
         LocalDateTime since = LocalDateTime.now().withNano(0).minusSeconds(1);
-        audit.record(actor, AuditLog.RUN, "开始核对 任务 " + job.name());
+        // a job is named for its county's code: the log reads the county's name beside it
+        String county = places.name(job.name());
+        audit.record(actor, AuditLog.RUN, "开始核对 任务 " + job.name() + (county == null ? "" : "（" + county + "）"));
         executor.execute(() -> {
             try {
                 var run = service.reconcile(job.countyDir(), job.inbox(), job.out(), job.previous());

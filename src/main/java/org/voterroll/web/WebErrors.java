@@ -22,7 +22,7 @@ import org.voterroll.accounts.AuditLog;
  */
 @ControllerAdvice
 class WebErrors {
-    static final String ROLE = "角色不符", SCOPE = "超出范围", CSRF = "CSRF令牌无效";
+    static final String ROLE = "角色不符", SCOPE = "超出范围", CSRF = "表单已失效或来自别处";
     /** A request attribute with a more exact message than the status's own, for the page or JSON /error renders. */
     static final String MESSAGE = WebErrors.class.getName() + ".message";
 
@@ -54,7 +54,7 @@ class WebErrors {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         String actor = auth == null || !auth.isAuthenticated() || "anonymousUser".equals(auth.getName()) ? "-" : auth.getName();
         // the path holds run ids, item numbers and codes only (never an identity number; AuditLog hides one typed there)
-        audit.record(actor, AuditLog.DENIED, reason + " " + request.getMethod() + " " + request.getRequestURI());
+        audit.record(actor, AuditLog.DENIED, reason + " " + doing(request.getMethod()) + " " + request.getRequestURI());
         response.sendError(403);
     }
 
@@ -73,5 +73,14 @@ class WebErrors {
                         : new Text("请求有误", "请求无法处理，请从系统的页面重新进入。");
             };
         }
+    }
+
+    /** The request's method as the operator reads the audit log: 打开 a page, 提交 a form; any other method by its name. */
+    static String doing(String method) {
+        return switch (method) {
+            case "GET" -> "打开";
+            case "POST" -> "提交";
+            default -> method;
+        };
     }
 }

@@ -90,9 +90,20 @@ final class Browser implements AutoCloseable {
     /** With -Dvoter-roll.screenshots=DIR the flows leave a PNG of each page they pass, to look at the pages as people see them. */
     void shot(String name) throws java.io.IOException {
         String dir = System.getProperty("voter-roll.screenshots");
-        if (dir == null) return;
-        byte[] png = driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        Files.write(Files.createDirectories(Path.of(dir)).resolve(name + ".png"), png);
+        if (dir != null) keep(Path.of(dir), name);
+    }
+
+    /** A PNG of the page as shown, kept as a test artefact whatever the properties say: the pages that are looked at. */
+    Path keep(Path dir, String name) throws java.io.IOException {
+        // the whole page, not the window: what lies below the fold is looked at too
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "scale", 1,
+                "width", ((Number) size.get("width")).doubleValue(), "height", Math.min(((Number) size.get("height")).doubleValue(), 8000));
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true, "clip", clip));
+        byte[] png = java.util.Base64.getDecoder().decode((String) shot.get("data"));
+        return Files.write(Files.createDirectories(dir).resolve(name + ".png"), png);
     }
 
     String text(By by) {

@@ -3,7 +3,6 @@ package org.voterroll.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,9 +23,6 @@ import org.openqa.selenium.support.ui.Select;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeskBrowserTest extends WebTestBase {
-    /** Codes a clerk must never read on these pages (file names such as huji_20261201.csv are file names, and stay). */
-    static final Pattern CODES = Pattern.compile("(?<![A-Za-z_])(MATCH_REVIEW|DEATH_REVIEW|NO_DISTRICT|INMIGRANT_ELIGIBLE|DEATH_CONFLICT|ID_INVALID|"
-            + "blocking|info|NUMBER|FUZZY|MATCHED|REPAIRED|EXACT|AGREE|SAME_DATE|huji|liudong|shebao|HUKOU|RESIDENCE|total)(?![A-Za-z_])");
     static final int BULK = 60;
 
     Browser browser;
@@ -45,22 +41,11 @@ class DeskBrowserTest extends WebTestBase {
         jdbc.update("DELETE FROM exception_item WHERE fingerprint LIKE 'web-test-bulk-%'");
     }
 
-    /** A township queue long enough to page: 60 more info items as the job writes them for in-migrants, each raised on its own. */
-    void aLongQueue() {
-        runId = latestRunId();
-        int next = jdbc.queryForObject("SELECT MAX(item_no) FROM exception_item WHERE run_id = ?", Integer.class, runId);
-        for (int i = 1; i <= BULK; i++) {
-            jdbc.update("""
-                    INSERT INTO exception_item (run_id, item_no, code, level, township_code, district_code, id_numbers, names, description, evidence, fingerprint)
-                    VALUES (?, ?, 'INMIGRANT_ELIGIBLE', 'info', ?, NULL, NULL, ?, '流入人员居住满 14 个月，尚无原选区资格证明，可动员其登记 (resident 14 months)',
-                            'liudong_20261201.csv:' || ?, ?)""", runId, next + i, TOWNSHIP, "流入" + i, String.valueOf(100 + i), "web-test-bulk-" + runId + "-" + i);
-        }
-    }
-
     @Test
     @Order(1)
     void aClerkPagesSearchesFiltersAndDecides() throws Exception {
-        aLongQueue();
+        runId = latestRunId();
+        bulkItems(runId, TOWNSHIP, "web-test-bulk-", BULK);
         int noDistrict = noDistrictItem(runId, TOWNSHIP);
         browser.login(CLERK, PASSWORD);
         assertThat(browser.driver.getCurrentUrl()).endsWith("/township");
@@ -179,7 +164,6 @@ class DeskBrowserTest extends WebTestBase {
     }
 
     void assertNoCodes(String page) {
-        String text = browser.text(By.tagName("main"));
-        assertThat(CODES.matcher(text).results().map(m -> m.group()).toList()).as("English codes on the %s page", page).isEmpty();
+        assertThat(englishCodes(browser.text(By.tagName("main")))).as("English codes on the %s page", page).isEmpty();
     }
 }

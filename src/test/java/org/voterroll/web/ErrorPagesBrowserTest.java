@@ -2,7 +2,6 @@ package org.voterroll.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 
@@ -11,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 
 /**
  * What a clerk's browser shows when a page is refused or missing: a Chinese page under the CSP (the stylesheet applies),
@@ -34,7 +32,7 @@ class ErrorPagesBrowserTest extends WebTestBase {
     }
 
     void shot(String name) throws Exception {
-        Files.write(Files.createDirectories(SHOTS).resolve(name + ".png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        browser.keep(SHOTS, name);
     }
 
     @Test

@@ -55,7 +55,7 @@ class WebDoorsTest extends WebTestBase {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(body(r)).contains("<html lang=\"zh-CN\"", "无权访问", "返回首页", "href=\"/\"").doesNotContain("Whitelabel", "Tomcat");
-        assertThat(audit(CLERK, "DENIED")).hasSize(before + 1).last().isEqualTo(WebErrors.ROLE + " GET /operator");
+        assertThat(audit(CLERK, "DENIED")).hasSize(before + 1).last().isEqualTo(WebErrors.ROLE + " 打开 /operator");
         // the way home leads to the clerk's own page
         assertThat(location(clerk.get("/"))).endsWith("/township");
     }
@@ -68,7 +68,7 @@ class WebDoorsTest extends WebTestBase {
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(body(r)).contains("无权访问", "返回首页");
         assertThat(r.headers().firstValue("Content-Disposition")).isEmpty();
-        assertThat(audit(OTHER_STATION, "DENIED")).contains(WebErrors.SCOPE + " GET " + path);
+        assertThat(audit(OTHER_STATION, "DENIED")).contains(WebErrors.SCOPE + " 打开 " + path);
     }
 
     @Test
@@ -81,7 +81,7 @@ class WebDoorsTest extends WebTestBase {
         HttpResponse<byte[]> r = clerk.postJson("/township/runs/" + runId + "/items/" + item + "/decision", "{}");
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(body(r)).contains("无权访问", "表单已过期");
-        assertThat(audit(CLERK, "DENIED")).contains(WebErrors.CSRF + " POST /township/runs/" + runId + "/items/" + item + "/decision");
+        assertThat(audit(CLERK, "DENIED")).contains(WebErrors.CSRF + " 提交 /township/runs/" + runId + "/items/" + item + "/decision");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class)).isEqualTo(decisions);
     }
 
@@ -127,7 +127,7 @@ class WebDoorsTest extends WebTestBase {
         JsonNode j = JSON.readTree(refused.body());
         assertThat(j.get("status").asInt()).isEqualTo(403);
         assertThat(j.get("message").asString()).contains("无权");
-        assertThat(audit(CLERK, "DENIED")).contains(WebErrors.ROLE + " GET /api/operator/runs");
+        assertThat(audit(CLERK, "DENIED")).contains(WebErrors.ROLE + " 打开 /api/operator/runs");
 
         HttpResponse<byte[]> missing = Http.basic(url(""), OPERATOR, PASSWORD).get("/api/operator/runs/no-such-run");
         assertThat(missing.statusCode()).isEqualTo(404);

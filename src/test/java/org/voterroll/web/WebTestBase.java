@@ -2,6 +2,7 @@ package org.voterroll.web;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +31,10 @@ abstract class WebTestBase {
             COUNTY_OFFICE = "web-test-county", OTHER_COUNTY_OFFICE = "web-test-county999";
     static final String TOWNSHIP = "341299201", OTHER_TOWNSHIP = "341299100";
     static final String DISTRICT = "341299100-02", OTHER_DISTRICT = "341299201-01";
+
+    /** Codes a clerk must never read on these pages (file names such as huji_20261201.csv are file names, and stay). */
+    static final Pattern CODES = Pattern.compile("(?<![A-Za-z_])(MATCH_REVIEW|DEATH_REVIEW|NO_DISTRICT|INMIGRANT_ELIGIBLE|DEATH_CONFLICT|ID_INVALID|"
+            + "blocking|info|NUMBER|FUZZY|MATCHED|REPAIRED|EXACT|AGREE|SAME_DATE|huji|liudong|shebao|HUKOU|RESIDENCE|total)(?![A-Za-z_])");
 
     private static Run baseline;
 
@@ -120,5 +125,23 @@ abstract class WebTestBase {
                 Integer.class, runId, code, township);
         if (n.isEmpty()) throw new IllegalStateException("no " + code + " for " + township + " in " + runId);
         return n.get(0);
+    }
+
+    static List<String> englishCodes(String pageText) {
+        return CODES.matcher(pageText).results().map(m -> m.group()).toList();
+    }
+
+    /**
+     * A township queue long enough to page: {@code count} more info items as the job writes them for in-migrants, each raised
+     * on its own, their fingerprints starting with {@code fingerprint} so the test that added them can remove them.
+     */
+    void bulkItems(String runId, String township, String fingerprint, int count) {
+        int next = jdbc.queryForObject("SELECT MAX(item_no) FROM exception_item WHERE run_id = ?", Integer.class, runId);
+        for (int i = 1; i <= count; i++) {
+            jdbc.update("""
+                    INSERT INTO exception_item (run_id, item_no, code, level, township_code, district_code, id_numbers, names, description, evidence, fingerprint)
+                    VALUES (?, ?, 'INMIGRANT_ELIGIBLE', 'info', ?, NULL, NULL, ?, '流入人员居住满 14 个月，尚无原选区资格证明，可动员其登记 (resident 14 months)',
+                            'liudong_20261201.csv:' || ?, ?)""", runId, next + i, township, "流入" + i, String.valueOf(100 + i), fingerprint + runId + "-" + i);
+        }
     }
 }
