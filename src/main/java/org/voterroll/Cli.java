@@ -50,7 +50,7 @@ public final class Cli {
 
     /** The commands in the order of the overview; only the one named is built for a run (picocli reflects on each). */
     private static final List<Class<?>> COMMANDS = List.of(Commands.Reconcile.class, Commands.Restart.class, Commands.Generate.class,
-            Commands.Explain.class, Commands.Matching.class, Commands.CheckTruth.class, Commands.LinkQualityCommand.class,
+            Commands.Explain.class, Commands.Matching.class, Commands.CheckTruth.class, Commands.CheckProvince.class, Commands.LinkQualityCommand.class,
             org.voterroll.web.ServeCommand.class, org.voterroll.accounts.UserCommand.class,
             org.voterroll.ops.OpsCommands.RunJob.class, org.voterroll.ops.OpsCommands.Runs.class,
             org.voterroll.ops.OpsCommands.Confirm.class, org.voterroll.ops.OpsCommands.PurgeCommand.class,

@@ -11,8 +11,11 @@ import org.voterroll.county.MatchingFile;
 import org.voterroll.generate.CountyGenerator;
 import org.voterroll.generate.GenerationResult;
 import org.voterroll.generate.GeneratorOptions;
+import org.voterroll.generate.ProvinceGenerator;
+import org.voterroll.generate.ProvinceOptions;
 import org.voterroll.identity.Explanation;
 import org.voterroll.quality.LinkQuality;
+import org.voterroll.quality.ProvinceTruthCheck;
 import org.voterroll.quality.TruthCheck;
 import org.voterroll.reconcile.ReconcileService;
 
@@ -75,26 +78,52 @@ final class Commands {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
-            description = "Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks.")
+            description = {"Writes a synthetic county (county/, inbox/, previous/, truth/) for tests and benchmarks,",
+                    "or with --province a synthetic province: jobs/<county code>/ (job.yml, county/, inbox/, previous/) per county",
+                    "and truth/ (each county's truth, counties.csv, province.csv: the people planted between counties)."})
     static final class Generate implements Callable<Integer> {
         private final Cli cli;
-        @Option(names = "--persons", required = true, paramLabel = "N", converter = WholeNumber.class,
-                description = "people with a household register in the county (1_000_000 may be written with underscores)")
-        int persons;
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Size size;
         @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "the same seed gives the same files (default ${DEFAULT-VALUE})")
         long seed;
         @Option(names = "--townships", paramLabel = "T", defaultValue = "0", converter = WholeNumber.class,
-                description = "townships (default: about one per 30,000 people)")
+                description = "townships (of each county; default: about one per 30,000 people)")
         int townships;
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "written into; existing files are overwritten")
         Path out;
+
+        static final class Size {
+            @Option(names = "--persons", required = true, paramLabel = "N", converter = WholeNumber.class,
+                    description = "people with a household register in the county (1_000_000 may be written with underscores)")
+            Integer persons;
+            @ArgGroup(exclusive = false)
+            Province province;
+        }
+
+        static final class Province {
+            @Option(names = "--province", required = true, paramLabel = "N", converter = WholeNumber.class,
+                    description = "counties of a synthetic province (2 to 99)")
+            int counties;
+            @Option(names = "--persons-per-county", required = true, paramLabel = "M", converter = WholeNumber.class,
+                    description = "people with a household register in each county")
+            int persons;
+        }
 
         Generate(Cli cli) { this.cli = cli; }
 
         @Override
         public Integer call() throws Exception {
-            GenerationResult r = CountyGenerator.generate(new GeneratorOptions(persons, seed, townships, out));
-            cli.out().println("generated " + r.persons() + " persons");
+            if (size.persons != null) {
+                GenerationResult r = CountyGenerator.generate(new GeneratorOptions(size.persons, seed, townships, out));
+                cli.out().println("generated " + r.persons() + " persons");
+                cli.out().println(r.out().toAbsolutePath());
+                return 0;
+            }
+            var r = ProvinceGenerator.generate(new ProvinceOptions(size.province.counties, size.province.persons, seed, townships, out));
+            cli.out().println("generated " + r.counties().size() + " counties " + String.join(",", r.counties()) + ", " + r.persons()
+                    + " persons, " + r.planted().size() + " planted between counties ("
+                    + r.planted().stream().filter(p -> p.kind().duplicate()).count() + " on two rolls)");
             cli.out().println(r.out().toAbsolutePath());
             return 0;
         }
@@ -181,6 +210,47 @@ final class Commands {
             for (String s : result.bookErrors()) out.println("book " + s);
             for (String s : result.nameVariants()) out.println("name variant " + s);
             out.println(result.summary());
+            return result.clean() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "check-province", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
+            description = {"Compares a province run with a generated province's truth/ (generate --province).",
+                    "Each county's latest completed run as check-truth does (错, 漏, 重, exceptions, books), and the province run's",
+                    "CROSS_COUNTY_DUPLICATE items against the people planted on two counties' rolls; exits 1 unless clean."})
+    static final class CheckProvince implements Callable<Integer> {
+        private final Cli cli;
+        @Option(names = "--truth", required = true, paramLabel = "DIR", description = "the generated province's truth/")
+        Path truth;
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "the province run's --out (where province/<id>/ is)")
+        Path out;
+        @Option(names = "--province-run", paramLabel = "ID", description = "the province run (default: the latest under DIR/province)")
+        String provinceRun;
+
+        CheckProvince(Cli cli) { this.cli = cli; }
+
+        @Override
+        public Integer call() throws Exception {
+            var result = ProvinceTruthCheck.check(Cli.directory(truth, "--truth"), Cli.directory(out, "--out"), provinceRun);
+            var o = cli.out();
+            for (var c : result.counties()) {
+                if (c.result() == null) {
+                    o.println(c.code() + " " + c.name() + ": no completed run");
+                    continue;
+                }
+                var r = c.result();
+                for (String s : r.wrong()) o.println(c.code() + " 错 " + s);
+                for (String s : r.missing()) o.println(c.code() + " 漏 " + s);
+                for (String s : r.duplicated()) o.println(c.code() + " 重 " + s);
+                for (String s : r.missingExceptions()) o.println(c.code() + " missing exception " + s);
+                for (String s : r.bookErrors()) o.println(c.code() + " book " + s);
+                for (String s : r.nameVariants()) o.println(c.code() + " name variant " + s);
+                o.println(c.code() + " " + c.name() + " " + c.run().getFileName() + ": " + r.summary());
+            }
+            if (result.provinceRun() == null) o.println("no province run with exceptions.csv under " + out.resolve("province"));
+            for (String s : result.missing()) o.println("missing " + ProvinceTruthCheck.CODE + " " + s);
+            for (String s : result.unexpected()) o.println("unexpected " + ProvinceTruthCheck.CODE + " " + s);
+            o.println((result.provinceRun() == null ? "" : result.provinceRun().getFileName() + ": ") + result.summary());
             return result.clean() ? 0 : 1;
         }
     }

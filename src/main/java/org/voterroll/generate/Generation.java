@@ -63,7 +63,16 @@ final class Generation {
     private record JunkQuota(String source, String type, Quota q) {
     }
 
+    /**
+     * The county generated: code, name, and the committees of the other counties its notices may name (a province's
+     * counties; a single county names only the HOME regions').
+     */
+    record County(String code, String name, Map<String, String> committees) {
+        static final County SAMPLE = new County(Geo.COUNTY, Geo.COUNTY_NAME, Map.of());
+    }
+
     private final GeneratorOptions o;
+    private final County county;
     private final long n;
     private final Rng r;
     private final Names names;
@@ -72,6 +81,9 @@ final class Generation {
     private final LongHashSet villageKeys = new LongHashSet(1 << 12);
     private final List<List<Pending>> pending = new ArrayList<>();
     private final List<Pending> afterHousehold = new ArrayList<>(1);
+    /** per village: planted cross-county people registered here who live in another county, and those who live here */
+    private final List<List<CrossCountyPerson>> emigrants = new ArrayList<>();
+    private final List<List<CrossCountyPerson>> arrivals = new ArrayList<>();
     private final Map<String, Long> counts = new java.util.HashMap<>();
     private final Map<String, Quota> quotas = new LinkedHashMap<>();
     private final List<JunkQuota> junkQuotas = new ArrayList<>();
@@ -101,20 +113,31 @@ final class Generation {
     private int curVillage;
 
     Generation(GeneratorOptions o) {
+        this(o, County.SAMPLE, null);
+    }
+
+    /**
+     * @param used the numbers and name keys taken already, shared by a province's counties so that no two of them give
+     *             one number or one name, sex and birth date to two people by chance; null for a county of its own
+     */
+    Generation(GeneratorOptions o, County county, LongHashSet used) {
         if (o.persons() < 1) {
             throw new IllegalArgumentException("persons must be at least 1");
         }
         this.o = o;
+        this.county = county;
         this.n = o.persons();
         this.r = new Rng(o.seed() * 0x9E3779B97F4A7C15L + 0x5EEDL);
         this.names = new Names();
-        this.geo = new Geo(n, o.townships(), r.fork(1));
+        this.geo = new Geo(n, o.townships(), r.fork(1), county.code(), county.name());
         if (geo.coveredVillages.length < 5) {
             throw new IllegalStateException("county too small");
         }
-        this.used = new LongHashSet((int) Math.min(1 << 29, n * 12L / 5));
+        this.used = used != null ? used : new LongHashSet((int) Math.min(1 << 29, n * 12L / 5));
         for (int i = 0; i < geo.villages.length; i++) {
             pending.add(new ArrayList<>(0));
+            emigrants.add(new ArrayList<>(0));
+            arrivals.add(new ArrayList<>(0));
         }
         defineQuotas();
     }
@@ -257,6 +280,12 @@ final class Generation {
             for (Geo.Village v : geo.villages) {
                 curVillage = v.idx;
                 villageKeys.clear();
+                for (CrossCountyPerson c : arrivals.get(v.idx)) {
+                    arrival(v.idx, c);
+                }
+                for (CrossCountyPerson c : emigrants.get(v.idx)) {
+                    emigrantHousehold(v.idx, c);
+                }
                 for (Pending p : pending.get(v.idx)) {
                     if (p.kind == 2) {
                         ghost(v.idx, p);
@@ -307,8 +336,8 @@ final class Generation {
     // ------------------------------------------------------------------------------------------------ reference files
 
     private void writeCounty(Path county) throws IOException {
-        Files.writeString(county.resolve("election.yml"), "county-code: \"" + Geo.COUNTY + "\"\n"
-                + "county-name: " + Geo.COUNTY_NAME + "\n"
+        Files.writeString(county.resolve("election.yml"), "county-code: \"" + geo.county + "\"\n"
+                + "county-name: " + geo.countyName + "\n"
                 + "election-day: 2026-12-15\n"
                 + "in-migrant-months: 12\n"
                 + "previous-election-day: 2021-11-15\n", StandardCharsets.UTF_8);
@@ -469,7 +498,7 @@ final class Generation {
             int k = r.nextInt(100);
             p.ethnic = k < 97 ? "汉族" : k == 97 ? "回族" : k == 98 ? "满族" : "壮族";
         }
-        p.id = newId(Geo.COUNTY, p, p.edge);
+        p.id = newId(geo.county, p, p.edge);
         nameFor(p, surname);
         p.hujiNumber = p.id;
         if (r.chance(0.02) && !p.minority) {
@@ -651,7 +680,7 @@ final class Generation {
         Person b = headBornAs(v, hh, a);
         b.minority = a.minority;
         b.ethnic = a.ethnic;
-        b.id = newId(Geo.COUNTY, b, true);
+        b.id = newId(geo.county, b, true);
         b.hujiNumber = b.id;
         b.name = p.name();
         b.surname = a.surname;
@@ -1172,6 +1201,10 @@ final class Generation {
                 m.tjState = "外出";
                 m.tjDest = "本县";
                 m.tjElsewhereRow = r.chance(0.2);
+            } else if (m.livesIn != null) {
+                // registered here, living in another county of the province: the survey finds them away
+                m.tjState = "外出";
+                m.tjDest = "外县";
             } else if (m.special == null && m.liudong.isEmpty() && m.shebao.stream().noneMatch(s -> s.employer.unitDistrict >= 0)
                     && m.adultAt(E) && !m.edge && geo.villages[m.village].district >= 0 && qAway.want(p)) {
                 qAway.tryTake(p, true);
@@ -1303,7 +1336,7 @@ final class Generation {
             tmp.male = r.chance(0.5);
             tmp.birth = Fmt.between(LocalDate.of(1950, 1, 1), LocalDate.of(2000, 12, 31), r);
             int seq = 1 + r.nextInt(995);
-            String id = Ids.build(Geo.COUNTY, tmp.birth, seq);
+            String id = Ids.build(geo.county, tmp.birth, seq);
             if (used.add(Ids.key(id))) {
                 return id;
             }
@@ -1629,7 +1662,10 @@ final class Generation {
         }
         for (Person.Liudong l : m.liudong) {
             String hukouCode;
-            if (m.inMigrant) {
+            if (m.homeVillage != null) {
+                int k = r.nextInt(100);
+                hukouCode = k < 70 ? m.homeVillage : k < 85 ? m.homeVillage.substring(0, 9) : m.homeRegion;
+            } else if (m.inMigrant) {
                 hukouCode = r.chance(0.6) ? m.homeRegion : m.homeRegion + "10" + r.range(1, 9) + "2" + r.range(10, 99);
             } else {
                 int k = r.nextInt(100);
@@ -1666,7 +1702,7 @@ final class Generation {
             String region = m.inMigrant ? m.homeRegion : m.wdRegion;
             int hi = java.util.Arrays.asList(HOME).indexOf(region);
             csv(waidi, messId(m.id, 0.05), otherName(m, true), m.wdType, region,
-                    (hi >= 0 ? HOME_NAME[hi] : "") + "选举委员会", Fmt.date(m.wdDate, r));
+                    (hi >= 0 ? HOME_NAME[hi] : county.committees().getOrDefault(region, "")) + "选举委员会", Fmt.date(m.wdDate, r));
         }
         if (m.tjState != null) {
             String nm;
@@ -1837,6 +1873,111 @@ final class Generation {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ province
+
+    GeneratorOptions options() {
+        return o;
+    }
+
+    String countyCode() {
+        return county.code();
+    }
+
+    /**
+     * Plans a person registered in this county who lives in {@code there}: their identity is drawn here (a number of this
+     * county's region, a name free in the whole province), the villages and dates from {@code plan}. Both counties then
+     * write them as their village comes: this one a household of one in its register, {@code there} an in-migrant.
+     */
+    CrossCountyPerson emigrant(Rng plan, Generation there, CrossCountyPerson.Kind kind) {
+        Person p = new Person();
+        p.male = plan.chance(0.5);
+        int age = plan.range(25, 60);
+        p.birth = E.minusYears(age).minusDays(plan.nextInt(365));
+        p.id = newId(geo.county, p, false);
+        nameFor(p, null);
+        int home = geo.coveredVillages[plan.nextInt(geo.coveredVillages.length)];
+        int live = there.geo.coveredVillages[plan.nextInt(there.geo.coveredVillages.length)];
+        // mostly long enough resident to be invited (INMIGRANT_ELIGIBLE when uncertified), some recent
+        LocalDate since = plan.chance(0.75) ? Fmt.between(LocalDate.of(2016, 1, 1), LocalDate.of(2025, 6, 30), plan)
+                : Fmt.between(LocalDate.of(2025, 7, 1), LocalDate.of(2026, 10, 31), plan);
+        LocalDate proof = null;
+        LocalDate notice = null;
+        if (kind.listedWhereTheyLive()) {
+            LocalDate from = max(since, LocalDate.of(2025, 6, 1)).plusDays(1);
+            proof = Fmt.between(from.isAfter(LAST) ? LAST : from, LAST, plan);
+        }
+        if (kind == CrossCountyPerson.Kind.CERTIFIED_NOTIFIED) {
+            notice = Fmt.between(proof, LAST, plan);
+        }
+        CrossCountyPerson c = new CrossCountyPerson(p.id, p.name, p.surname, p.male, p.birth, geo.county, geo.villages[home].code,
+                there.geo.county, there.geo.villages[live].code, kind, since, proof, notice);
+        emigrants.get(home).add(c);
+        there.arrivals.get(live).add(c);
+        return c;
+    }
+
+    private Person planted(int v, CrossCountyPerson c) {
+        Person m = new Person();
+        m.index = pos;
+        m.village = v;
+        m.male = c.male();
+        m.birth = c.birth();
+        m.id = c.number();
+        m.hujiNumber = c.number();
+        m.name = c.name();
+        m.surname = c.surname();
+        int k = names.spellingHashes(m.name, hashes);
+        for (int i = 0; i < k; i++) {
+            villageKeys.add(villageKey(hashes[i], m.male, m.birth));
+        }
+        return m;
+    }
+
+    /** A planted person's household of one in this, their home county; told of their registration there in case (c). */
+    private void emigrantHousehold(int v, CrossCountyPerson c) {
+        Person m = planted(v, c);
+        m.hh = nextHh(v);
+        m.relation = "户主";
+        m.special = "CROSS_COUNTY_EMIGRANT";
+        m.livesIn = c.liveCounty();
+        if (c.noticeDate() != null) {
+            m.wdType = "已在外地登记";
+            m.wdDate = c.noticeDate();
+            m.wdRegion = c.liveCounty();
+        }
+        Household h = new Household(v, m.hh, newAddress(v));
+        h.members.add(m);
+        households++;
+        pos++;
+        survey(h);
+        evaluate(m);
+        emit(m, h);
+        count("scenario.cross_county_registered_here_" + c.kind().label);
+    }
+
+    /** A planted person living here, registered in another county of the province: with a certificate in (a) and (c). */
+    private void arrival(int v, CrossCountyPerson c) {
+        Person m = planted(v, c);
+        m.inMigrant = true;
+        m.homeRegion = c.homeCounty();
+        m.homeVillage = c.homeVillage();
+        m.special = "CROSS_COUNTY_INMIGRANT";
+        Person.Liudong l = new Person.Liudong();
+        l.village = v;
+        l.address = newAddress(v);
+        l.reg = c.since();
+        m.liudong.add(l);
+        if (c.proofDate() != null) {
+            m.proof = true;
+            m.wdType = "原选区资格证明";
+            m.wdDate = c.proofDate();
+        }
+        evaluate(m);
+        emit(m, null);
+        inMigrants++;
+        count("scenario.cross_county_living_here_" + c.kind().label);
+    }
+
     private Person inMigrant(int v, String region, boolean male, int age) {
         Person m = new Person();
         m.index = pos;
@@ -1955,7 +2096,7 @@ final class Generation {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"generator\": \"org.voterroll.generate\",\n");
         b.append("  \"seed\": ").append(o.seed()).append(",\n");
-        b.append("  \"county\": \"").append(Geo.COUNTY).append("\",\n");
+        b.append("  \"county\": \"").append(geo.county).append("\",\n");
         b.append("  \"electionDay\": \"2026-12-15\",\n");
         b.append("  \"previousElectionDay\": \"2021-11-15\",\n");
         b.append("  \"persons\": ").append(pos + inMigrants).append(",\n");

@@ -8,6 +8,7 @@ import java.util.Set;
 
 /** The county's geography: townships, villages, electoral districts, employers and demolition projects. */
 final class Geo {
+    /** the county of a single generated county (generate --persons) */
     static final String COUNTY = "349901";
     static final String COUNTY_NAME = "样例县";
 
@@ -77,8 +78,13 @@ final class Geo {
     final Employer[] ordinary;
     final Project[] projects;
     final double joinRate;
+    /** 6-digit county code and the county's name */
+    final String county;
+    final String countyName;
 
-    Geo(long persons, int townshipCount, Rng r) {
+    Geo(long persons, int townshipCount, Rng r, String county, String countyName) {
+        this.county = county;
+        this.countyName = countyName;
         int t = townshipCount > 0 ? townshipCount : (int) Math.max(1, Math.round(persons / 30000.0));
         t = Math.min(t, 899);
         townships = new Township[t];
@@ -97,7 +103,7 @@ final class Geo {
         for (int i = 0; i < t; i++) {
             Township ts = new Township();
             ts.idx = i;
-            ts.code = COUNTY + String.format("%03d", 101 + i);
+            ts.code = county + String.format("%03d", 101 + i);
             ts.name = placeName(i, 7) + (i % 5 == 3 ? "乡" : i % 7 == 0 && i > 0 ? "街道" : "镇");
             townships[i] = ts;
             acc += tw[i];
@@ -165,8 +171,8 @@ final class Geo {
                 int ne = 1 + r.nextInt(2);
                 for (int e = 0; e < ne; e++) {
                     Employer em = new Employer();
-                    em.name = COUNTY_NAME + ts.name.substring(0, 2) + (e == 0 ? product : product.substring(0, 2) + "二分厂");
-                    em.credit = credit(r, credits);
+                    em.name = countyName + ts.name.substring(0, 2) + (e == 0 ? product : product.substring(0, 2) + "二分厂");
+                    em.credit = credit(r, credits, county);
                     em.unitDistrict = d.idx;
                     d.employers.add(em);
                     unitEmployers.add(em);
@@ -184,8 +190,8 @@ final class Geo {
         ordinary = new Employer[ne];
         for (int i = 0; i < ne; i++) {
             Employer em = new Employer();
-            em.name = COUNTY_NAME + placeName(i * 13 + 5, 3) + FIRM[i % FIRM.length] + (i >= FIRM.length * 30 ? String.valueOf(i) : "");
-            em.credit = credit(r, credits);
+            em.name = countyName + placeName(i * 13 + 5, 3) + FIRM[i % FIRM.length] + (i >= FIRM.length * 30 ? String.valueOf(i) : "");
+            em.credit = credit(r, credits, county);
             ordinary[i] = em;
         }
         // demolition projects: spread over the covered villages
@@ -237,9 +243,9 @@ final class Geo {
         return "" + A.charAt(x % A.length()) + B.charAt((x / A.length() + i) % B.length());
     }
 
-    private static String credit(Rng r, Set<String> used) {
+    private static String credit(Rng r, Set<String> used, String county) {
         while (true) {
-            StringBuilder b = new StringBuilder("91").append(COUNTY);
+            StringBuilder b = new StringBuilder("91").append(county);
             for (int i = 0; i < 9; i++) {
                 b.append(USCC.charAt(r.nextInt(i < 2 ? 10 : USCC.length())));
             }

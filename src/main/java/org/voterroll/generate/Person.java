@@ -57,6 +57,10 @@ final class Person {
     String homeRegion;
     boolean proof;
     LocalDate proofDate;
+    /** a planted cross-county person: the 12-digit code of their registered address in the home county */
+    String homeVillage;
+    /** registered here, living in this other county of the province */
+    String livesIn;
 
     String status = "正常";
     LocalDate statusDate;

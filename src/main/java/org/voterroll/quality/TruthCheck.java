@@ -134,18 +134,19 @@ public final class TruthCheck {
         return org.voterroll.identity.match.ChineseNames.compare(onRoll, truth) == org.voterroll.identity.match.NameAgreement.WILDCARD;
     }
 
-    private static String mask(String n) {
+    static String mask(String n) {
         return n.length() >= 10 ? n.substring(0, 6) + "********" + n.substring(n.length() - 4) : n;
     }
 
-    private static List<Path> list(Path dir) throws IOException {
+    static List<Path> list(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
         }
     }
 
-    private static List<String[]> read(Path f) throws IOException {
+    /** the data rows of a CSV or XLSX file, each as wide as its header at least */
+    static List<String[]> read(Path f) throws IOException {
         List<String[]> rows = new ArrayList<>();
         try (RowCursor c = RowCursor.open(f, TextEncoding.detect(f))) {
             int width = c.header().size();
