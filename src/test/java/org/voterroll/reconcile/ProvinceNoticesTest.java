@@ -12,16 +12,27 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.voterroll.ops.OpsTestSupport;
 
 /**
  * The notices a province run leaves in a county's {@code exchange/} folder (RULES.md "Inside a province run") are read by the
  * county's next run as parts of its waidi snapshot: with the inbox's waidi files, or — on a night the inbox brings none — with
  * the rows the county's last waidi snapshot read from its own files, so that a notice never pushes a certificate out.
  */
-// the guard judges each run against whatever run of the example county another test published last
+// a schema of its own: its runs of the example county, one voter fewer, must not be the previous roll of other tests' runs
 @SpringBootTest(properties = {ExampleDelivery.ANY_ROLL_CHANGE, "voter-roll.guard.max-source-shrink=1"})
 @ActiveProfiles("test")
 class ProvinceNoticesTest {
+    static final String SCHEMA = "province_notices";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry r) throws Exception {
+        OpsTestSupport.freshSchema(SCHEMA);
+        r.add("spring.datasource.url", () -> OpsTestSupport.url(SCHEMA));
+    }
+
     /** 张伟, registered in the example county; 钱雪 lives there on a 原选区资格证明 of the inbox's waidi file */
     static final String ZHANG_WEI = "341299198003120138", QIAN_XUE = "320102199203031143";
     static final String NOTICE = "公民身份号码,姓名,类型,对方区划代码,对方选举委员会,日期\r\n"

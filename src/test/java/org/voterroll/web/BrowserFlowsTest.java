@@ -326,7 +326,7 @@ class BrowserFlowsTest extends WebTestBase {
         } finally {
             // never leave the county waiting or with the shrunken delivery as its latest roll: later tests start runs and read it
             for (String id : jdbc.queryForList("SELECT run_id FROM run WHERE county_code = ? AND status = 'NEEDS_CONFIRMATION'", String.class, WebFixture.COUNTY)) {
-                service.refuse(id, "test cleanup");
+                service.refuse(id, "测试收尾");
             }
             if (confirmed != null) runNow();
         }
