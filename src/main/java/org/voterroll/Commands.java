@@ -202,15 +202,19 @@ final class Commands {
         @Override
         public Integer call() throws Exception {
             var result = TruthCheck.check(Cli.directory(truth, "--truth"), Cli.directory(run, "--run"));
-            var out = cli.out();
-            for (String s : result.wrong()) out.println("错 " + s);
-            for (String s : result.missing()) out.println("漏 " + s);
-            for (String s : result.duplicated()) out.println("重 " + s);
-            for (String s : result.missingExceptions()) out.println("missing exception " + s);
-            for (String s : result.bookErrors()) out.println("book " + s);
-            for (String s : result.nameVariants()) out.println("name variant " + s);
-            out.println(result.summary());
+            printFindings("", result, cli.out());
+            cli.out().println(result.summary());
             return result.clean() ? 0 : 1;
+        }
+
+        /** A county's findings a line each, {@code prefix} before each line (check-province: the county's code). */
+        static void printFindings(String prefix, TruthCheck.Result result, java.io.PrintStream out) {
+            for (String s : result.wrong()) out.println(prefix + "错 " + s);
+            for (String s : result.missing()) out.println(prefix + "漏 " + s);
+            for (String s : result.duplicated()) out.println(prefix + "重 " + s);
+            for (String s : result.missingExceptions()) out.println(prefix + "missing exception " + s);
+            for (String s : result.bookErrors()) out.println(prefix + "book " + s);
+            for (String s : result.nameVariants()) out.println(prefix + "name variant " + s);
         }
     }
 
@@ -238,14 +242,8 @@ final class Commands {
                     o.println(c.code() + " " + c.name() + ": no completed run");
                     continue;
                 }
-                var r = c.result();
-                for (String s : r.wrong()) o.println(c.code() + " 错 " + s);
-                for (String s : r.missing()) o.println(c.code() + " 漏 " + s);
-                for (String s : r.duplicated()) o.println(c.code() + " 重 " + s);
-                for (String s : r.missingExceptions()) o.println(c.code() + " missing exception " + s);
-                for (String s : r.bookErrors()) o.println(c.code() + " book " + s);
-                for (String s : r.nameVariants()) o.println(c.code() + " name variant " + s);
-                o.println(c.code() + " " + c.name() + " " + c.run().getFileName() + ": " + r.summary());
+                CheckTruth.printFindings(c.code() + " ", c.result(), o);
+                o.println(c.code() + " " + c.name() + " " + c.run().getFileName() + ": " + c.result().summary());
             }
             if (result.provinceRun() == null) o.println("no province run with exceptions.csv under " + out.resolve("province"));
             for (String s : result.missing()) o.println("missing " + ProvinceTruthCheck.CODE + " " + s);

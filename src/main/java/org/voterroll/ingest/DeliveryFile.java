@@ -36,6 +36,10 @@ public record DeliveryFile(int fileNo, Path path, Source source, Status status, 
         return path.getFileName().toString();
     }
 
+    DeliveryFile numbered(int fileNo) {
+        return new DeliveryFile(fileNo, path, source, status, encoding, sizeBytes, sha256, message, columnOfHeader, sheets);
+    }
+
     DeliveryFile with(Status status, String message) {
         return new DeliveryFile(fileNo, path, source, status, encoding, sizeBytes, sha256,
                 message, columnOfHeader, sheets);

@@ -17,6 +17,8 @@ import java.util.List;
 public final class Exchange {
     /** the folder under the county directory, and the prefix of its files' names as the run records them */
     public static final String DIR = "exchange";
+    /** what the names of exchange files recorded by a run start with */
+    public static final String PREFIX = DIR + "/";
     /** the one file a province run writes: every notice of the province's other counties to this one */
     public static final String PROVINCE_FILE = "waidi_省内往来.csv";
     /** rec_id keeps 12 bits of a file's number (RecordMapper): the inbox's files are numbered from 1, these from here */
@@ -31,11 +33,11 @@ public final class Exchange {
 
     /** The name a run records for an exchange file: told apart from the inbox's files by its folder. */
     public static String recordedName(DeliveryFile f) {
-        return DIR + "/" + f.fileName();
+        return PREFIX + f.fileName();
     }
 
     public static boolean isExchange(String recordedName) {
-        return recordedName.startsWith(DIR + "/");
+        return recordedName.startsWith(PREFIX);
     }
 
     /** Where a file the run recorded lies: an exchange file under the county directory, every other in the inbox. */
@@ -52,8 +54,7 @@ public final class Exchange {
         if (!Files.isDirectory(dir)) return List.of();
         List<DeliveryFile> found = new ArrayList<>();
         for (DeliveryFile f : new DeliveryScanner().scan(dir)) {
-            DeliveryFile numbered = new DeliveryFile(FIRST_FILE_NO + found.size(), f.path(), f.source(), f.status(), f.encoding(), f.sizeBytes(),
-                    f.sha256(), f.message(), f.columnOfHeader(), f.sheets());
+            DeliveryFile numbered = f.numbered(FIRST_FILE_NO + found.size());
             found.add(f.source() == Source.WAIDI ? numbered
                     : numbered.with(DeliveryFile.Status.UNKNOWN_SOURCE, "省级往来目录只读取 waidi 文件，此文件不读取 (the exchange folder holds waidi notices only)"));
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +18,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.roll.MoveIntoPlace;
 import org.voterroll.roll.Sha256Sums;
 
 /**
@@ -132,10 +132,6 @@ public class CrossCountyCheck implements Tasklet {
         }
         Sha256Sums.write(tmp);
         FileSystemUtils.deleteRecursively(target);
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target);
-        }
+        MoveIntoPlace.move(tmp, target);
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.ingest.Exchange;
 import org.voterroll.ingest.TextEncoding;
 import org.voterroll.ops.JobSpec;
+import org.voterroll.roll.MoveIntoPlace;
 
 /**
  * 谁登记、谁告知 (RULES.md "Inside a province run"): every in-migrant a county of the run listed on a
@@ -126,10 +127,6 @@ public class NoticeExchange implements Tasklet {
             p.printRecord(HEADER);
             for (List<String> row : rows) p.printRecord(row);
         }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        MoveIntoPlace.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -172,7 +172,7 @@ public class PrepareTasklet implements Tasklet {
             default -> c.sqlName();
         }).toList());
         int carried = jdbc.update("INSERT INTO src_record (" + columns + ") SELECT " + values
-                + " FROM src_record WHERE snapshot_id = ? AND file_name NOT LIKE ?", snap, snap, previous, Exchange.DIR + "/%");
+                + " FROM src_record WHERE snapshot_id = ? AND file_name NOT LIKE ?", snap, snap, previous, Exchange.PREFIX + "%");
         return "沿用上次快照中本来源文件的 " + carried + " 条记录，另读取省级往来通知 (the previous snapshot's own rows carried, the province's notices read afresh)";
     }
 

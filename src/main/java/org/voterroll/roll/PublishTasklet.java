@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -123,11 +121,7 @@ public class PublishTasklet implements Tasklet {
         Files.writeString(tmp.resolve("report.html"), new ReportPage().render(summary), StandardCharsets.UTF_8);
         Sha256Sums.write(tmp);
         org.voterroll.ops.TestHooks.reach("publish:before-move");
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target);
-        }
+        MoveIntoPlace.move(tmp, target);
         return RepeatStatus.FINISHED;
     }
 
