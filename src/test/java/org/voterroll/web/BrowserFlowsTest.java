@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -22,21 +19,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.voterroll.reconcile.Run;
 
 /** The main flows in a real headless Chromium against the real server: operator, township clerk, registration station. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class BrowserFlowsTest extends WebTestBase {
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("chromium and chromedriver (bash ops/ensure-chromium.sh)").isTrue();
-        browser = new Browser(url(""));
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
+class BrowserFlowsTest extends BrowserTestBase {
 
     @Test
     @Order(1)

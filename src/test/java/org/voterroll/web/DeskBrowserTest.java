@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,23 +18,14 @@ import org.openqa.selenium.support.ui.Select;
  * number typed in its 15-digit form, a filter, an item with its marked digits and weight chart, a decision that closes the
  * form; the county office's own items and the whole county read-only. Every page is checked for English codes.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DeskBrowserTest extends WebTestBase {
+class DeskBrowserTest extends BrowserTestBase {
     static final int BULK = 60;
 
-    Browser browser;
     String runId;
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("chromium and chromedriver (bash ops/ensure-chromium.sh)").isTrue();
-        browser = new Browser(url(""));
-    }
-
     @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
+    void removeTheItemsAdded() {
         // the items this test added stay out of the other tests' queues
         jdbc.update("DELETE FROM exception_item WHERE fingerprint LIKE 'web-test-bulk-%'");
     }

@@ -5,31 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.logging.Level;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
  * What a clerk's browser shows when a page is refused or missing: a Chinese page under the CSP (the stylesheet applies),
  * with a link that leads back to the clerk's own page. The screenshots are kept in target/screenshots to be looked at.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ErrorPagesBrowserTest extends WebTestBase {
+class ErrorPagesBrowserTest extends BrowserTestBase {
     static final Path SHOTS = Path.of("target/screenshots");
-    Browser browser;
-
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("chromium and chromedriver (bash ops/ensure-chromium.sh)").isTrue();
-        browser = new Browser(url(""));
-    }
-
-    @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
-    }
 
     void shot(String name) throws Exception {
         browser.keep(SHOTS, name);

@@ -15,11 +15,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -33,9 +31,8 @@ import org.voterroll.county.Places;
  * a Chinese title and heading, no English code or word, no township, district or area code without its name beside it,
  * and no full identity number except on an item's page, where the clerk compares the digits.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PageWalkBrowserTest extends WebTestBase {
+class PageWalkBrowserTest extends BrowserTestBase {
     static final Path SHOTS = ErrorPagesBrowserTest.SHOTS.resolve("walk");
     static final String BULK = "web-test-walk-";
     /** A county (6 digits), township (9), district (9-2) or village/community (12) code; not part of a run's id, a masked or longer number, a path or a file name. */
@@ -48,7 +45,6 @@ class PageWalkBrowserTest extends WebTestBase {
     static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])");
 
     @Autowired Places places;
-    Browser browser;
     String runId;
     /** Each page looked at, role-page: what the report lists. */
     final List<String> walked = new ArrayList<>();
@@ -66,15 +62,8 @@ class PageWalkBrowserTest extends WebTestBase {
         soft.assertAll();
     }
 
-    @BeforeAll
-    void startBrowser() throws Exception {
-        assertThat(Browser.available()).as("chromium and chromedriver (bash ops/ensure-chromium.sh)").isTrue();
-        browser = new Browser(url(""));
-    }
-
     @AfterAll
-    void stopBrowser() throws Exception {
-        if (browser != null) browser.close();
+    void removeTheItemsAdded() {
         jdbc.update("DELETE FROM exception_item WHERE fingerprint LIKE ?", BULK + "%");
         System.out.println("walked " + walked.size() + " pages: " + walked);
     }
