@@ -58,6 +58,14 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
         return "liudong".equals(source) && endDate == null && areaCode != null;
     }
 
+    /**
+     * A notice of the civil-affairs office, the committee or another county (minzheng, xuanwei, waidi): it says nothing of
+     * whom it means but a number and a name (no birth date, no household), and what it says takes a voter off the roll.
+     */
+    public boolean isNotice() {
+        return "minzheng".equals(source) || "xuanwei".equals(source) || "waidi".equals(source);
+    }
+
     public boolean hasUsableNumber() {
         return "VALID".equals(idStatus) || "LEGACY15".equals(idStatus);
     }

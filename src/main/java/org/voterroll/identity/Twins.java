@@ -22,11 +22,16 @@ public final class Twins {
         if (!born.contains(name)) born.add(name);
     }
 
-    /** Whether {@code name} is exactly the name of someone of the household born that day other than {@code person}. */
-    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name) {
+    /**
+     * Whether {@code name}, not spelt as {@code person}, is the name of someone else of the household born that day:
+     * exactly (李鸣 under 李明's number), or, when {@code homophones}, read alike (胡鑫 under 胡辛's number, her twin 胡馨:
+     * a death notice that names either twin, and the number alone cannot say whose death it is).
+     */
+    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name, boolean homophones) {
         if (householdKey == null || birthDate == null || name == null) return false;
         for (String n : names.getOrDefault(key(householdKey, birthDate), List.of())) {
-            if (!n.equals(person) && NameRules.same(n, name) && !NameRules.same(person, name)) return true;
+            boolean names = homophones ? NameRules.agree(n, name) : NameRules.same(n, name);
+            if (!n.equals(person) && names && !NameRules.same(person, name)) return true;
         }
         return false;
     }

@@ -204,6 +204,33 @@ class NumberGroupResolverTest {
         assertTrue(withoutTwin.pending().isEmpty(), "without a twin of that name the homophone is the person's");
     }
 
+    /**
+     * Issue 18, the first independent county at 1,000,000: twins 胡辛 and 胡馨 of one household; a death notice under
+     * 胡辛's number spelt 胡鑫, which reads as either twin's name. It took 胡辛 off the roll by the number while the truth
+     * was 胡馨's death. Such a notice waits for fuzzy linking (a DEATH_REVIEW naming both); a survey row spelt the same way
+     * still goes to the number's person (it takes nobody off).
+     */
+    @Test
+    void aNoticeSpeltAsAHomophoneOfBothTwinsIsNotLinkedByTheNumber() {
+        IdentityRecord xin = withName(rec("huji", "胡辛"), "VALID", "hj:9", null);
+        Twins twins = new Twins();
+        twins.add("hj:9", xin.birthDate(), "胡辛");
+        twins.add("hj:9", xin.birthDate(), "胡馨");
+        IdentityRecord death = rec("minzheng", "胡鑫");
+        IdentityRecord survey = rec("tongji", "胡鑫");
+        var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(xin, death, survey));
+        assertEquals(List.of(death), r.pending());
+        assertTrue(r.links().stream().noneMatch(l -> l.recId() == death.recId()));
+        assertTrue(r.links().stream().anyMatch(l -> l.recId() == survey.recId() && l.certain()));
+
+        IdentityRecord ownName = rec("minzheng", "胡辛");
+        var spelt = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(xin, ownName));
+        assertTrue(spelt.pending().isEmpty(), "a notice spelt as the number's twin herself names her");
+        IdentityRecord otherHomophone = rec("minzheng", "胡欣");
+        var noTwin = new NumberGroupResolver().resolve(N, List.of(xin, otherHomophone));
+        assertTrue(noTwin.pending().isEmpty(), "without a twin the homophone is the person's, as the number says");
+    }
+
     @Test
     void commonnessCountsGivenNameCharactersBySex() {
         NameFrequencies f = register("李兰", "王兰", "杨丽");
