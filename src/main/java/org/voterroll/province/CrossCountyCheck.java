@@ -76,7 +76,7 @@ public class CrossCountyCheck implements Tasklet {
     }
 
     /** Raises the run's items afresh (a restart redoes them), writes the province run's directory; returns how many. */
-    int check() throws IOException {
+    public int check() throws IOException {
         String id = run.provinceRunId();
         jdbc.update("DELETE FROM province_exception WHERE province_run_id = ?", id);
         List<Item> items = new ArrayList<>();

@@ -110,7 +110,7 @@ public class NoticeExchange implements Tasklet {
     }
 
     /** Writes every county's file that has rows to hold (or had a file); returns the rows of the run's counties written. */
-    int exchange() throws IOException {
+    public int exchange() throws IOException {
         Map<String, List<Notice>> byHome = new TreeMap<>();
         jdbc.query(LISTED_ON_A_CERTIFICATE, rs -> {
             byHome.computeIfAbsent(rs.getString("home_county"), h -> new ArrayList<>()).add(new Notice(rs.getString("id_number"),
