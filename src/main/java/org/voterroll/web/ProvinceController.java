@@ -89,14 +89,17 @@ class ProvinceController {
         model.addAttribute("type", typeFilter);
 
         ProvinceBoard.ItemPage items = board.items(selected.provinceRunId(), scope, countyFilter, typeFilter, pageNo);
-        Map<String, Map<String, String>> districtNames = new HashMap<>(), townshipNames = new HashMap<>();
-        model.addAttribute("items", items.items().stream().map(i -> {
-            Map<String, String> d = districtNames.computeIfAbsent(i.runId(), queue::districtNames);
-            Map<String, String> t = townshipNames.computeIfAbsent(i.runId(), queue::townshipNames);
-            return new ItemView(i, Labels.exception(i.code()), org.voterroll.rules.Raised.Level.chinese(i.level()),
-                    i.townshipCode() == null ? "县选举委员会" : t.getOrDefault(i.townshipCode(), i.townshipCode()),
-                    Descriptions.forClerk(i.description(), d, t));
-        }).toList());
+        // an item names places of both its counties: the names of every county run of the province run (codes carry their county)
+        Map<String, String> districtNames = new HashMap<>(), townshipNames = new HashMap<>();
+        for (ProvinceBoard.CountyRow c : board.counties(selected, null)) {
+            if (c.runId() == null) continue;
+            districtNames.putAll(queue.districtNames(c.runId()));
+            townshipNames.putAll(queue.townshipNames(c.runId()));
+        }
+        model.addAttribute("items", items.items().stream().map(i -> new ItemView(i, Labels.exception(i.code()),
+                org.voterroll.rules.Raised.Level.chinese(i.level()),
+                i.townshipCode() == null ? "县选举委员会" : townshipNames.getOrDefault(i.townshipCode(), i.townshipCode()),
+                Descriptions.forClerk(i.description(), districtNames, townshipNames))).toList());
         model.addAttribute("itemPage", items);
         return "province/board";
     }

@@ -56,6 +56,13 @@ class ProvinceDesk {
         itemPage.fill(model, asQueueItem(p), base, Map.of());
         model.addAttribute("action", base + "/province/" + p.provinceRunId() + "/items/" + p.itemNo() + "/decision");
         model.addAttribute("provinceRunId", p.provinceRunId());
+        // the description names places of the asking county as well: its names beside the home county's
+        Map<String, String> districts = new java.util.HashMap<>(queue.districtNames(p.runId())), townships = new java.util.HashMap<>(queue.townshipNames(p.runId()));
+        if (p.otherRunId() != null) {
+            queue.districtNames(p.otherRunId()).forEach(districts::putIfAbsent);
+            queue.townshipNames(p.otherRunId()).forEach(townships::putIfAbsent);
+        }
+        model.addAttribute("description", org.voterroll.exceptions.Descriptions.forClerk(p.description(), districts, townships));
         model.addAttribute("otherCounty", (p.otherCountyName() == null ? "" : p.otherCountyName()) + "（" + p.otherCountyCode() + "）");
     }
 

@@ -34,7 +34,9 @@ public final class ProvinceRecorder {
     public static ProvinceRun completed(JobRepository repository, ProvinceRuns provinceRuns, DataSource dataSource, Path jobsDir, Path out,
                                         Map<String, Run> runs) throws Exception {
         LocalDateTime now = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-        String id = "province-" + now.toString().replaceAll("[^0-9]", "").substring(0, 14) + "-t" + (System.nanoTime() % 100000);
+        // the manager's form of id (ProvinceService), a suffix as it adds one for a second run in the same second
+        String id = "province-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(now);
+        for (int i = 2; provinceRuns.find(id).isPresent(); i++) id = id.replaceFirst("(-\\d{6})(-\\d+)?$", "$1-" + i);
         List<String> jobs = List.copyOf(runs.keySet());
         provinceRuns.insert(new ProvinceRun(id, jobsDir, jobs, out, ProvinceRun.RUNNING, null, now, null, null, null));
         JobParameters params = new JobParametersBuilder().addString("provinceRunId", id).toJobParameters();
