@@ -18,11 +18,15 @@ public final class Labels {
             Map.entry("NEEDS_CONFIRMATION", "待确认"), Map.entry("REFUSED", "已拒绝发布"),
             // Spring Batch's step and job statuses
             Map.entry("STARTING", "启动中"), Map.entry("STARTED", "进行中"), Map.entry("STOPPING", "停止中"),
-            Map.entry("STOPPED", "已停止"), Map.entry("ABANDONED", "已放弃"), Map.entry("UNKNOWN", "未知"));
+            Map.entry("STOPPED", "已停止"), Map.entry("ABANDONED", "已放弃"), Map.entry("UNKNOWN", "未知"),
+            // a county of a province run whose partition has no step execution yet
+            Map.entry("NOT_STARTED", "未开始"));
 
-    private static final Map<String, String> STEP = Map.of(
-            "prepare", "准备", "load", "载入", "resolve", "人员识别", "decide", "选区判定", "roll", "名册编制",
-            "guard", "发布前检查", "publish", "发布");
+    private static final Map<String, String> STEP = Map.ofEntries(
+            Map.entry("prepare", "准备"), Map.entry("load", "载入"), Map.entry("resolve", "人员识别"), Map.entry("decide", "选区判定"),
+            Map.entry("roll", "名册编制"), Map.entry("guard", "发布前检查"), Map.entry("publish", "发布"),
+            // the province job's (ManagerConfiguration)
+            Map.entry("counties", "各县核对"), Map.entry("check", "跨县检查"), Map.entry("exchange", "省内往来文件"));
 
     private static final Map<String, String> AUDIT = Map.of(
             "LOGIN", "登录", "LOGIN_FAILED", "登录失败", "LOGOUT", "退出", "DECISION", "异常处理决定", "DOWNLOAD", "下载",

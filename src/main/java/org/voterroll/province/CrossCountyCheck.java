@@ -24,7 +24,8 @@ import org.voterroll.roll.Sha256Sums;
 /**
  * The province-wide check after the counties' partitions (RULES.md "Inside a province run"): one person (the same
  * normalised number) on the rolls of two counties of the run raises a blocking {@code CROSS_COUNTY_DUPLICATE} in both,
- * each naming the other county, its district and the basis (登记依据) it listed the person on. Neither roll changes.
+ * each naming the other county, its district and the basis (登记依据) it listed the person on. Neither roll changes. Then
+ * the home counties' {@code CERTIFICATE_REQUEST}s for the in-migrants the others found eligible ({@link CertificateRequests}).
  * <p>
  * One join of the counties' roll lines by number, over each county's run of this province run. The items are kept in
  * province_exception and written to {@code <out>/province/<province run id>/exceptions.csv} (with SHA256SUMS), not added
@@ -53,8 +54,9 @@ public class CrossCountyCheck implements Tasklet {
             JOIN listed b ON b.id_number = a.id_number AND b.county_code <> a.county_code
             ORDER BY a.county_code, a.id_number, b.county_code, b.district_code, a.district_code""";
 
-    record Item(int no, String countyCode, String runId, String township, String district, String number, String name, String description,
-                String evidence, String fingerprint, String otherCounty, String otherRunId) {
+    /** One item of a county concerned, the other county named; CROSS_COUNTY_DUPLICATE's or CertificateRequests'. */
+    record Item(int no, String code, String level, String countyCode, String runId, String township, String district, String number, String name,
+                String description, String evidence, String fingerprint, String otherCounty, String otherRunId) {
     }
 
     private final ProvinceRun run;
@@ -69,6 +71,12 @@ public class CrossCountyCheck implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        contribution.incrementWriteCount(check());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Raises the run's items afresh (a restart redoes them), writes the province run's directory; returns how many. */
+    public int check() throws IOException {
         String id = run.provinceRunId();
         jdbc.update("DELETE FROM province_exception WHERE province_run_id = ?", id);
         List<Item> items = new ArrayList<>();
@@ -82,34 +90,36 @@ public class CrossCountyCheck implements Tasklet {
             String evidence = "省级运行 " + id + "：本县运行 " + rs.getString("run_id") + " rolls/" + rs.getString("district_code") + ".csv 序号 "
                     + rs.getInt("seq") + "；" + rs.getString("other_county_name") + "运行 " + rs.getString("other_run_id") + " rolls/"
                     + otherDistrict + ".csv 序号 " + rs.getInt("other_seq");
-            items.add(new Item(items.size() + 1, rs.getString("county_code"), rs.getString("run_id"), rs.getString("township_code"),
+            items.add(new Item(items.size() + 1, CODE, "blocking", rs.getString("county_code"), rs.getString("run_id"), rs.getString("township_code"),
                     rs.getString("district_code"), rs.getString("id_number"), rs.getString("name"), description, evidence,
                     Fingerprint.of(CODE, rs.getString("id_number"), rs.getString("county_code"), rs.getString("district_code"),
                             rs.getString("other_county_code"), otherDistrict),
                     rs.getString("other_county_code"), rs.getString("other_run_id")));
         }, id);
+        // the home county's certificates for the in-migrants the others found eligible, after the duplicates
+        items.addAll(CertificateRequests.raise(jdbc, run, items.size() + 1));
         jdbc.batchUpdate("""
                 INSERT INTO province_exception (province_run_id, item_no, code, level, county_code, run_id, township_code, district_code,
                     id_numbers, names, description, evidence, fingerprint, other_county_code, other_run_id)
-                VALUES (?, ?, ?, 'blocking', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items, 500, (ps, it) -> {
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", items, 500, (ps, it) -> {
             ps.setString(1, id);
             ps.setInt(2, it.no());
-            ps.setString(3, CODE);
-            ps.setString(4, it.countyCode());
-            ps.setString(5, it.runId());
-            ps.setString(6, it.township());
-            ps.setString(7, it.district());
-            ps.setString(8, it.number());
-            ps.setString(9, it.name());
-            ps.setString(10, it.description());
-            ps.setString(11, it.evidence());
-            ps.setString(12, it.fingerprint());
-            ps.setString(13, it.otherCounty());
-            ps.setString(14, it.otherRunId());
+            ps.setString(3, it.code());
+            ps.setString(4, it.level());
+            ps.setString(5, it.countyCode());
+            ps.setString(6, it.runId());
+            ps.setString(7, it.township());
+            ps.setString(8, it.district());
+            ps.setString(9, it.number());
+            ps.setString(10, it.name());
+            ps.setString(11, it.description());
+            ps.setString(12, it.evidence());
+            ps.setString(13, it.fingerprint());
+            ps.setString(14, it.otherCounty());
+            ps.setString(15, it.otherRunId());
         });
         write(items);
-        contribution.incrementWriteCount(items.size());
-        return RepeatStatus.FINISHED;
+        return items.size();
     }
 
     /** roll_line keeps the basis as RULES.md writes it (户籍地, 居住地, …); a missing one is said so. */
@@ -126,7 +136,7 @@ public class CrossCountyCheck implements Tasklet {
         try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(tmp.resolve("exceptions.csv"), charset), CSV)) {
             p.printRecord("编号", "县级代码", "类型", "级别", "乡镇代码", "选区编码", "公民身份号码", "姓名", "说明", "证据");
             for (Item it : items) {
-                p.printRecord(it.no(), it.countyCode(), CODE, "blocking", it.township(), it.district(), it.number(), it.name(), it.description(),
+                p.printRecord(it.no(), it.countyCode(), it.code(), it.level(), it.township(), it.district(), it.number(), it.name(), it.description(),
                         it.evidence());
             }
         }

@@ -36,7 +36,12 @@ import org.voterroll.roll.MoveIntoPlace;
  * {@code 已在外地登记} notice in the {@code waidi} format (SOURCES.md), dated the day the listing county's run listed
  * them, which the home county reads in its next run ({@link Exchange}).
  * <p>
- * Each home county's {@code exchange/waidi_省内往来.csv} is a full snapshot, written whole and moved into place: tonight's
+ * The certificates ({@code 原选区资格证明}) the home counties issued from their queue ({@code CERTIFICATE_REQUEST},
+ * {@link CertificateRequests}) go the other way, to the county that asked, in the same file: rows of the issuing county's
+ * decisions (the latest per request, as of the province run's start), not of tonight's items, so a certificate stays in the
+ * snapshot on the nights after the person is listed on it, and leaves it only when the county decides otherwise.
+ * <p>
+ * Each county's {@code exchange/waidi_省内往来.csv} is a full snapshot, written whole and moved into place: tonight's
  * notices of the run's counties, and the notices of counties not in this run kept as the file had them (a run of some
  * of the province's counties says nothing new of the others). Redone from the database when restarted.
  */
@@ -59,9 +64,32 @@ public class NoticeExchange implements Tasklet {
               AND SUBSTRING(s.other_area, 1, 6) <> pc.county_code
             ORDER BY home_county, pc.county_code, l.id_number""";
 
-    record Notice(String number, String name, String fromCounty, String fromCommittee, String date) {
+    /**
+     * The certificates issued: a county's latest decision on each of its requests, made before the province run started (a
+     * restart writes what the uninterrupted run wrote), is to issue; the request's person and asking county from its item.
+     * Both counties in the run. A person asked twice (new evidence, another request) is one certificate, the first issued.
+     */
+    private static final String CERTIFICATES_ISSUED = """
+            SELECT pe.other_county_code AS holder, d.county_code AS issuer, r.county_name AS issuer_name, pe.id_numbers, pe.names,
+                   CAST(d.decided_at AS DATE) AS issued_on
+            FROM decision d
+            JOIN province_exception pe ON pe.county_code = d.county_code AND pe.fingerprint = d.fingerprint AND pe.code = d.code
+            JOIN run r ON r.run_id = pe.run_id
+            WHERE d.code = 'CERTIFICATE_REQUEST' AND d.verdict = 'ISSUE_CERTIFICATE'
+              AND d.decision_id = (SELECT MAX(d2.decision_id) FROM decision d2
+                                   WHERE d2.county_code = d.county_code AND d2.fingerprint = d.fingerprint AND d2.decided_at <= ?)
+              AND pe.province_run_id = (SELECT MAX(p2.province_run_id) FROM province_exception p2
+                                        WHERE p2.county_code = d.county_code AND p2.fingerprint = d.fingerprint)
+              AND pe.id_numbers IS NOT NULL
+              AND d.county_code IN (SELECT county_code FROM province_county WHERE province_run_id = ?)
+              AND pe.other_county_code IN (SELECT county_code FROM province_county WHERE province_run_id = ?)
+            ORDER BY holder, issuer, pe.id_numbers, issued_on, d.decision_id""";
+
+    record Notice(String number, String name, String kind, String fromCounty, String fromCommittee, String date) {
+        static final String REGISTERED_ELSEWHERE = "已在外地登记", CERTIFICATE = "原选区资格证明";
+
         List<String> cells() {
-            return List.of(number, name, "已在外地登记", fromCounty, fromCommittee, date);
+            return List.of(number, name, kind, fromCounty, fromCommittee, date);
         }
     }
 
@@ -77,11 +105,25 @@ public class NoticeExchange implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        contribution.incrementWriteCount(exchange());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** Writes every county's file that has rows to hold (or had a file); returns the rows of the run's counties written. */
+    public int exchange() throws IOException {
         Map<String, List<Notice>> byHome = new TreeMap<>();
         jdbc.query(LISTED_ON_A_CERTIFICATE, rs -> {
             byHome.computeIfAbsent(rs.getString("home_county"), h -> new ArrayList<>()).add(new Notice(rs.getString("id_number"),
-                    rs.getString("name"), rs.getString("county_code"), rs.getString("county_name") + "选举委员会", rs.getString("listed_on")));
+                    rs.getString("name"), Notice.REGISTERED_ELSEWHERE, rs.getString("county_code"), rs.getString("county_name") + "选举委员会",
+                    rs.getString("listed_on")));
         }, run.provinceRunId());
+        Map<String, Map<String, Notice>> certificates = new TreeMap<>();
+        jdbc.query(CERTIFICATES_ISSUED, rs -> {
+            String number = rs.getString("id_numbers").strip();
+            certificates.computeIfAbsent(rs.getString("holder"), h -> new LinkedHashMap<>()).putIfAbsent(rs.getString("issuer") + "|" + number,
+                    new Notice(number, rs.getString("names"), Notice.CERTIFICATE, rs.getString("issuer"), rs.getString("issuer_name") + "选举委员会",
+                            rs.getString("issued_on")));
+        }, java.sql.Timestamp.valueOf(run.startedAt()), run.provinceRunId(), run.provinceRunId());
         Map<String, Path> countyDirs = new LinkedHashMap<>();
         jdbc.query("SELECT county_code, job_name FROM province_county WHERE province_run_id = ? ORDER BY job_name", rs -> {
             countyDirs.putIfAbsent(rs.getString(1), JobSpec.load(run.jobsDir().resolve(rs.getString(2))).county());
@@ -89,16 +131,18 @@ public class NoticeExchange implements Tasklet {
         int written = 0;
         for (Map.Entry<String, Path> c : countyDirs.entrySet()) {
             List<Notice> mine = byHome.getOrDefault(c.getKey(), List.of());
+            List<Notice> proofs = List.copyOf(certificates.getOrDefault(c.getKey(), Map.of()).values());
             Path file = Exchange.dir(c.getValue()).resolve(Exchange.PROVINCE_FILE);
-            if (mine.isEmpty() && !Files.exists(file)) continue;
+            if (mine.isEmpty() && proofs.isEmpty() && !Files.exists(file)) continue;
             List<List<String>> rows = new ArrayList<>(kept(file, countyDirs.keySet()));
             mine.forEach(n -> rows.add(n.cells()));
+            proofs.forEach(n -> rows.add(n.cells()));
             write(file, rows);
-            written += mine.size();
-            log.info("province run {}: {} 已在外地登记 notice(s) to county {} ({})", run.provinceRunId(), mine.size(), c.getKey(), file);
+            written += mine.size() + proofs.size();
+            log.info("province run {}: {} 已在外地登记 notice(s), {} 原选区资格证明 to county {} ({})", run.provinceRunId(), mine.size(),
+                    proofs.size(), c.getKey(), file);
         }
-        contribution.incrementWriteCount(written);
-        return RepeatStatus.FINISHED;
+        return written;
     }
 
     /** The rows of the county's file from counties this run does not hold. */

@@ -122,7 +122,8 @@ public final class ProvinceCommands {
         if (ProvinceRun.COMPLETED.equals(run.status())) {
             out.println("province run " + run.provinceRunId() + " completed: " + results.size() + " counties, "
                     + results.stream().mapToLong(r -> r.listed() == null ? 0 : r.listed()).sum() + " voters listed, "
-                    + service.items(run.provinceRunId()) + " " + CrossCountyCheck.CODE + " items");
+                    + service.items(run.provinceRunId(), CrossCountyCheck.CODE) + " " + CrossCountyCheck.CODE + " items, "
+                    + service.items(run.provinceRunId(), CertificateRequests.CODE) + " " + CertificateRequests.CODE + " items");
             out.println(run.outputPath());
             return 0;
         }

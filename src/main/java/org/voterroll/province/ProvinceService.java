@@ -126,9 +126,10 @@ public class ProvinceService {
         return results;
     }
 
-    /** The province run's cross-county items. */
-    public int items(String provinceRunId) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM province_exception WHERE province_run_id = ?", Integer.class, provinceRunId);
+    /** The province run's items of one code (CROSS_COUNTY_DUPLICATE, CERTIFICATE_REQUEST). */
+    public int items(String provinceRunId, String code) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM province_exception WHERE province_run_id = ? AND code = ?", Integer.class,
+                provinceRunId, code);
         return n == null ? 0 : n;
     }
 

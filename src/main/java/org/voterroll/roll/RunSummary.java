@@ -120,16 +120,15 @@ final class RunSummary {
         s.put("exceptionsByTownship", byTownship);
 
         // registration rate: listed ÷ considered people alive, 18 or over and not moved out
-        long base = count("""
-                SELECT COUNT(*) FROM registration WHERE run_id = ?
-                  AND (reason IS NULL OR reason NOT IN ('DECEASED', 'UNDER_18', 'MOVED_OUT'))""", id);
+        long base = count("SELECT COUNT(*) FROM registration WHERE run_id = ? AND (" + RegistrationRate.BASE + ")", id);
         long listed = (Long) total.get("listed");
         s.put("registrationRate", base == 0 ? null : Math.round(listed * 10000.0 / base) / 10000.0);
         Map<String, Object> rateByTownship = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT township_code, SUM(CASE WHEN listed THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN reason IS NULL OR reason NOT IN ('DECEASED', 'UNDER_18', 'MOVED_OUT') THEN 1 ELSE 0 END)
-                FROM registration WHERE run_id = ? AND township_code IS NOT NULL GROUP BY township_code ORDER BY township_code""", rs -> {
+                       SUM(CASE WHEN %s THEN 1 ELSE 0 END)
+                FROM registration WHERE run_id = ? AND township_code IS NOT NULL GROUP BY township_code ORDER BY township_code""".formatted(
+                RegistrationRate.BASE), rs -> {
             long b = rs.getLong(3);
             rateByTownship.put(rs.getString(1), b == 0 ? null : Math.round(rs.getLong(2) * 10000.0 / b) / 10000.0);
         }, id);

@@ -25,11 +25,13 @@ class CountyController {
     private final ExceptionQueue queue;
     private final DecisionDesk desk;
     private final ItemPage itemPage;
+    private final ProvinceDesk province;
 
-    CountyController(ExceptionQueue queue, DecisionDesk desk, ItemPage itemPage) {
+    CountyController(ExceptionQueue queue, DecisionDesk desk, ItemPage itemPage, ProvinceDesk province) {
         this.queue = queue;
         this.desk = desk;
         this.itemPage = itemPage;
+        this.province = province;
     }
 
     @GetMapping("/county")
@@ -65,6 +67,7 @@ class CountyController {
             model.addAttribute("districtNames", districts);
             model.addAttribute("types", queue.typeCounts(run.runId(), area, null));
             if (area == ExceptionQueue.Area.WHOLE_COUNTY) model.addAttribute("townships", queue.townshipCounts(run.runId()));
+            if (area == ExceptionQueue.Area.COUNTY_OFFICE) model.addAttribute("provinceRequests", province.requests(run.countyCode(), null));
             if (f.ok()) model.addAttribute("page", queue.page(run.runId(), area, null, f));
         }
         return "county/queue";
@@ -97,5 +100,23 @@ class CountyController {
         String problem = desk.decide(user, item, verdict, districtCode, note);
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次运行时生效" : problem);
         return "redirect:/county/runs/" + runId + "/items/" + itemNo;
+    }
+
+    /** A province run's request for the county's certificate (原选区资格证明申请): the item page, with its own paths. */
+    @GetMapping("/county/province/{provinceRunId}/items/{itemNo}")
+    String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
+        var item = province.open(user, provinceRunId, itemNo);
+        model.addAttribute("user", user);
+        province.fill(model, item, "/county");
+        return "township/item";
+    }
+
+    @PostMapping("/county/province/{provinceRunId}/items/{itemNo}/decision")
+    String provinceDecide(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo,
+                          @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        var item = province.open(user, provinceRunId, itemNo);
+        String problem = province.decide(user, item, verdict, note);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次省级运行时生效" : problem);
+        return "redirect:/county/province/" + provinceRunId + "/items/" + itemNo;
     }
 }

@@ -47,6 +47,11 @@ class DecisionDesk {
 
     /** Stores the decision (who and when) and audits it; returns the problem in words instead when it is not acceptable. */
     String decide(CurrentUser user, ExceptionQueue.Item item, String verdictName, String district, String note) {
+        return decide(user, item, verdictName, district, note, "运行 " + item.runId() + " 异常 " + item.itemNo());
+    }
+
+    /** As above; {@code subject} names the item in the audit line (a province run's item is not one of the county run's). */
+    String decide(CurrentUser user, ExceptionQueue.Item item, String verdictName, String district, String note, String subject) {
         Verdict verdict;
         try {
             verdict = verdictName == null ? null : Verdict.valueOf(verdictName);
@@ -65,7 +70,7 @@ class DecisionDesk {
         String problem = Verdicts.problem(item.code(), verdict, district, List.copyOf(allowed), note);
         if (problem != null) return problem;
         queue.decide(item, county, verdict, district, note == null || note.isBlank() ? null : note.trim(), user.name());
-        audit.record(user.name(), AuditLog.DECISION, "运行 " + item.runId() + " 异常 " + item.itemNo() + "（"
+        audit.record(user.name(), AuditLog.DECISION, subject + "（"
                 + org.voterroll.roll.Labels.exception(item.code()) + "）：" + verdict.label()
                 + (verdict == Verdict.CHOOSE_DISTRICT ? " " + districtName(item.runId(), district) : ""));
         return null;

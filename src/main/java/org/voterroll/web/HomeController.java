@@ -25,6 +25,7 @@ class HomeController {
             case TOWNSHIP -> "redirect:/township";
             case STATION -> "redirect:/station";
             case COUNTY -> "redirect:/county";
+            case PROVINCE -> "redirect:/province";
         };
     }
 }

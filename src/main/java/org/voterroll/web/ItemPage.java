@@ -63,6 +63,7 @@ class ItemPage {
         }
         model.addAttribute("item", item);
         model.addAttribute("base", base);
+        model.addAttribute("action", base + "/runs/" + item.runId() + "/items/" + item.itemNo() + "/decision");
         model.addAttribute("typeLabel", Labels.exception(item.code()));
         model.addAttribute("levelLabel", Raised.Level.chinese(item.level()));
         model.addAttribute("description", Descriptions.forClerk(item.description(), districtNames, townshipNames));

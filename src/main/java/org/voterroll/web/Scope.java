@@ -19,6 +19,16 @@ final class Scope {
         if (user.role() != Role.COUNTY || countyCode == null || (user.scope() != null && !countyCode.equals(user.scope()))) throw new OutOfScope();
     }
 
+    /**
+     * The province page: an operator sees every province run, a province office those under its area code (every one when
+     * bound to none); the scope to read them with, null for all. Nobody else.
+     */
+    static String province(CurrentUser user) {
+        if (user.role() == Role.OPERATOR) return null;
+        if (user.role() != Role.PROVINCE) throw new OutOfScope();
+        return user.scope();
+    }
+
     static void district(CurrentUser user, String districtCode) {
         if (user.role() != Role.STATION || districtCode == null || !districtCode.equals(user.scope())) throw new OutOfScope();
     }

@@ -28,11 +28,13 @@ class TownshipController {
     private final ExceptionQueue queue;
     private final DecisionDesk desk;
     private final ItemPage itemPage;
+    private final ProvinceDesk province;
 
-    TownshipController(ExceptionQueue queue, DecisionDesk desk, ItemPage itemPage) {
+    TownshipController(ExceptionQueue queue, DecisionDesk desk, ItemPage itemPage, ProvinceDesk province) {
         this.queue = queue;
         this.desk = desk;
         this.itemPage = itemPage;
+        this.province = province;
     }
 
     @GetMapping("/township")
@@ -55,6 +57,7 @@ class TownshipController {
             model.addAttribute("blockingOpen", queue.blockingOpen(run.runId(), user.scope()));
             model.addAttribute("outcomes", queue.outcomes(user.scope(), run.runId()));
             model.addAttribute("districtNames", queue.districtNames(run.runId()));
+            model.addAttribute("provinceRequests", province.requests(run.countyCode(), user.scope()));
             if (f.ok()) model.addAttribute("page", queue.page(run.runId(), ExceptionQueue.Area.TOWNSHIP, user.scope(), f));
         }
         return "township/queue";
@@ -90,5 +93,23 @@ class TownshipController {
 
     static List<String> levels() {
         return List.of("blocking", "info");
+    }
+
+    /** A province run's request for the county's certificate (原选区资格证明申请): the item page, with its own paths. */
+    @GetMapping("/township/province/{provinceRunId}/items/{itemNo}")
+    String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
+        var item = province.open(user, provinceRunId, itemNo);
+        model.addAttribute("user", user);
+        province.fill(model, item, "/township");
+        return "township/item";
+    }
+
+    @PostMapping("/township/province/{provinceRunId}/items/{itemNo}/decision")
+    String provinceDecide(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo,
+                          @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        var item = province.open(user, provinceRunId, itemNo);
+        String problem = province.decide(user, item, verdict, note);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次省级运行时生效" : problem);
+        return "redirect:/township/province/" + provinceRunId + "/items/" + itemNo;
     }
 }

@@ -14,6 +14,8 @@ final class Verdicts {
             case "DEATH_REVIEW" -> List.of(Verdict.CONFIRM_DEATH, Verdict.DIFFERENT, Verdict.DISMISS);
             case "ID_SHARED" -> List.of(Verdict.DIFFERENT, Verdict.DISMISS);
             case "NO_DISTRICT" -> List.of(Verdict.CHOOSE_DISTRICT, Verdict.DISMISS);
+            // a request from another county of a province run is answered, not dismissed: issued, or refused with the reason
+            case "CERTIFICATE_REQUEST" -> List.of(Verdict.ISSUE_CERTIFICATE, Verdict.REFUSE_CERTIFICATE);
             default -> List.of(Verdict.DISMISS);
         };
     }
@@ -24,6 +26,7 @@ final class Verdicts {
         if (!forCode(code).contains(verdict)) return "此类异常不能选择“" + verdict.label() + "”";
         if (verdict == Verdict.CHOOSE_DISTRICT && (district == null || !districts.contains(district))) return "请选择本县的选区";
         if (verdict == Verdict.DISMISS && (note == null || note.isBlank())) return "忽略须填写说明";
+        if (verdict == Verdict.REFUSE_CERTIFICATE && (note == null || note.isBlank())) return "不予出具须填写理由";
         if (note != null && note.length() > 2000) return "说明不能超过2000字";
         return null;
     }

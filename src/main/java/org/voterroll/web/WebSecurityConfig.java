@@ -81,6 +81,7 @@ public class WebSecurityConfig {
                         .requestMatchers("/township/**").hasRole("TOWNSHIP")
                         .requestMatchers("/station/**").hasRole("STATION")
                         .requestMatchers("/county", "/county/**").hasRole("COUNTY")
+                        .requestMatchers("/province", "/province/**").hasAnyRole("PROVINCE", "OPERATOR")
                         .requestMatchers("/").authenticated()
                         .anyRequest().denyAll())
                 .formLogin(f -> f.loginPage("/login")

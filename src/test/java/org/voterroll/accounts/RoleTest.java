@@ -14,6 +14,8 @@ class RoleTest {
         assertThatThrownBy(() -> Role.TOWNSHIP.checkScope(null)).hasMessageContaining("9位乡镇代码");
         assertThatThrownBy(() -> Role.STATION.checkScope("341299100 02")).hasMessageContaining("选区编码");
         assertThatThrownBy(() -> Role.OPERATOR.checkScope("341299100")).hasMessageContaining("留空");
+        assertThatThrownBy(() -> Role.PROVINCE.checkScope("341")).hasMessageContaining("前2位").hasMessageContaining("3412");
+        assertThatThrownBy(() -> Role.PROVINCE.checkScope("341299")).as("a county is no province").hasMessageContaining("前4位");
     }
 
     @Test
@@ -21,5 +23,8 @@ class RoleTest {
         assertThatCode(() -> Role.TOWNSHIP.checkScope("341299100")).doesNotThrowAnyException();
         assertThatCode(() -> Role.STATION.checkScope("341299100-02")).doesNotThrowAnyException();
         assertThatCode(() -> Role.OPERATOR.checkScope(null)).doesNotThrowAnyException();
+        assertThatCode(() -> Role.PROVINCE.checkScope("34")).doesNotThrowAnyException();
+        assertThatCode(() -> Role.PROVINCE.checkScope("3412")).doesNotThrowAnyException();
+        assertThatCode(() -> Role.PROVINCE.checkScope(null)).doesNotThrowAnyException();
     }
 }

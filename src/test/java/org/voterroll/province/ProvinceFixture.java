@@ -22,7 +22,7 @@ import org.voterroll.Examples;
  * number stays valid and a mistyped one stays exactly as mistyped) — except the numbers kept, whose people are then on
  * the rolls of both counties.
  */
-final class ProvinceFixture {
+public final class ProvinceFixture {
     private static final Pattern RUN = Pattern.compile("(?<![0-9A-Za-z])[0-9]+[Xx]?(?![0-9A-Za-z])");
     static final String EXAMPLE_COUNTY = "341299";
 
@@ -30,7 +30,7 @@ final class ProvinceFixture {
     }
 
     /** Writes county/ and inbox/ of a copy of the example county under {@code dir}. */
-    static void county(Path dir, String code, String name, int shift, Set<String> keep) throws IOException {
+    public static void county(Path dir, String code, String name, int shift, Set<String> keep) throws IOException {
         for (String sub : List.of("county", "inbox")) {
             Path from = Examples.DIR.resolve(sub);
             Files.createDirectories(dir.resolve(sub));
@@ -61,7 +61,7 @@ final class ProvinceFixture {
     }
 
     /** The sixth digit (the region code's last) plus {@code shift}; an 18-character number's check value minus 4 × the change, mod 11. */
-    static String shift(String number, int shift) {
+    public static String shift(String number, int shift) {
         char[] c = number.toCharArray();
         int old = c[5] - '0';
         int now = (old + shift) % 10;

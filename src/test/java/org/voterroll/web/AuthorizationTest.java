@@ -31,7 +31,7 @@ class AuthorizationTest extends WebTestBase {
     record Endpoint(RequestMethod method, String pattern) {
         String area() {
             String p = pattern.startsWith("/api/") ? pattern.substring(4) : pattern;
-            for (String a : List.of("operator", "township", "station", "county")) if (p.equals("/" + a) || p.startsWith("/" + a + "/")) return a;
+            for (String a : List.of("operator", "township", "station", "county", "province")) if (p.equals("/" + a) || p.startsWith("/" + a + "/")) return a;
             return null;
         }
 
@@ -67,7 +67,7 @@ class AuthorizationTest extends WebTestBase {
     void everyEndpointRefusesTheOtherRoles() throws Exception {
         Map<String, Http> byRole = Map.of("operator", Http.session(url(""), OPERATOR, PASSWORD),
                 "township", Http.session(url(""), CLERK, PASSWORD), "station", Http.session(url(""), STATION, PASSWORD),
-                "county", Http.session(url(""), COUNTY_OFFICE, PASSWORD));
+                "county", Http.session(url(""), COUNTY_OFFICE, PASSWORD), "province", Http.session(url(""), PROVINCE_OFFICE, PASSWORD));
         Map<String, Http> apiByRole = Map.of("operator", Http.basic(url(""), OPERATOR, PASSWORD),
                 "township", Http.basic(url(""), CLERK, PASSWORD), "station", Http.basic(url(""), STATION, PASSWORD));
         long decisions = count("SELECT COUNT(*) FROM decision"), downloads = count("SELECT COUNT(*) FROM download_log"),
@@ -79,6 +79,8 @@ class AuthorizationTest extends WebTestBase {
             String path = concrete(e.pattern(), TOWNSHIP, DISTRICT);
             for (var caller : (e.api() ? apiByRole : byRole).entrySet()) {
                 if (caller.getKey().equals(e.area())) continue;
+                // the province page is the province office's and the operators' (each county's office is not let in)
+                if ("province".equals(e.area()) && "operator".equals(caller.getKey())) continue;
                 assertRefused(call(caller.getValue(), e, path), caller.getKey() + " " + e.method() + " " + path);
                 checked++;
             }
@@ -239,7 +241,10 @@ class AuthorizationTest extends WebTestBase {
     /** A pattern with every variable set to an object of the given township / district (the callers are outside it). */
     String concrete(String pattern, String township, String district) {
         String runId = latestRunId();
-        String p = pattern.replace("{runId}", runId)
+        String p = pattern.contains("{provinceRunId}")
+                ? pattern.replace("{provinceRunId}", province().provinceRunId()).replace("{itemNo}", String.valueOf(certificateRequest()))
+                : pattern;
+        p = p.replace("{runId}", runId)
                 .replace("{itemNo}", String.valueOf(pattern.startsWith("/county") ? countyOfficeItem(runId) : itemOf(runId, "MATCH_REVIEW", township)))
                 .replace("{district}", district)
                 .replace("{kind}", "roll").replace("{format}", "csv")

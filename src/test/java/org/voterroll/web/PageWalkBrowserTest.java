@@ -41,7 +41,9 @@ class PageWalkBrowserTest extends BrowserTestBase {
     /** Latin letters a clerk may read: the file formats and the digest they check a download with. */
     static final Set<String> LATIN = Set.of("CSV", "Excel", "SHA", "GB18030", "SHA256SUMS");
     /** Names of files and directories, digests, credit codes: shown as they are, not words to translate. */
-    static final Pattern NOT_WORDS = Pattern.compile("[^\\s，。：；（）()]+\\.(csv|xlsx|yml|html|md)(?![A-Za-z])|/[\\w./+-]*|\\b[0-9a-f]{64}\\b|\\b[0-9A-Z]{18}\\b");
+    static final Pattern NOT_WORDS = Pattern.compile("[^\\s，。：；（）()]+\\.(csv|xlsx|yml|html|md)(?![A-Za-z])|/[\\w./+-]*|\\b[0-9a-f]{64}\\b|\\b[0-9A-Z]{18}\\b"
+            // a province run's id, as a county run's is its code and time
+            + "|\\bprovince-\\d{8}-[\\w-]+");
     static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])");
 
     @Autowired Places places;
@@ -178,6 +180,12 @@ class PageWalkBrowserTest extends BrowserTestBase {
             browser.logout();
             browser.login(CLERK, PASSWORD);
         }
+        // 北河县's request for 郑浩's certificate, opened from the queue's list of the province's requests
+        browser.open("/township");
+        browser.navigate(By.cssSelector("#province-requests a.request-link"));
+        soft.assertThat(browser.driver.getCurrentUrl()).contains("/township/province/" + province().provinceRunId() + "/items/");
+        lookAtItem("township", "item-certificate-request", "/township");
+        soft.assertThat(browser.text(By.id("description"))).contains("北河县（341298）");
         // a district chosen for the NO_DISTRICT item: the decided page, and a decision line for the operator's audit log
         browser.open("/township/runs/" + runId + "/items/" + noDistrictItem(runId, TOWNSHIP));
         if (!browser.driver.findElements(By.id("decision-form")).isEmpty()) {
@@ -280,6 +288,41 @@ class PageWalkBrowserTest extends BrowserTestBase {
         assertThat(browser.driver.findElement(By.id("back")).getAttribute("href")).endsWith(list);
         soft.assertThat(browser.driver.findElements(By.cssSelector("#links td"))).as("%s-%s: linked records, said when there are none", role, page).isNotEmpty();
         oneLine(role + "-" + page, "td.idno, #persons td, #links td:not(.address):not(.evidence-cell):not(.area):not(.file)");
+    }
+
+    @Test
+    @Order(6)
+    void theProvinceOfficesPages() throws Exception {
+        browser.login(PROVINCE_OFFICE, PASSWORD);
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/province");
+        look("province", "board", 200);
+        oneLine("province-board", "#province-items td.idno, #province-items td.names, #counties td:first-child, #counties td.rate");
+        soft.assertThat(browser.text(By.id("selected-run"))).isEqualTo(province().provinceRunId());
+        soft.assertThat(browser.driver.findElements(By.cssSelector("#rate-chart rect.bar"))).as("a bar per county").hasSize(2)
+                .allSatisfy(b -> assertThat(Integer.parseInt(b.getAttribute("width"))).isPositive());
+        soft.assertThat(browser.driver.findElements(By.cssSelector("#counties tr[data-county]"))).hasSize(2);
+        new Select(browser.driver.findElement(By.id("filter-county"))).selectByValue(NORTH);
+        new Select(browser.driver.findElement(By.id("filter-type"))).selectByValue("CROSS_COUNTY_DUPLICATE");
+        browser.navigate(By.id("filter"));
+        assertThat(browser.driver.findElements(By.cssSelector("#province-items tr[data-code]"))).isNotEmpty()
+                .allSatisfy(r -> assertThat(r.getAttribute("data-county")).isEqualTo(NORTH));
+        soft.assertThat(browser.driver.getCurrentUrl()).doesNotContainPattern("\\d{15,18}");
+        look("province", "board-filtered", 200);
+        browser.navigate(By.linkText(province().provinceRunId()));
+        look("province", "board-run", 200);
+        browser.open("/county");
+        look("province", "403", 403);
+        browser.logout();
+        browser.login(OTHER_PROVINCE_OFFICE, PASSWORD);
+        look("province", "board-empty", 200);
+        soft.assertThat(browser.text(By.tagName("main"))).contains("尚无省级运行").doesNotContain("北河县");
+        browser.logout();
+        // the operator's way in: the runs page links it
+        browser.login(OPERATOR, PASSWORD);
+        browser.navigate(By.cssSelector("#province-link a"));
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/province");
+        look("operator", "province", 200);
+        browser.logout();
     }
 
     /** Each district, area or identity number on the page that the browser broke over two lines (within one text node). */

@@ -1,6 +1,14 @@
 package org.voterroll.web;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,6 +22,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voterroll.accounts.AccountService;
 import org.voterroll.accounts.Role;
+import org.voterroll.province.ProvinceFixture;
+import org.voterroll.province.ProvinceRecorder;
+import org.voterroll.province.ProvinceRun;
+import org.voterroll.province.ProvinceRuns;
+import org.springframework.batch.core.repository.JobRepository;
 import org.voterroll.reconcile.ReconcileService;
 import org.voterroll.reconcile.Run;
 
@@ -28,7 +41,12 @@ abstract class WebTestBase {
     static final String PASSWORD = "correct-horse-battery";
     static final String OPERATOR = "web-test-op", CLERK = "web-test-clerk201", OTHER_CLERK = "web-test-clerk100",
             STATION = "web-test-station100-02", OTHER_STATION = "web-test-station201-01",
-            COUNTY_OFFICE = "web-test-county", OTHER_COUNTY_OFFICE = "web-test-county999";
+            COUNTY_OFFICE = "web-test-county", OTHER_COUNTY_OFFICE = "web-test-county999",
+            PROVINCE_OFFICE = "web-test-province34", OTHER_PROVINCE_OFFICE = "web-test-province35";
+    /** The second county of the province run: 北河县, the example county under another code (ProvinceFixture). */
+    static final String NORTH = "341298";
+    /** 钱雪, kept under her number in 北河县: listed in both counties on certificates, a CROSS_COUNTY_DUPLICATE in both */
+    static final String QIAN_XUE = "320102199203031143";
     static final String TOWNSHIP = "341299201", OTHER_TOWNSHIP = "341299100";
     static final String DISTRICT = "341299100-02", OTHER_DISTRICT = "341299201-01";
 
@@ -37,11 +55,15 @@ abstract class WebTestBase {
             + "blocking|info|NUMBER|FUZZY|MATCHED|REPAIRED|EXACT|AGREE|SAME_DATE|huji|liudong|shebao|HUKOU|RESIDENCE|total)(?![A-Za-z_])");
 
     private static Run baseline;
+    private static ProvinceRun province;
 
     @Value("${local.server.port}") int port;
     @Autowired JdbcTemplate jdbc;
     @Autowired ReconcileService service;
     @Autowired AccountService accounts;
+    @Autowired JobRepository jobRepository;
+    @Autowired ProvinceRuns provinceRuns;
+    @Autowired DataSource dataSource;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -58,6 +80,7 @@ abstract class WebTestBase {
             jdbc.update("DELETE FROM download_log");
             // first the run: accounts are only made for the townships and districts it read (AccountService)
             baseline = runNow();
+            province = provinceRun();
             accounts.create(OPERATOR, Role.OPERATOR, null, PASSWORD, "test");
             accounts.create(CLERK, Role.TOWNSHIP, TOWNSHIP, PASSWORD, "test");
             accounts.create(OTHER_CLERK, Role.TOWNSHIP, OTHER_TOWNSHIP, PASSWORD, "test");
@@ -65,6 +88,8 @@ abstract class WebTestBase {
             accounts.create(OTHER_STATION, Role.STATION, OTHER_DISTRICT, PASSWORD, "test");
             accounts.create(COUNTY_OFFICE, Role.COUNTY, WebFixture.COUNTY, PASSWORD, "test");
             accounts.create(OTHER_COUNTY_OFFICE, Role.COUNTY, "999999", PASSWORD, "test");
+            accounts.create(PROVINCE_OFFICE, Role.PROVINCE, "34", PASSWORD, "test");
+            accounts.create(OTHER_PROVINCE_OFFICE, Role.PROVINCE, "35", PASSWORD, "test");
         }
     }
 
@@ -79,6 +104,36 @@ abstract class WebTestBase {
 
     static Run baseline() {
         return baseline;
+    }
+
+    static ProvinceRun province() {
+        return province;
+    }
+
+    /**
+     * A province run of this county's baseline run and 北河县's, recorded as the manager records one, with the real check:
+     * 钱雪 on both rolls (CROSS_COUNTY_DUPLICATE in both), and 郑浩 of 河口乡 living in 北河县 long enough without proof, whose
+     * certificate 北河县 asks of township 341299201 (CERTIFICATE_REQUEST).
+     */
+    ProvinceRun provinceRun() throws Exception {
+        Path north = WebFixture.root().resolve("province").resolve("b-" + NORTH);
+        if (!Files.isDirectory(north)) {
+            ProvinceFixture.county(north, NORTH, "北河县", 1, Set.of(QIAN_XUE));
+            Files.writeString(north.resolve("inbox").resolve("liudong_20261201.csv"), WebFixture.ZHENG_HAO_NUMBER
+                    + ",郑浩,男,1983-04-18,341299201102,城关镇新华社区7栋501,341298100001,2024-01-01,,务工\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
+        Run northRun = service.reconcile(north.resolve("county"), north.resolve("inbox"), WebFixture.root().resolve("out"), null);
+        if (!Run.COMPLETED.equals(northRun.status())) throw new IllegalStateException("北河县 run " + northRun.runId() + " " + northRun.message());
+        Map<String, Run> runs = new LinkedHashMap<>();
+        runs.put("a-" + WebFixture.COUNTY, baseline);
+        runs.put("b-" + NORTH, northRun);
+        return ProvinceRecorder.completed(jobRepository, provinceRuns, dataSource, WebFixture.root().resolve("province"), WebFixture.root().resolve("out"), runs);
+    }
+
+    /** The province run's request to this county for 郑浩's certificate: its item number. */
+    int certificateRequest() {
+        return jdbc.queryForObject("SELECT item_no FROM province_exception WHERE province_run_id = ? AND code = 'CERTIFICATE_REQUEST' AND county_code = ? AND id_numbers = ?",
+                Integer.class, province.provinceRunId(), WebFixture.COUNTY, WebFixture.ZHENG_HAO_NUMBER);
     }
 
     String url(String path) {

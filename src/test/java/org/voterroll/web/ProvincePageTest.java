@@ -1,0 +1,119 @@
+package org.voterroll.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.voterroll.web.AuthorizationTest.assertRefused;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.voterroll.roll.Labels;
+
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The province page over HTTP against the real server, and the home county's answer to a certificate request on the clerk's
+ * pages: who sees what (a province office its own province's runs only, no county office), what the page says (partitions,
+ * county runs, the rate as summary.json computes it, the items by county with masked numbers), and a decision recorded with
+ * who and when, audited, never without a reason when it refuses.
+ */
+class ProvincePageTest extends WebTestBase {
+
+    static String body(HttpResponse<byte[]> r) {
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theProvinceOfficeSeesItsCountiesTheirRunsRatesAndItemsWithNumbersMasked() throws Exception {
+        Http office = Http.session(url(""), PROVINCE_OFFICE, PASSWORD);
+        HttpResponse<byte[]> home = office.get("/");
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location").orElse("")).endsWith("/province");
+        HttpResponse<byte[]> r = office.get("/province");
+        assertThat(r.statusCode()).isEqualTo(200);
+        String page = body(r);
+        String id = province().provinceRunId();
+        assertThat(page).contains("<code id=\"selected-run\">" + id + "</code>").contains("样例县", "北河县", baseline().runId())
+                .contains("跨县检查", "各县核对").contains("id=\"rate-chart\"").contains(org.voterroll.roll.RegistrationRate.MEANING);
+        // both counties' partitions completed, their runs too
+        assertThat(Pattern.compile("data-status=\"COMPLETED\">已完成").matcher(page).results().count()).isGreaterThanOrEqualTo(3);
+        // the rate is the run report's own (summary.json registrationRate), to the hundredth of a percent
+        double rate = new ObjectMapper().readTree(Files.readString(Path.of(baseline().outputPath()).resolve("summary.json"))).get("registrationRate").asDouble();
+        assertThat(page).contains("<td class=\"num rate\">" + RateChart.percent(rate) + "</td>");
+        assertThat(Pattern.compile("<rect class=\"bar\"").matcher(page).results().count()).as("a bar per county").isEqualTo(2);
+        // 钱雪 on both rolls: an item in each county, her number masked; 郑浩's request to this county
+        assertThat(page).contains(Labels.exception("CROSS_COUNTY_DUPLICATE"), Labels.exception("CERTIFICATE_REQUEST"), "钱雪", "郑浩")
+                .contains("320102********1143").doesNotContain(QIAN_XUE, WebFixture.ZHENG_HAO_NUMBER).doesNotContainPattern("(?<![\\dA-Za-z])\\d{17}[\\dX](?![\\dA-Za-z])");
+        Matcher hrefs = Pattern.compile("href=\"([^\"]+)\"").matcher(page);
+        while (hrefs.find()) assertThat(hrefs.group(1)).doesNotContainPattern("\\d{15,18}");
+
+        // one county: its items only
+        String north = body(office.get("/province?run=" + id + "&county=" + NORTH + "&type=CROSS_COUNTY_DUPLICATE"));
+        assertThat(Pattern.compile("<tr data-code=\"([A-Z_]+)\" data-county=\"(\\d+)\"").matcher(north).results()
+                .map(m -> m.group(1) + " " + m.group(2)).toList()).containsExactly("CROSS_COUNTY_DUPLICATE " + NORTH);
+        // a made-up run is not found, a run id of another form neither
+        assertThat(office.get("/province?run=province-19990101-000000").statusCode()).isEqualTo(404);
+        assertThat(office.get("/province?run=../../etc").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anotherProvincesOfficeSeesNoneOfItAndTheCountyOfficesNoProvincePage() throws Exception {
+        Http other = Http.session(url(""), OTHER_PROVINCE_OFFICE, PASSWORD);
+        String page = body(other.get("/province"));
+        assertThat(page).contains("尚无省级运行").doesNotContain("样例县", "钱雪", province().provinceRunId());
+        assertRefused(other.get("/province?run=" + province().provinceRunId()), "another province's run");
+        assertRefused(Http.session(url(""), COUNTY_OFFICE, PASSWORD).get("/province"), "county office on /province");
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).get("/province"), "clerk on /province");
+        assertRefused(Http.session(url(""), PROVINCE_OFFICE, PASSWORD).get("/county/all"), "province office on a county's queue");
+        assertRefused(Http.session(url(""), PROVINCE_OFFICE, PASSWORD).get("/township/province/" + province().provinceRunId() + "/items/"
+                + certificateRequest()), "province office deciding for a county");
+    }
+
+    @Test
+    void theOperatorReachesThePageFromTheRunsPage() throws Exception {
+        Http op = Http.session(url(""), OPERATOR, PASSWORD);
+        assertThat(body(op.get("/operator"))).contains("id=\"province-link\"").contains("href=\"/province\"");
+        assertThat(body(op.get("/province"))).contains(province().provinceRunId(), "北河县");
+    }
+
+    @Test
+    void theClerkOfTheRegistersTownshipIssuesTheCertificateWithWhoAndWhenAndARefusalNeedsAReason() throws Exception {
+        int no = certificateRequest();
+        String id = province().provinceRunId(), path = "/township/province/" + id + "/items/" + no;
+        Http clerk = Http.session(url(""), CLERK, PASSWORD);
+        String queue = body(clerk.get("/township"));
+        assertThat(queue).contains("id=\"province-requests\"", "郑浩", "北河县（341298）", "href=\"" + path + "\"");
+        assertThat(body(Http.session(url(""), OTHER_CLERK, PASSWORD).get("/township"))).doesNotContain("郑浩");
+        assertRefused(Http.session(url(""), OTHER_CLERK, PASSWORD).get(path), "another township's request");
+
+        String item = body(clerk.get(path));
+        assertThat(item).contains("原选区资格证明申请", "出具原选区资格证明", "不予出具", "北河县（341298）", id)
+                .contains(WebFixture.ZHENG_HAO_NUMBER.substring(0, 6)).contains("action=\"" + path + "/decision\"");
+        long decisions = jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class);
+        HttpResponse<byte[]> refused = clerk.form(path + "/decision", Map.of("verdict", "REFUSE_CERTIFICATE", "note", ""));
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(body(clerk.get(path))).contains("不予出具须填写理由");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class)).isEqualTo(decisions);
+        assertThat(body(clerk.get(path))).as("a dismissal is no answer to a request").doesNotContain("value=\"DISMISS\"");
+
+        clerk.form(path + "/decision", Map.of("verdict", "ISSUE_CERTIFICATE", "note", "户籍在本乡，资格有效"));
+        var d = jdbc.queryForMap("SELECT * FROM decision WHERE county_code = ? AND code = 'CERTIFICATE_REQUEST' ORDER BY decision_id DESC LIMIT 1",
+                WebFixture.COUNTY);
+        assertThat(d.get("verdict")).isEqualTo("ISSUE_CERTIFICATE");
+        assertThat(d.get("decided_by")).isEqualTo(CLERK);
+        assertThat(d.get("decided_at")).isNotNull();
+        assertThat(d.get("run_id")).isEqualTo(baseline().runId());
+        assertThat(d.get("fingerprint")).isEqualTo(jdbc.queryForObject("SELECT fingerprint FROM province_exception WHERE province_run_id = ? AND item_no = ?",
+                String.class, id, no));
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE action = 'DECISION' AND actor = ? ORDER BY audit_id DESC LIMIT 1", String.class, CLERK))
+                .isEqualTo("省级运行 " + id + " 事项 " + no + "（原选区资格证明申请）：出具原选区资格证明");
+        assertThat(body(clerk.get(path))).contains("已处理：出具原选区资格证明").doesNotContain("id=\"decision-form\"");
+        assertThat(body(Http.session(url(""), PROVINCE_OFFICE, PASSWORD).get("/province?run=" + id + "&type=CERTIFICATE_REQUEST")))
+                .contains("已处理：出具原选区资格证明（" + CLERK + "）");
+    }
+}
