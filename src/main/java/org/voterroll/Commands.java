@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voterroll.cli.Cli;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.MatchingFile;
 import org.voterroll.generate.CountyGenerator;
@@ -19,6 +20,7 @@ import org.voterroll.quality.ProvinceTruthCheck;
 import org.voterroll.quality.TruthCheck;
 import org.voterroll.reconcile.ReconcileService;
 
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -28,6 +30,15 @@ import picocli.CommandLine.Parameters;
 /** The reconciliation's and the measurements' commands (operations: ops.OpsCommands; serve; user). */
 final class Commands {
     private Commands() {}
+
+    /** The commands in the order of the overview. */
+    static final List<Class<?>> ALL = List.of(Reconcile.class, Restart.class, Generate.class,
+            Explain.class, Matching.class, CheckTruth.class, CheckProvince.class, LinkQualityCommand.class,
+            org.voterroll.web.ServeCommand.class, org.voterroll.accounts.UserCommand.class,
+            org.voterroll.ops.OpsCommands.RunJob.class, org.voterroll.ops.OpsCommands.Runs.class,
+            org.voterroll.ops.OpsCommands.Confirm.class, org.voterroll.ops.OpsCommands.PurgeCommand.class,
+            org.voterroll.ops.OpsCommands.Schedule.class, org.voterroll.province.ProvinceCommands.Province.class,
+            org.voterroll.province.ProvinceCommands.Worker.class, CommandLine.HelpCommand.class);
 
     @Command(name = "reconcile", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
             description = {"Runs the nightly reconciliation of one county's delivery.",
@@ -55,7 +66,7 @@ final class Commands {
             Cli.directory(previous, "--previous");
             CountyConfig.load(county);
             try (ConfigurableApplicationContext ctx = cli.batchContext()) {
-                return VoterRollApplication.report(ctx.getBean(ReconcileService.class).reconcile(county, inbox, out, previous), cli.out(), cli.err());
+                return Cli.report(ctx.getBean(ReconcileService.class).reconcile(county, inbox, out, previous), cli.out(), cli.err());
             }
         }
     }
@@ -72,7 +83,7 @@ final class Commands {
         @Override
         public Integer call() throws Exception {
             try (ConfigurableApplicationContext ctx = cli.batchContext()) {
-                return VoterRollApplication.report(ctx.getBean(ReconcileService.class).restart(runId), cli.out(), cli.err());
+                return Cli.report(ctx.getBean(ReconcileService.class).restart(runId), cli.out(), cli.err());
             }
         }
     }

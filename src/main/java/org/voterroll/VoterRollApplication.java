@@ -3,7 +3,7 @@ package org.voterroll;
 import java.io.PrintStream;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.voterroll.reconcile.Run;
+import org.voterroll.cli.Cli;
 
 /** The application; its command line is {@link Cli} (parsed and checked before this context starts). */
 @SpringBootApplication
@@ -14,21 +14,6 @@ public class VoterRollApplication {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(args, out, err);
-    }
-
-    public static int report(Run run, PrintStream out, PrintStream err) {
-        if (Run.COMPLETED.equals(run.status())) {
-            out.println("run " + run.runId() + " completed");
-            out.println(run.outputPath());
-            return 0;
-        }
-        err.println("run " + run.runId() + " " + run.status() + ": " + run.message());
-        if (Run.NEEDS_CONFIRMATION.equals(run.status())) {
-            err.println("nothing was published; check the delivery, then if it is right: java -jar voter-roll.jar confirm " + run.runId());
-            return 4;
-        }
-        err.println("fix the cause, then: java -jar voter-roll.jar restart " + run.runId());
-        return 1;
+        return Cli.run(args, out, err, VoterRollApplication.class, Commands.ALL);
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voterroll.cli.Cli;
 
 /**
  * The command line answers at once: the real {@code main} logic in-process, its output and exit code, and that a

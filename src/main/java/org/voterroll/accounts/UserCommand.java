@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.voterroll.Cli;
+import org.voterroll.cli.Cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -11,6 +11,7 @@ import org.voterroll.identity.match.Field;
 import org.voterroll.identity.match.Matching;
 import org.voterroll.identity.match.MatchWeights;
 import org.voterroll.identity.match.Thresholds;
+import org.voterroll.run.Run;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -44,6 +45,11 @@ public record MatchingFile(String text, Matching matching) {
         } catch (IOException e) {
             throw new CountyConfigException(file + ": cannot read (" + e.getMessage() + ")");
         }
+    }
+
+    /** The identity-matching settings a run started with (its matching.yml as it read it; null: the defaults). */
+    public static Matching of(Run run) {
+        return parse(run.matching(), "the matching.yml of run " + run.runId());
     }
 
     /** The settings of a matching.yml text (null: the defaults); {@code where} names it in messages. */

@@ -31,9 +31,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.voterroll.exceptions.DecisionBook;
-import org.voterroll.exceptions.Fingerprint;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.DecisionBook;
+import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 import org.voterroll.identity.match.Addresses;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.Matching;
@@ -101,7 +101,7 @@ public class ResolveTasklet implements Tasklet {
         DecisionBook decisions = DecisionBook.load(jdbc, countyCode);
 
         long t0 = System.nanoTime();
-        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext).phase("records grouped by number", "", 0);
+        org.voterroll.run.StepProgress progress = org.voterroll.run.StepProgress.of(chunkContext).phase("records grouped by number", "", 0);
         Statistics.refresh(jdbc, "src_record");
         phaseNumbers(c);
         progress.phase("records without a usable number linked (repair, household, fuzzy)", "", 0);

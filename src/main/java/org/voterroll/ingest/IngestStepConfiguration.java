@@ -20,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.voterroll.reconcile.Run;
-import org.voterroll.reconcile.RunRepository;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 
 /**
  * The load step: one partition per source delivered fresh tonight, each a chunk-oriented step
@@ -45,7 +45,7 @@ public class IngestStepConfiguration {
     @Bean
     public Step loadSourceStep(JobRepository repository, PlatformTransactionManager tm, SourceFilesReader sourceFilesReader,
                                ItemProcessor<RawRow, IngestResult> recordProcessor, RecordWriter recordWriter,
-                               org.voterroll.ops.StepHooks hooks) {
+                               org.voterroll.run.StepHooks hooks) {
         return new StepBuilder("loadSource", repository)
                 .<RawRow, IngestResult>chunk(CHUNK)
                 .transactionManager(tm)

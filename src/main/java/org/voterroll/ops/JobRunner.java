@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.voterroll.county.CountyConfig;
+import org.voterroll.ingest.Delivery;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * Runs a county's nightly job (job.yml): a complete delivery, not taken before, under the county's lock. A delivery

@@ -14,7 +14,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.CronTrigger;
 import org.springframework.stereotype.Component;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRecovery;
 
 /**
  * The nightly runs inside a long-running application ({@code voter-roll.scheduler.enabled=true}, e.g. the

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.voterroll.Cli;
-import org.voterroll.VoterRollApplication;
+import org.voterroll.cli.Cli;
 import org.voterroll.county.CountyConfig;
+import org.voterroll.ingest.Delivery;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
-import org.voterroll.reconcile.RunRepository;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRecovery;
+import org.voterroll.run.RunRepository;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ public final class OpsCommands {
                     cli.out().println("nothing new: tonight's delivery was already taken by a completed run");
                     return 0;
                 }
-                return VoterRollApplication.report(run, cli.out(), cli.err());
+                return Cli.report(run, cli.out(), cli.err());
             }
         }
     }
@@ -66,7 +67,7 @@ public final class OpsCommands {
         public Integer call() throws Exception {
             String who = by != null ? by : System.getProperty("user.name", "operator");
             try (ConfigurableApplicationContext ctx = cli.batchContext()) {
-                return VoterRollApplication.report(ctx.getBean(ReconcileService.class).confirm(runId, who), cli.out(), cli.err());
+                return Cli.report(ctx.getBean(ReconcileService.class).confirm(runId, who), cli.out(), cli.err());
             }
         }
     }

@@ -11,10 +11,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.ops.JobRunner;
-import org.voterroll.ops.RunClock;
+import org.voterroll.run.RunClock;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
-import org.voterroll.reconcile.RunRepository;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 
 /**
  * A province partition on a worker: the county's nightly job, exactly as {@code run-job jobs/<county>} runs it (county lock,

@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
-import org.voterroll.exceptions.Fingerprint;
+import org.voterroll.decisions.Fingerprint;
 import org.voterroll.roll.MoveIntoPlace;
 import org.voterroll.roll.Sha256Sums;
 

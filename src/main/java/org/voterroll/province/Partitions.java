@@ -11,12 +11,12 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.voterroll.county.CountyConfig;
-import org.voterroll.ops.CountyLock;
+import org.voterroll.run.CountyLock;
 import org.voterroll.ops.JobSpec;
 
 /**
  * How a province run learns that a partition's worker is gone. A worker runs its county under the county's lock
- * (ops.CountyLock: a PostgreSQL session advisory lock, dropped by the server the moment the worker's connection closes);
+ * (run.CountyLock: a PostgreSQL session advisory lock, dropped by the server the moment the worker's connection closes);
  * a partition the job repository still says is running while nobody holds its county's lock has lost its worker
  * ({@code kill -9}, crash, reboot). It is then marked FAILED in the job repository, where the manager's poll
  * (MessageChannelPartitionHandler) sees it, and a restart of the province run re-runs it.

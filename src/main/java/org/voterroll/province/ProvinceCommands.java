@@ -11,7 +11,7 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.voterroll.Cli;
+import org.voterroll.cli.Cli;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code province --restart ID} while the first manager still polls, or still runs the checks, would otherwise mark the
  * living run failed (JobOperator.recover) and run it twice.
  * <p>
- * As the county lock (ops.CountyLock): on PostgreSQL a session advisory lock on a connection of its own, held for the
+ * As the county lock (run.CountyLock): on PostgreSQL a session advisory lock on a connection of its own, held for the
  * manager's life and dropped by the server when the process dies; its connection's {@code application_name} names the
  * holder, so that a refused manager can say who holds it. On the embedded H2 (one process per database file) a lock
  * inside this process.
@@ -35,7 +35,7 @@ public class ProvinceLock {
     }
 
     /** Raised when another manager holds the province run; busy as a county is (the command exits 3). */
-    public static class ProvinceRunBusyException extends org.voterroll.ops.CountyLock.CountyBusyException {
+    public static class ProvinceRunBusyException extends org.voterroll.run.CountyLock.CountyBusyException {
         public ProvinceRunBusyException(String message) {
             super(message);
         }

@@ -8,7 +8,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import org.voterroll.ops.RunClock;
+import org.voterroll.run.RunClock;
 
 /** Keeps province_run in step with the job: its execution, its end, and which partitions failed and why. */
 @Component

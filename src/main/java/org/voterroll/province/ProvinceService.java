@@ -21,8 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.voterroll.county.CountyConfigException;
-import org.voterroll.ops.CountyLock;
-import org.voterroll.ops.RunClock;
+import org.voterroll.run.CountyLock;
+import org.voterroll.run.RunClock;
 
 /** Starts and restarts province runs (the manager's side) and reads how their counties ended. */
 @Service

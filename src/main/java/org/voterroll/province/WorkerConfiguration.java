@@ -18,10 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
-import org.voterroll.ops.CountyLock;
+import org.voterroll.run.CountyLock;
 import org.voterroll.ops.JobRunner;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.RunRepository;
+import org.voterroll.run.RunRepository;
 
 /**
  * A province run's worker ({@code worker}): takes one partition request at a time from the queue (prefetch 1, acknowledged

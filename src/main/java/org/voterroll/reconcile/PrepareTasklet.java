@@ -33,6 +33,8 @@ import org.voterroll.normalize.IdNumbers;
 import org.voterroll.normalize.Names;
 import org.voterroll.normalize.Sex;
 import org.voterroll.normalize.LenientDates;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 import org.voterroll.store.BulkCopy;
 import org.voterroll.store.Statistics;
 

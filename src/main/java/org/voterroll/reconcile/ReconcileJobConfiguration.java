@@ -18,17 +18,20 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.voterroll.county.MatchingFile;
 import org.voterroll.identity.ResolveTasklet;
-import org.voterroll.ops.ProgressReporter;
-import org.voterroll.ops.RunGuard;
-import org.voterroll.ops.StepHooks;
+import org.voterroll.run.ProgressReporter;
+import org.voterroll.guard.RunGuard;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
+import org.voterroll.run.StepHooks;
 import org.voterroll.roll.PublishTasklet;
 import org.voterroll.roll.RollTasklet;
 import org.voterroll.rules.DecideTasklet;
 
 /**
  * The nightly reconciliation: prepare → load (partitioned by source) → resolve identities → decide
- * (rules) → roll and books → guard (ops.RunGuard) → publish files. Every step clears its own run-scoped rows first, so a
+ * (rules) → roll and books → guard (guard.RunGuard) → publish files. Every step clears its own run-scoped rows first, so a
  * restarted run redoes an unfinished step from a clean slate.
  */
 @Configuration
@@ -70,7 +73,7 @@ public class ReconcileJobConfiguration {
         return new StepBuilder("publish", repository).tasklet(publishTasklet, tm).listener(hooks).build();
     }
 
-    /** Before publishing: the delivery is unchanged, no source shrank sharply, the roll changes as usual (ops.RunGuard). */
+    /** Before publishing: the delivery is unchanged, no source shrank sharply, the roll changes as usual (guard.RunGuard). */
     @Bean
     public Step guardStep(JobRepository repository, PlatformTransactionManager tm, StepHooks hooks, RunGuard guardTasklet) {
         return new StepBuilder("guard", repository).tasklet(guardTasklet, tm).listener(hooks).build();
@@ -97,7 +100,7 @@ public class ReconcileJobConfiguration {
     @StepScope
     public ResolveTasklet resolveTasklet(@Value("#{jobParameters['runId']}") String runId, RunRepository runs, DataSource dataSource) {
         Run run = runs.find(runId).orElseThrow();
-        return new ResolveTasklet(runId, run.countyCode(), run.matchingSettings(), dataSource);
+        return new ResolveTasklet(runId, run.countyCode(), MatchingFile.of(run), dataSource);
     }
 
     @Bean

@@ -12,11 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.voterroll.county.CountyConfig;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 import org.voterroll.store.ConnectionLoss;
-import org.voterroll.ops.CountyLock;
-import org.voterroll.ops.Delivery;
-import org.voterroll.ops.RunClock;
-import org.voterroll.ops.RunRecovery;
+import org.voterroll.run.CountyLock;
+import org.voterroll.ingest.Delivery;
+import org.voterroll.run.RunClock;
+import org.voterroll.run.RunRecovery;
 
 /** Starts and restarts reconciliation runs. */
 @Service
@@ -46,9 +48,9 @@ public class ReconcileService {
     }
 
     /**
-     * As {@link #reconcile(Path, Path, Path, Path)}, under the county's lock (ops.CountyLock: never two runs
+     * As {@link #reconcile(Path, Path, Path, Path)}, under the county's lock (run.CountyLock: never two runs
      * of one county at once — throws CountyBusyException), after recovering the county's runs left RUNNING
-     * by a crash. {@code deliveryId}: the delivery's READY digest, kept with the run (ops.Delivery).
+     * by a crash. {@code deliveryId}: the delivery's READY digest, kept with the run (ingest.Delivery).
      */
     public Run reconcile(Path countyDir, Path inbox, Path out, Path previous, String deliveryId) throws Exception {
         return reconcile(countyDir, inbox, out, previous, deliveryId, runId -> { });

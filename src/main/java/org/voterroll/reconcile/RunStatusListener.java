@@ -6,8 +6,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
-import org.voterroll.ops.RunGuard;
+import org.voterroll.guard.RunGuard;
 import org.voterroll.roll.PublishTasklet;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 
 /** Keeps table run in step with the job: attached when it starts, COMPLETED or FAILED with a message when it ends. */
 @Component

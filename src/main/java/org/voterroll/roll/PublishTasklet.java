@@ -24,7 +24,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.voterroll.normalize.IdNumbers;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
@@ -68,7 +68,7 @@ public class PublishTasklet implements Tasklet {
         jdbc.query("SELECT district_code, district_name FROM district WHERE run_id = ? ORDER BY district_code",
                 rs -> { districtNames.put(rs.getString(1), rs.getString(2)); }, id);
 
-        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext).phase("writing files", "districts started", districtNames.size());
+        org.voterroll.run.StepProgress progress = org.voterroll.run.StepProgress.of(chunkContext).phase("writing files", "districts started", districtNames.size());
         for (var d : districtNames.entrySet()) {
             progress.advance(1);
             String code = d.getKey(), name = d.getValue();
@@ -120,7 +120,7 @@ public class PublishTasklet implements Tasklet {
         Files.writeString(tmp.resolve("summary.json"), json.writeValueAsString(summary), StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("report.html"), new ReportPage().render(summary), StandardCharsets.UTF_8);
         Sha256Sums.write(tmp);
-        org.voterroll.ops.TestHooks.reach("publish:before-move");
+        org.voterroll.run.TestHooks.reach("publish:before-move");
         MoveIntoPlace.move(tmp, target);
         return RepeatStatus.FINISHED;
     }
@@ -169,6 +169,6 @@ public class PublishTasklet implements Tasklet {
     }
 
     static String now() {
-        return org.voterroll.ops.RunClock.now().withNano(0).toString();
+        return org.voterroll.run.RunClock.now().withNano(0).toString();
     }
 }

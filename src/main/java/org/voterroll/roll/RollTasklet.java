@@ -13,7 +13,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 import org.voterroll.rules.Reason;
 import org.voterroll.store.BufferedCopy;
 import org.voterroll.store.Statistics;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /** The figures of summary.json (OUTPUTS.md), all counted from the run's tables. */
 final class RunSummary {

@@ -22,11 +22,12 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.voterroll.exceptions.DecisionBook;
-import org.voterroll.exceptions.Fingerprint;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.county.MatchingFile;
+import org.voterroll.decisions.DecisionBook;
+import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 import org.voterroll.identity.ResolveTasklet;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 import org.voterroll.store.BufferedCopy;
 import org.voterroll.store.SessionTuning;
 
@@ -57,7 +58,7 @@ public class DecideTasklet implements Tasklet {
         jdbc.update("DELETE FROM registration WHERE run_id = ?", id);
         jdbc.update("DELETE FROM exception_item WHERE run_id = ?", id);
         jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book = 'INMIGRANT'", id);
-        org.voterroll.ops.StepProgress progress = org.voterroll.ops.StepProgress.of(chunkContext)
+        org.voterroll.run.StepProgress progress = org.voterroll.run.StepProgress.of(chunkContext)
                 .phase("decide", "persons", jdbc.queryForObject("SELECT COUNT(*) FROM person_run WHERE run_id = ?", Long.class, id));
         Map<String, String> area = new HashMap<>(), unit = new HashMap<>(), township = new HashMap<>();
         jdbc.query("SELECT area_code, district_code FROM district_area WHERE run_id = ?", rs -> { area.put(rs.getString(1), rs.getString(2)); }, id);
@@ -66,7 +67,7 @@ public class DecideTasklet implements Tasklet {
         CountyRules rules = new CountyRules(run.countyCode(), run.electionDay(), run.previousElectionDay(), run.inMigrantMonths(),
                 area, unit, township);
         DecisionBook book = DecisionBook.load(jdbc, run.countyCode());
-        Registrar registrar = new Registrar(rules, run.matchingSettings().thresholds().lower(),
+        Registrar registrar = new Registrar(rules, MatchingFile.of(run).thresholds().lower(),
                 fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
 
         // the persons of identity resolution's 一人多户 pairs, and whether each is listed: a pair neither of whom is listed
@@ -248,7 +249,7 @@ public class DecideTasklet implements Tasklet {
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, id, run.matchingSettings().thresholds().lower());
+        }, id, MatchingFile.of(run).thresholds().lower());
     }
 
     /** What ID_INVALID says of a record linked to nobody for certain, by what its number is. */

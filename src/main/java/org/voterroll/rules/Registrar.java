@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.voterroll.exceptions.Fingerprint;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 
 /**
  * RULES.md as code: who is considered, who is not listed and why, the district of everyone listed, the

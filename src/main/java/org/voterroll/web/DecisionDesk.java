@@ -3,7 +3,7 @@ package org.voterroll.web;
 import org.springframework.stereotype.Component;
 import org.voterroll.accounts.AuditLog;
 import org.voterroll.accounts.CurrentUser;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.Verdict;
 import org.voterroll.accounts.Role;
 import java.util.List;
 

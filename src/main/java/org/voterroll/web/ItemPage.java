@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.voterroll.exceptions.Descriptions;
+import org.voterroll.web.Descriptions;
 import org.voterroll.identity.Explanation;
 import org.voterroll.identity.Link;
 import org.voterroll.identity.match.Thresholds;

@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.voterroll.accounts.AuditLog;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * Starts reconciliations and restarts from the web on a background thread (a run takes minutes; the request returns at

@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.voterroll.Cli;
+import org.voterroll.cli.Cli;
 
 import picocli.CommandLine.Command;
 

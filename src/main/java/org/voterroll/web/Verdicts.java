@@ -2,7 +2,7 @@ package org.voterroll.web;
 
 import java.util.List;
 
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.Verdict;
 
 /** Which decisions make sense for which exception code (the nightly job acts on these; any item may be dismissed with a note). */
 final class Verdicts {

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
-import org.voterroll.exceptions.DecisionBook.Decision;
-import org.voterroll.exceptions.Fingerprint;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.DecisionBook.Decision;
+import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 import org.voterroll.identity.CandidateRule.Candidate;
 import org.voterroll.identity.match.Thresholds;
 

@@ -34,8 +34,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.ingest.Delivery;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
+import org.voterroll.run.TestHooks;
 
 /**
  * The bad-delivery corpus: each case breaks one thing of a good delivery (the spec's examples), built at test
@@ -855,8 +857,8 @@ class BadDeliveryCorpusTest extends OpsSchemaTestBase {
     /** The command line's exit code for the outcome (0 done, 1 failed, 2 county files, 4 confirmation). */
     static int exitCode(Outcome o) {
         java.io.PrintStream none = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
-        if (o.error() instanceof Exception e) return org.voterroll.Cli.failure(e, none);
-        return org.voterroll.VoterRollApplication.report(o.run(), none, none);
+        if (o.error() instanceof Exception e) return org.voterroll.cli.Cli.failure(e, none);
+        return org.voterroll.cli.Cli.report(o.run(), none, none);
     }
 
     /** shebao delivered as a workbook of the example's rows, changed by {@code edit} (row 0 is the header). */

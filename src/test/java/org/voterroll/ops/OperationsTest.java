@@ -19,7 +19,9 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRecovery;
+import org.voterroll.run.TestHooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -69,7 +69,7 @@ public final class OpsTestSupport {
         final List<String> lines = Collections.synchronizedList(new ArrayList<>());
         private final Thread pump;
 
-        Child(String schema, Map<String, String> props, String... args) throws IOException {
+        public Child(String schema, Map<String, String> props, String... args) throws IOException {
             this("-Xmx512m", schema, props, args);
         }
 

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.properties.TinyCounty.Delivered;
 import org.voterroll.properties.TinyCounty.Evidence;
 import org.voterroll.properties.TinyCounty.Row;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

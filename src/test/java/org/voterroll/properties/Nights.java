@@ -9,7 +9,7 @@ import java.util.List;
 import org.voterroll.properties.Invariants.Name;
 import org.voterroll.properties.TinyCounty.Delivered;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * Runs the real job on generated counties, and shrinks a county that breaks an invariant to one where every piece and

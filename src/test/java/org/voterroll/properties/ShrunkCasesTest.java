@@ -14,7 +14,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * The shrunk cases that {@link CountyProperties} found on the engine of issue 18's start, each written down as the

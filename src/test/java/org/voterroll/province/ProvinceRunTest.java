@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voterroll.VoterRollApplication;
 import org.voterroll.ops.JobRunner;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 import org.voterroll.ops.OpsTestSupport;
 
 /**

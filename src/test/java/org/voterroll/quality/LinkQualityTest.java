@@ -26,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.generate.CountyGenerator;
 import org.voterroll.generate.GeneratorOptions;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /** Link quality on a small generated county: the SQL figures agree with each other and with a naive pair count in Java. */
 @SpringBootTest

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.run.Run;
 
 /**
  * A county's matching.yml reaches every step that matches: the survey row of 郑浩 (name, sex, birth month and village

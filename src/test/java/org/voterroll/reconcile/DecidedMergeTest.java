@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.normalize.IdNumbers;
+import org.voterroll.run.Run;
 
 /**
  * 一人多户 that a township decided is one person: the next run keeps one of the two police persons and moves the other's

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.run.Run;
 
 /**
  * Issue 18: removal evidence whose number is a typo away removes nobody, and names the person it may be in a review item

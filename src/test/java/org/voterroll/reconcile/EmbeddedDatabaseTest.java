@@ -13,6 +13,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.identity.ResolveTasklet;
 import org.voterroll.quality.LinkQuality;
 import org.voterroll.quality.TruthCheck;
+import org.voterroll.run.Run;
 
 /**
  * README's first command runs on the embedded H2 database (its own migrations, its own query plans): the whole job on

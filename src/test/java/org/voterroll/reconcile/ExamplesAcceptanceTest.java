@@ -1,6 +1,7 @@
 package org.voterroll.reconcile;
 
 import org.voterroll.Examples;
+import org.voterroll.run.Run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;

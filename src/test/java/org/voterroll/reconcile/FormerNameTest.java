@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.run.Run;
 
 /**
  * The statistics survey still knows 王秀英 by the name she was registered under before (曾用名 王招娣, in the police

@@ -12,6 +12,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.generate.CountyGenerator;
 import org.voterroll.generate.GeneratorOptions;
 import org.voterroll.quality.TruthCheck;
+import org.voterroll.run.Run;
 
 /** A generated county with every scenario of the generator, held against its ground truth. */
 @SpringBootTest

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.run.Run;
 
 /**
  * A police record whose number is unusable and repairs to nobody is not listed and raises ID_INVALID, also when a

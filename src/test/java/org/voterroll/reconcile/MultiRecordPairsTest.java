@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.normalize.IdNumbers;
+import org.voterroll.run.Run;
 
 /**
  * 一人多户 under a second valid number "that belongs to nobody" (SOURCES.md): two police persons in two households with

@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.voterroll.run.Run;
 
 /**
  * Two police records under one number whose names are one character apart (王建国 / 王建华) are not "clearly different

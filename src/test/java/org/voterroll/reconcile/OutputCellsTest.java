@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.voterroll.normalize.IdNumbers;
+import org.voterroll.run.Run;
 
 /** An address typed with a line break, a tab and full-width spaces in it is one line of the roll (docs/rules.md). */
 @SpringBootTest(properties = ExampleDelivery.ANY_ROLL_CHANGE)

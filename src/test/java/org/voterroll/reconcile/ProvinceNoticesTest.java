@@ -15,6 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.voterroll.ops.OpsTestSupport;
+import org.voterroll.run.Run;
 
 /**
  * The notices a province run leaves in a county's {@code exchange/} folder (RULES.md "Inside a province run") are read by the

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
-import org.voterroll.exceptions.Fingerprint;
-import org.voterroll.exceptions.Verdict;
+import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 
 class RegistrarTest {
     static final LocalDate E = LocalDate.of(2026, 12, 15);

@@ -16,7 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /** The main flows in a real headless Chromium against the real server: operator, township clerk, registration station. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

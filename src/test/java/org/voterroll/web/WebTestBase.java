@@ -15,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.voterroll.accounts.AccountService;
 import org.voterroll.accounts.Role;
 import org.voterroll.reconcile.ReconcileService;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * The real server on a random port against the test PostgreSQL, shared by the web tests (one context, one server). Before

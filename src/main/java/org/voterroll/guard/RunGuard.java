@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.guard;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +17,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.ingest.Exchange;
-import org.voterroll.reconcile.Run;
+import org.voterroll.run.Run;
 
 /**
  * The step before publish ("guard"): nothing is published that an operator would not want published.

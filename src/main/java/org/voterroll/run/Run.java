@@ -1,11 +1,8 @@
-package org.voterroll.reconcile;
+package org.voterroll.run;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-
-import org.voterroll.county.MatchingFile;
-import org.voterroll.identity.match.Matching;
 
 /**
  * One reconciliation run of one county, as kept in table run.
@@ -20,13 +17,9 @@ public record Run(String runId, String countyCode, String countyName, LocalDate 
     public static final String RUNNING = "RUNNING";
     public static final String COMPLETED = "COMPLETED";
     public static final String FAILED = "FAILED";
-    /** stopped before publishing by ops.RunGuard: `confirm RUN_ID` publishes it */
+    /** stopped before publishing by guard.RunGuard: `confirm RUN_ID` publishes it */
     public static final String NEEDS_CONFIRMATION = "NEEDS_CONFIRMATION";
     /** stopped for confirmation and refused by an operator: never published, never restarted */
     public static final String REFUSED = "REFUSED";
 
-    /** The identity-matching settings the run started with. */
-    public Matching matchingSettings() {
-        return MatchingFile.parse(matching, "the matching.yml of run " + runId);
-    }
 }

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.voterroll.exceptions;
+package org.voterroll.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

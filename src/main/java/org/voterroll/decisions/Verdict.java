@@ -1,4 +1,4 @@
-package org.voterroll.exceptions;
+package org.voterroll.decisions;
 
 /** What a township decided about an exception. */
 public enum Verdict {

@@ -1,4 +1,4 @@
-package org.voterroll.exceptions;
+package org.voterroll.decisions;
 
 import java.nio.charset.StandardCharsets;
 

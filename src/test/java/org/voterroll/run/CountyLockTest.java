@@ -1,6 +1,7 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import org.voterroll.Examples;
+import org.voterroll.ops.OpsTestSupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;

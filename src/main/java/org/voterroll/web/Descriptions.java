@@ -1,4 +1,4 @@
-package org.voterroll.exceptions;
+package org.voterroll.web;
 
 import java.util.Map;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import java.util.List;
 
@@ -12,8 +12,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.voterroll.reconcile.Run;
-import org.voterroll.reconcile.RunRepository;
+import org.voterroll.run.Run;
+import org.voterroll.run.RunRepository;
 
 /**
  * Runs left RUNNING (and their job executions left STARTED) by a process that died — {@code kill -9}, a

@@ -1,4 +1,4 @@
-package org.voterroll.reconcile;
+package org.voterroll.run;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

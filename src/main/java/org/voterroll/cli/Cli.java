@@ -1,4 +1,4 @@
-package org.voterroll;
+package org.voterroll.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,6 +17,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.voterroll.county.CountyConfigException;
+import org.voterroll.run.Run;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,11 +35,13 @@ public final class Cli {
     /** Spring contexts started by this process's commands: the tests' proof that a refused command started none. */
     public static final AtomicInteger CONTEXTS_STARTED = new AtomicInteger();
 
+    private final Class<?> application;
     private final List<String> springArgs;
     private final PrintStream out;
     private final PrintStream err;
 
-    private Cli(List<String> springArgs, PrintStream out, PrintStream err) {
+    private Cli(Class<?> application, List<String> springArgs, PrintStream out, PrintStream err) {
+        this.application = application;
         this.springArgs = springArgs;
         this.out = out;
         this.err = err;
@@ -47,15 +50,6 @@ public final class Cli {
     public PrintStream out() { return out; }
 
     public PrintStream err() { return err; }
-
-    /** The commands in the order of the overview; only the one named is built for a run (picocli reflects on each). */
-    private static final List<Class<?>> COMMANDS = List.of(Commands.Reconcile.class, Commands.Restart.class, Commands.Generate.class,
-            Commands.Explain.class, Commands.Matching.class, Commands.CheckTruth.class, Commands.CheckProvince.class, Commands.LinkQualityCommand.class,
-            org.voterroll.web.ServeCommand.class, org.voterroll.accounts.UserCommand.class,
-            org.voterroll.ops.OpsCommands.RunJob.class, org.voterroll.ops.OpsCommands.Runs.class,
-            org.voterroll.ops.OpsCommands.Confirm.class, org.voterroll.ops.OpsCommands.PurgeCommand.class,
-            org.voterroll.ops.OpsCommands.Schedule.class, org.voterroll.province.ProvinceCommands.Province.class,
-            org.voterroll.province.ProvinceCommands.Worker.class, CommandLine.HelpCommand.class);
 
     @Command(name = "voter-roll", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
             description = "Builds a county's voter rolls (选民名单) from its agencies' nightly files.",
@@ -80,8 +74,11 @@ public final class Cli {
         }
     }
 
-    /** Parses and runs {@code args}; returns the process's exit code. */
-    public static int run(String[] args, PrintStream out, PrintStream err) {
+    /**
+     * Parses and runs {@code args} as one of {@code commands} (in the order of the overview; only the one named is built
+     * for a run: picocli reflects on each), whose contexts are of {@code application}; returns the process's exit code.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application, List<Class<?>> commands) {
         List<String> own = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -94,12 +91,12 @@ public final class Cli {
                 own.add(a);
             }
         }
-        Cli cli = new Cli(List.copyOf(spring), out, err);
+        Cli cli = new Cli(application, List.copyOf(spring), out, err);
         Factory factory = new Factory(cli);
         CommandLine line = new CommandLine(new Root(), factory);
         String first = own.isEmpty() ? "" : own.get(0);
-        List<Class<?>> needed = COMMANDS.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
-        for (Class<?> c : needed.isEmpty() || needed.get(0) == CommandLine.HelpCommand.class ? COMMANDS : needed) {
+        List<Class<?>> needed = commands.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
+        for (Class<?> c : needed.isEmpty() || needed.get(0) == CommandLine.HelpCommand.class ? commands : needed) {
             try {
                 line.addSubcommand(factory.create(c));
             } catch (Exception e) {
@@ -152,11 +149,11 @@ public final class Cli {
 
     /** A command that failed: one line saying why, and the exit code of README.md. */
     public static int failure(Exception e, PrintStream err) {
-        if (e instanceof org.voterroll.ops.CountyLock.CountyBusyException) {
+        if (e instanceof org.voterroll.run.CountyLock.CountyBusyException) {
             err.println("error: " + e.getMessage());
             return 3;
         }
-        if (e instanceof org.voterroll.ops.Delivery.NotReadyException) {
+        if (e instanceof org.voterroll.ingest.Delivery.NotReadyException) {
             err.println("error: " + e.getMessage());
             return 5;
         }
@@ -174,6 +171,22 @@ public final class Cli {
         return 1;
     }
 
+    /** A run's end as the commands say it: its output directory, or why it stopped and what to do; the exit code of README.md. */
+    public static int report(Run run, PrintStream out, PrintStream err) {
+        if (Run.COMPLETED.equals(run.status())) {
+            out.println("run " + run.runId() + " completed");
+            out.println(run.outputPath());
+            return 0;
+        }
+        err.println("run " + run.runId() + " " + run.status() + ": " + run.message());
+        if (Run.NEEDS_CONFIRMATION.equals(run.status())) {
+            err.println("nothing was published; check the delivery, then if it is right: java -jar voter-roll.jar confirm " + run.runId());
+            return 4;
+        }
+        err.println("fix the cause, then: java -jar voter-roll.jar restart " + run.runId());
+        return 1;
+    }
+
     /** A directory option that must exist: refused before anything starts. */
     public static Path directory(Path p, String option) {
         if (p != null && !Files.isDirectory(p)) throw new CountyConfigException(option + " " + p + " is not a directory");
@@ -187,7 +200,7 @@ public final class Cli {
 
     /** A context of the application (the batch commands' or the web server's) with the command line's Spring arguments. */
     public ConfigurableApplicationContext context(WebApplicationType type, org.springframework.context.ApplicationListener<?>... listeners) {
-        SpringApplication app = new SpringApplication(VoterRollApplication.class);
+        SpringApplication app = new SpringApplication(application);
         app.addListeners(listeners);
         app.setWebApplicationType(type);
         Map<String, Object> defaults = new HashMap<>();

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.voterroll.ops;
+package org.voterroll.run;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
