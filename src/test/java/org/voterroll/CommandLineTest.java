@@ -48,7 +48,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasItsOwnHelp() {
-        for (String command : new String[] {"reconcile", "restart", "generate", "explain", "matching", "check-truth", "link-quality",
+        for (String command : new String[] {"reconcile", "restart", "explain", "matching",
                 "serve", "user", "run-job", "runs", "confirm", "purge", "schedule"}) {
             Result r = quick(command, "--help");
             assertThat(r.code()).as(command).isZero();
@@ -57,7 +57,6 @@ class CommandLineTest {
         }
         assertThat(quick("reconcile", "--help").out()).contains("--county=DIR", "--inbox=DIR", "--out=DIR", "--previous=DIR");
         assertThat(quick("user", "add", "--help").out()).contains("--role=ROLE", "OPERATOR, TOWNSHIP, STATION");
-        assertThat(quick("generate", "-h").code()).isZero();
         assertThat(quick("help", "restart").out()).startsWith("Usage: voter-roll restart").contains("RUN_ID");
     }
 
@@ -116,7 +115,6 @@ class CommandLineTest {
 
         assertThat(quick("restart").err()).contains("Missing required parameter: 'RUN_ID'");
         assertThat(quick("explain").err()).contains("--number=N | --person=ID");
-        assertThat(quick("generate", "--persons", "many", "--out", "x").err()).contains("--persons", "must be a whole number, got 'many'");
         assertThat(quick("user", "add", "--name", "a", "--role", "KING").err()).contains("--role", "角色须为", "「KING」");
         assertThat(quick("user", "add", "--name", "a", "--role", "TOWNSHIP").err()).contains("--scope", "9位乡镇代码");
         assertThat(quick("purge").err()).contains("--keep");
