@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * contract's copy has moved on.
  */
 public final class Examples {
-    public static final Path DIR = Path.of("src", "test", "resources", "examples").toAbsolutePath().normalize();
+    public static final Path DIR = Path.of("product", "src", "test", "resources", "examples").toAbsolutePath().normalize();
 
     private Examples() {}
 }

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * the browser without a word. So every template (and the Tomcat error page) is read here for what the policy blocks.
  */
 class TemplatesHaveNoInlineCodeTest {
-    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final Path TEMPLATES = Path.of("product/src/main/resources/templates");
     static final List<Pattern> BLOCKED = List.of(
             Pattern.compile("<style\\b", Pattern.CASE_INSENSITIVE),
             Pattern.compile("\\s(th:)?style\\s*=", Pattern.CASE_INSENSITIVE),
@@ -50,7 +50,7 @@ class TemplatesHaveNoInlineCodeTest {
         }
         assertThat(templates).isGreaterThanOrEqualTo(10);
         assertThat(found).as("inline style or script is blocked by the CSP: move it to static/css or static/js").isEmpty();
-        assertThat(problems("ErrorValve", Files.readString(Path.of("src/main/java/org/voterroll/web/ErrorValve.java")))).isEmpty();
+        assertThat(problems("ErrorValve", Files.readString(Path.of("product/src/main/java/org/voterroll/web/ErrorValve.java")))).isEmpty();
     }
 
     /** The scan itself finds each kind: a test that cannot fail would guard nothing. */
