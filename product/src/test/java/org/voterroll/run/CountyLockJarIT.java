@@ -29,6 +29,6 @@ class CountyLockJarIT {
         assertThat(jar).as("the packaged application (mvn package)").isRegularFile();
         var winner = CountyLockTest.exactlyOneRuns("ops_lock_jar", tmp, (props, args) -> OpsTestSupport.Child.ofJar(jar, "ops_lock_jar", props, args));
         // Spring Boot's first line names what it was started from: the jar, not the build's classes
-        assertThat(winner.output()).containsPattern("Starting VoterRollApplication v\\S+ using Java .*\\(" + java.util.regex.Pattern.quote(jar.toAbsolutePath().toString()));
+        assertThat(winner.output()).containsPattern("Starting VoterRollApplication v\\S+ using Java .*\\(" + java.util.regex.Pattern.quote(jar.toAbsolutePath().normalize().toString()));
     }
 }
