@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure Debian's chromium and chromedriver are installed: the web application's browser tests drive them
-# (src/test/java/org/voterroll/web/Browser.java). Installs them from Debian's packages where they are missing, and a
+# (product/src/test/java/org/voterroll/web/Browser.java). Installs them from Debian's packages where they are missing, and a
 # Chinese font (fonts-wqy-microhei): without one the pages' screenshots show every Chinese character as a box.
 set -euo pipefail
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }

@@ -4,19 +4,20 @@
 # Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata), a second night's
 # (the same delivery reconciled again into the same database: what a nightly run on a known county costs),
 # a plain psql \copy of the same CSV files as the ingest baseline, the ground-truth check (错/漏/重)
-# and the link quality (pairwise precision / recall, review band). JAR=... picks another build.
+# and the link quality (pairwise precision / recall, review band). JAR=... picks another build, TESTKIT_JAR=... its test kit (generate, check-truth, link-quality).
 set -euo pipefail
 persons=${1:-100000}
 seed=${2:-7}
 here=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${JAR:-$here/target/voter-roll.jar}
+kit=${TESTKIT_JAR:-$here/target/voter-roll-testkit.jar}
 work=${BENCH_DIR:-/tmp/voter-roll-bench}/$persons
 db=vr_bench
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
 
 rm -rf "$work" && mkdir -p "$work"
 echo "== generate $persons persons"
-/usr/bin/time -f "generate: %e s, max RSS %M KB" java -jar "$jar" generate --persons "$persons" --seed "$seed" --out "$work/county-data" >/dev/null
+/usr/bin/time -f "generate: %e s, max RSS %M KB" java -jar "$kit" generate --persons "$persons" --seed "$seed" --out "$work/county-data" >/dev/null
 du -sh "$work/county-data/inbox"
 
 $pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
@@ -51,6 +52,6 @@ end=$(date +%s.%N)
 echo "psql \\copy of the CSV files: $(echo "$end - $start" | bc) s (xlsx sources not included)"
 
 echo "== ground truth"
-java -jar "$jar" check-truth --truth "$work/county-data/truth" --run "$work"/out/*/ | tail -1 || true   # exits 1 when not clean
+java -jar "$kit" check-truth --truth "$work/county-data/truth" --run "$work"/out/*/ | tail -1 || true   # exits 1 when not clean
 run_id=$(basename "$work"/out/*/)
-java -jar "$jar" link-quality --truth "$work/county-data/truth" --run-id "$run_id" 2>/dev/null | grep -vE "INFO|WARN"
+java -jar "$kit" link-quality --truth "$work/county-data/truth" --run-id "$run_id" 2>/dev/null | grep -vE "INFO|WARN"

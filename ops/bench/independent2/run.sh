@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The third independent county (README.md next to this file): generate, build if needed, reconcile on PostgreSQL, check.
-#   ops/bench/independent2/run.sh PERSONS SEED      JAR=... another build; DB=... another database; OUT=... another directory
+#   ops/bench/independent2/run.sh PERSONS SEED      JAR=... another build (TESTKIT_JAR=... its test kit); DB=... another database; OUT=... another directory
 set -euo pipefail
 persons=${1:-20000}
 seed=${2:-1}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../../.." && pwd)
 jar=${JAR:-$top/target/voter-roll.jar}
+kit=${TESTKIT_JAR:-$top/target/voter-roll-testkit.jar}
 db=${DB:-voter_roll_indep2}
 work=${OUT:-/tmp/voter-roll-independent2}/$persons-$seed
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
@@ -24,6 +25,6 @@ java -Xmx2g -jar "$jar" reconcile --county "$work/county-data/county" --inbox "$
 echo "reconcile $(echo "$(date +%s.%N) - $start" | bc) s wall"
 run_id=$(basename "$work"/out/*/)
 echo "== link quality"
-java -jar "$jar" link-quality --truth "$work/county-data/truth" --run-id "$run_id" 2>/dev/null | grep -vE "INFO|WARN" | sed -n '1,40p' || true
+java -jar "$kit" link-quality --truth "$work/county-data/truth" --run-id "$run_id" 2>/dev/null | grep -vE "INFO|WARN" | sed -n '1,40p' || true
 echo "== the third independent checker"
 python3 "$here/check.py" "$work/county-data" "$work/out/$run_id"
