@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A generated province on this machine, run with 1 and then with 2 workers over RabbitMQ (issue 21).
 #   ops/bench/province.sh COUNTIES PERSONS_PER_COUNTY [SEED]
-#   JAR=... the product jar; GEN_JAR=... the jar with `generate` and `check-province`; OUT=... the directory;
+#   JAR=... the product jar; TESTKIT_JAR=... the test kit's (`generate`, `check-province`); OUT=... the directory;
 #   DB=... the database (dropped and made again before each run); WORKERS="1 2" the worker counts to run.
 # Each run starts from the same generated jobs (copied fresh: the exchange step writes into the county directories), an
 # empty database and its own queue, and prints the wall time of the province run, the counties' table and check-province.
@@ -12,8 +12,7 @@ seed=${3:-11}
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 jar=${JAR:-$top/target/voter-roll.jar}
-gen_jar=${GEN_JAR:-$jar}
-if [ -f "$top/target/voter-roll-testkit.jar" ] && [ -z "${GEN_JAR:-}" ]; then gen_jar=$top/target/voter-roll-testkit.jar; fi
+kit=${TESTKIT_JAR:-$top/target/voter-roll-testkit.jar}
 db=${DB:-vr_province_bench}
 work=${OUT:-/tmp/voter-roll-province}/$counties-$per-$seed
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
@@ -21,7 +20,7 @@ pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
 if [ ! -d "$work/gen/jobs" ]; then
   rm -rf "$work" && mkdir -p "$work"
   echo "== generate $counties counties x $per persons, seed $seed"
-  /usr/bin/time -f "generate: %e s, peak RSS %M KB" java -jar "$gen_jar" generate --province "$counties" \
+  /usr/bin/time -f "generate: %e s, peak RSS %M KB" java -jar "$kit" generate --province "$counties" \
     --persons-per-county "$per" --seed "$seed" --out "$work/gen" > "$work/generate.log" 2>&1 \
     || { tail -20 "$work/generate.log"; exit 1; }
   tail -1 "$work/generate.log"
@@ -48,5 +47,5 @@ for n in ${WORKERS:-1 2}; do
   wait "${pids[@]}" 2>/dev/null || true
   grep -vE "^\s*$|^\s+at |INFO|WARN|DEBUG|^Caused by" "$run/province.log" | tail -$((counties + 6)) || true
   printf 'workers=%d wall=%.1f s exit=%d\n' "$n" "$(echo "$end - $start" | bc)" "$status"
-  java -jar "$gen_jar" check-province --truth "$work/gen/truth" --out "$run/out" 2>/dev/null | grep -vE "INFO|WARN" | tail -5 || true
+  java -jar "$kit" check-province --truth "$work/gen/truth" --out "$run/out" 2>/dev/null | grep -vE "INFO|WARN" | tail -5 || true
 done
