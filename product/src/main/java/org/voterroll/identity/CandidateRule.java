@@ -17,7 +17,8 @@ import org.voterroll.identity.match.Thresholds;
  * Which of a record's fuzzy candidates (pairs scoring at least the lower threshold) become links.
  * <ul>
  * <li>One candidate per person, whichever phases found them: the best score, every evidence.</li>
- * <li>At most {@value #MAX_CANDIDATES} candidates, best first (ties by person key, so a rerun keeps the same ones).</li>
+ * <li>At most {@value #MAX_CANDIDATES} candidates, best first (ties by person key, so a rerun keeps the same ones), and
+ *     beside them every person the record's number is one typo from (a named candidate), whatever it scores.</li>
  * <li>A township's verdict on the pair wins: DIFFERENT drops it, SAME_PERSON or CONFIRM_DEATH makes it a certain
  *     {@link Link.Method#DECIDED} link (one per record: the best so decided).</li>
  * <li>The best candidate is {@link Link.Method#MATCHED} when it scores above the upper threshold and no other does, or
@@ -67,14 +68,17 @@ public final class CandidateRule {
     public static List<Link> apply(long recId, String rowHash, List<Candidate> candidates, Thresholds thresholds,
                                    Function<String, Optional<Decision>> decisions) {
         List<Candidate> sorted = new ArrayList<>(merged(candidates).values());
-        // a record no one reaches the lower threshold for still names the persons its number is one typo from, for review
-        // (RULES.md: never dropped without an item); they are FUZZY, below the upper threshold, never acted on
-        boolean anyReaches = sorted.stream().anyMatch(c -> c.score() >= thresholds.lower());
-        sorted.removeIf(c -> c.score() < thresholds.lower() && (anyReaches || !c.named()));
+        // the persons the record's number is one typo from are named for review whatever they score and whoever else
+        // reaches the threshold (RULES.md: the likeliest people are the number one typo away *and* the same name and
+        // birth): a 王帼 whose number's birth digits are mistyped scores best for a stranger born on the mistyped day, and
+        // her own person, born ten years earlier, is the one the notice is about. They stay FUZZY, never acted on.
+        sorted.removeIf(c -> c.score() < thresholds.lower() && !c.named());
         sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personKey));
+        List<Candidate> kept = new ArrayList<>(sorted.subList(0, Math.min(MAX_CANDIDATES, sorted.size())));
+        for (Candidate c : sorted.subList(kept.size(), sorted.size())) if (c.named()) kept.add(c);
         List<Link> links = new ArrayList<>();
         List<Candidate> open = new ArrayList<>();
-        for (Candidate c : sorted.subList(0, Math.min(MAX_CANDIDATES, sorted.size()))) {
+        for (Candidate c : kept) {
             Optional<Decision> d = decisions.apply(Fingerprint.of("LINK", rowHash, c.personKey()));
             if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
             // one certain link per record: should townships have said "same person" of two candidates, the better one

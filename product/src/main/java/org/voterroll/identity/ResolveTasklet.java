@@ -316,7 +316,8 @@ public class ResolveTasklet implements Tasklet {
         Map<Long, HouseholdCase> cases = new LinkedHashMap<>();
         streaming.query("""
                 WITH cases AS (
-                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name, r.area_code, r.row_hash, r.id_status
+                    SELECT u.rec_id, r.snapshot_id, r.household_key, r.relation, r.name, r.area_code, r.row_hash, r.id_status,
+                           r.address, r.other_area, r.other_address, r.start_date, r.status
                     FROM pending u JOIN src_record r ON r.rec_id = u.rec_id AND r.source = 'chaiqian'
                     WHERE u.run_id = ?),
                 household AS (
@@ -337,7 +338,8 @@ public class ResolveTasklet implements Tasklet {
                     JOIN person p ON p.county_code = ? AND p.person_key = l.person_key)
                 SELECT c.rec_id, c.relation, c.name, c.area_code, mm.person_id AS member, pc.person_id, pc.person_key,
                        pc.relation AS person_relation, pc.name AS person_name, pc.area_code AS person_area, c.row_hash,
-                       c.id_status
+                       c.id_status, CONCAT_WS('|', c.snapshot_id, c.household_key, c.relation, c.name, c.area_code, c.address,
+                       c.other_area, c.other_address, c.start_date, c.status) AS stated
                 FROM cases c
                 JOIN members mm ON mm.rec_id = c.rec_id
                 JOIN person_run pm ON pm.run_id = ? AND pm.person_id = mm.person_id
@@ -345,21 +347,25 @@ public class ResolveTasklet implements Tasklet {
             String relation = rs.getString(2), name = rs.getString(3), area = rs.getString(4);
             String rowHash = rs.getString(11);
             boolean numbered = !"EMPTY".equals(rs.getString(12));
-            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area, rowHash, numbered));
+            String stated = rs.getString(13);
+            HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area, rowHash, numbered, stated));
             hc.members.add(rs.getLong(5));
             hc.household.put(rs.getLong(6), new HouseholdCase.Member(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
         }, runId, runId, runId, runId, countyCode, runId, runId);
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
              BufferedCopy candidates = new BufferedCopy(c, "candidate_stage", CANDIDATE_COLUMNS)) {
+            Map<String, List<Long>> alike = new HashMap<>();
+            cases.forEach((id, hc) -> {
+                if (!hc.numbered) alike.computeIfAbsent(hc.stated, k -> new ArrayList<>()).add(id);
+            });
             for (var e : cases.entrySet()) {
                 HouseholdCase hc = e.getValue();
                 List<HouseholdCase.Member> others = hc.others();
-                List<HouseholdCase.Member> namesakes = others.stream().filter(m -> hc.name.equals(m.name())).toList();
-                // only a row without a number is singled out by its household (RULES.md's third certain link): a row with a
-                // mistyped or someone else's number says it is somebody in particular, perhaps not this member, so it is
-                // a candidate for review like the others (issue 18)
-                if (!hc.numbered && namesakes.size() == 1 && hc.relation != null && hc.relation.equals(namesakes.get(0).relation())) {
-                    writeLink(links, new Link(e.getKey(), namesakes.get(0).key(), Link.Method.HOUSEHOLD, true, null,
+                var singled = HouseholdRule.singledOut(e.getKey(), hc.numbered, hc.relation, hc.name,
+                        alike.getOrDefault(hc.stated, List.of()),
+                        others.stream().map(m -> new HouseholdRule.Member(m.key(), m.relation(), m.name())).toList());
+                if (singled.isPresent()) {
+                    writeLink(links, new Link(e.getKey(), singled.get().key(), Link.Method.HOUSEHOLD, true, null,
                             "拆迁户内成员：同一被征收户、与户主关系(" + hc.relation + ")一致、姓名相同"));
                     continue;
                 }
@@ -393,11 +399,14 @@ public class ResolveTasklet implements Tasklet {
         final String rowHash;
         /** the row carries a number (mistyped, or another person's: phase A left it pending) */
         final boolean numbered;
+        /** everything the row states but its number: rows of one case alike in it are one row written several times */
+        final String stated;
         final Set<Long> members = new HashSet<>();
         /** person id → the person, for everyone of the members' households */
         final Map<Long, Member> household = new LinkedHashMap<>();
 
-        HouseholdCase(String relation, String name, String area, String rowHash, boolean numbered) {
+        HouseholdCase(String relation, String name, String area, String rowHash, boolean numbered, String stated) {
+            this.stated = stated;
             this.relation = relation;
             this.name = name;
             this.area = area;

@@ -118,7 +118,16 @@ class CandidateRuleTest {
     @Test
     void belowTheLowerThresholdThePersonsOneTypoFromTheNumberAreNamedForReview() {
         assertEquals("a:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("b", 13.9, "e"))));
-        assertEquals("c:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("c", 15, "e"))),
-                "a candidate that reaches the lower threshold is likelier");
+        assertEquals("c:FUZZY,a:FUZZY", summary(apply(NONE, new Candidate("a", 6.0, "e", true), new Candidate("c", 15, "e"))),
+                "a stranger born on the mistyped day reaches the threshold; the person one typo away is still named");
+    }
+
+    /** The persons one typo away are named beside the best three, and never make the best one less of a match. */
+    @Test
+    void thePersonsOneTypoAwayAreNamedBesideTheBestThree() {
+        assertEquals("b:MATCHED,c:FUZZY,d:FUZZY,a:FUZZY", summary(apply(NONE, new Candidate("a", 3.0, "e", true),
+                new Candidate("b", 40, "e"), new Candidate("c", 20, "e"), new Candidate("d", 18, "e"), new Candidate("x", 16, "e"))));
+        assertEquals("b:FUZZY", summary(apply(NONE, new Candidate("b", 16, "e"), new Candidate("z", 3.0, "e"))),
+                "a person not one typo away still needs the lower threshold");
     }
 }

@@ -150,4 +150,39 @@ class HouseholdLinkTest {
         assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ?",
                 String.class, run.runId(), DAUGHTER)).containsExactly("341299100-01 户籍地");
     }
+
+    /**
+     * Two sisters both called 王芳 in one police household, and the case lists two rows 王芳 / 女 without numbers, alike in
+     * everything they state (independent county, 1,000,000 persons: 刘慧 listed 户籍地 for 安置地). Neither row singles out a
+     * sister, but every pairing gives each of them the same resettlement: both are certain household links, one each.
+     */
+    @Test
+    void twoSistersOfOneNameAndTwoRowsAlikeHaveOneRowEach(@TempDir Path tmp) throws Exception {
+        String elder = "341299199203040225", younger = "341299199611150220";
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                FATHER + ",王建国,,男,汉族,1962-03-15,100097,户主,城关镇东风村5组3号,341299100201,正常,,",
+                elder + ",王芳,,女,汉族,1992-03-04,100097,女,城关镇东风村5组3号,341299100201,正常,,",
+                younger + ",王芳,,女,汉族,1996-11-15,100097,女,城关镇东风村5组3号,341299100201,正常,,"));
+        String place = ",城关镇东风村5组3号,341299100201,产权调换,城关镇新华社区12栋103,341299100001,2026-06-30,2025-11-20";
+        delivery.append("chaiqian_20261201.csv", StandardCharsets.UTF_8, List.of(
+                "东风村旧改,DF-033,王建国," + FATHER + ",户主" + place,
+                "东风村旧改,DF-033,王芳,,女" + place,
+                "东风村旧改,DF-033,王芳,,女" + place));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        List<String> linkedTo = jdbc.queryForList("""
+                SELECT pr.id_number FROM link l
+                JOIN src_record r ON r.rec_id = l.rec_id
+                JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                WHERE l.run_id = ? AND r.source = 'chaiqian' AND r.name = '王芳'
+                ORDER BY pr.id_number""", String.class, run.runId());
+        assertThat(linkedTo).containsExactly(elder, younger);
+        assertThat(jdbc.queryForList("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number IN (?, ?)",
+                String.class, run.runId(), elder, younger)).containsExactly("341299100-02 安置地", "341299100-02 安置地");
+        assertThat(jdbc.queryForList("SELECT code FROM exception_item WHERE run_id = ? AND (id_numbers LIKE ? OR id_numbers LIKE ?)",
+                String.class, run.runId(), "%" + elder + "%", "%" + younger + "%")).isEmpty();
+    }
 }
