@@ -1061,7 +1061,10 @@ def classify(g, rec):
         if n in p['alias']:
             return ('alias', 'alias') if src == 'huji' else ('uncertain', 'alias')
         return 'uncertain', 'wrong_valid'
-    if len(n) != 18 or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == 'X'):
+    # issue 18: "a swap of the trailing X with the digit before it (…39X7 for …397X) was rejected instead of repaired":
+    # such a number is one adjacent swap from a valid one, a repair like any other
+    x_swapped = len(n) == 18 and n[:16].isdigit() and n[16] == 'X' and n[17].isdigit()
+    if not x_swapped and (len(n) != 18 or not n[:17].isdigit() or not (n[17].isdigit() or n[17] == 'X')):
         return 'uncertain', 'garbage'
     numbers = [v for v in neighbours(n) if v in g.known]
     if numbers == [p['num']] and len(g.known[p['num']]) == 1:

@@ -59,11 +59,15 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
     }
 
     /**
-     * A notice of the civil-affairs office, the committee or another county (minzheng, xuanwei, waidi): it says nothing of
-     * whom it means but a number and a name (no birth date, no household), and what it says takes a voter off the roll.
+     * A record whose facts can take a voter off the roll or move them to another district: a notice (minzheng, xuanwei,
+     * waidi), a social-insurance row (a unit's district), a resettlement (安置地) or a residence registration (居住地). The
+     * police register and the survey move nobody.
      */
-    public boolean isNotice() {
-        return "minzheng".equals(source) || "xuanwei".equals(source) || "waidi".equals(source);
+    public boolean movesOrRemoves() {
+        return switch (source) {
+            case "minzheng", "xuanwei", "waidi", "shebao", "chaiqian", "liudong" -> true;
+            default -> false;
+        };
     }
 
     public boolean hasUsableNumber() {
