@@ -266,31 +266,39 @@ public class ResolveTasklet implements Tasklet {
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
             Map<Long, IdentityRecord> recs = new HashMap<>();
             Map<Long, List<PersonSeed>> hits = new LinkedHashMap<>();
+            Set<String> speltSo = new HashSet<>();
+            // spelt_so: a person known only from other agencies' records, one of them under their number spelt exactly so
             streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
+                     , CASE WHEN ps.from_huji THEN FALSE ELSE EXISTS (
+                           SELECT 1 FROM link l2 JOIN src_record s2 ON s2.rec_id = l2.rec_id
+                           WHERE l2.run_id = k.run_id AND l2.person_id = ps.person_id AND l2.certain = TRUE AND s2.name = r.name)
+                       END AS spelt_so
                      FROM repair_stage k
                      JOIN src_record r ON r.rec_id = k.rec_id
                      JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
                      WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 IdentityRecord r = IdentityRecord.read(rs);
                 if (!recs.containsKey(r.recId()) && !recs.isEmpty()) {
-                    decideRepairs(recs, hits, links, decisions);
+                    decideRepairs(recs, hits, speltSo, links, decisions);
                 }
                 recs.put(r.recId(), r);
-                hits.computeIfAbsent(r.recId(), k -> new ArrayList<>()).add(readPerson(rs));
+                PersonSeed p = readPerson(rs);
+                hits.computeIfAbsent(r.recId(), k -> new ArrayList<>()).add(p);
+                if (rs.getBoolean("spelt_so")) speltSo.add(p.personKey());
             }, runId);
-            decideRepairs(recs, hits, links, decisions);
+            decideRepairs(recs, hits, speltSo, links, decisions);
         }
         dropLinkedFromPending();
     }
 
-    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, BufferedCopy links,
-                               DecisionBook decisions) throws SQLException {
+    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, Set<String> speltSo,
+                               BufferedCopy links, DecisionBook decisions) throws SQLException {
         for (var e : hits.entrySet()) {
             List<PersonSeed> distinct = e.getValue().stream()
                     .collect(java.util.stream.Collectors.toMap(PersonSeed::personKey, p -> p, (a, b) -> a, LinkedHashMap::new))
                     .values().stream().toList();
             IdentityRecord r = recs.get(e.getKey());
-            var link = RepairRule.apply(r, distinct);
+            var link = RepairRule.apply(r, distinct, speltSo);
             if (link.isEmpty()) continue;
             // a repaired link's removal evidence is not acted on (rules.Fact#actedOn) but raised for review; the township's
             // verdict on that item is applied here: the same person is a DECIDED link, different people no link at all
@@ -305,6 +313,7 @@ public class ResolveTasklet implements Tasklet {
         }
         recs.clear();
         hits.clear();
+        speltSo.clear();
     }
 
     /**
