@@ -65,17 +65,24 @@ public final class CandidateRule {
         return byPerson;
     }
 
-    public static List<Link> apply(long recId, String rowHash, List<Candidate> candidates, Thresholds thresholds,
+    /**
+     * @param numbered the record carries a number: its named candidates are the persons one typo from it; a record without
+     *                 one has its namesakes named instead
+     */
+    public static List<Link> apply(long recId, String rowHash, boolean numbered, List<Candidate> candidates, Thresholds thresholds,
                                    Function<String, Optional<Decision>> decisions) {
         List<Candidate> sorted = new ArrayList<>(merged(candidates).values());
         // the persons the record's number is one typo from are named for review whatever they score and whoever else
         // reaches the threshold (RULES.md: the likeliest people are the number one typo away *and* the same name and
         // birth): a 王帼 whose number's birth digits are mistyped scores best for a stranger born on the mistyped day, and
-        // her own person, born ten years earlier, is the one the notice is about. They stay FUZZY, never acted on.
-        sorted.removeIf(c -> c.score() < thresholds.lower() && !c.named());
+        // her own person, born ten years earlier, is the one the notice is about. They stay FUZZY, never acted on. A
+        // numberless record's namesakes are named only when nobody reaches the threshold: up to ten people of one name
+        // beside a likely one would only bury it.
+        boolean anyReaches = sorted.stream().anyMatch(c -> c.score() >= thresholds.lower());
+        sorted.removeIf(c -> c.score() < thresholds.lower() && !(c.named() && (numbered || !anyReaches)));
         sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personKey));
         List<Candidate> kept = new ArrayList<>(sorted.subList(0, Math.min(MAX_CANDIDATES, sorted.size())));
-        for (Candidate c : sorted.subList(kept.size(), sorted.size())) if (c.named()) kept.add(c);
+        if (numbered) for (Candidate c : sorted.subList(kept.size(), sorted.size())) if (c.named()) kept.add(c);
         List<Link> links = new ArrayList<>();
         List<Candidate> open = new ArrayList<>();
         for (Candidate c : kept) {

@@ -772,19 +772,23 @@ public class ResolveTasklet implements Tasklet {
             List<CandidateRule.Candidate> forRecord = new ArrayList<>();
             long[] recId = {-1};
             String[] rowHash = {null};
+            boolean[] numbered = {false};
             SqlConsumer<List<CandidateRule.Candidate>> flush = list -> {
                 if (list.isEmpty()) return;
-                for (Link l : CandidateRule.apply(recId[0], rowHash[0], list, thresholds, decisions::find)) writeLink(links, l);
+                for (Link l : CandidateRule.apply(recId[0], rowHash[0], numbered[0], list, thresholds, decisions::find)) writeLink(links, l);
                 list.clear();
             };
             streaming.query("""
-                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named
-                    FROM candidate_stage k WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
+                    SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named,
+                           CASE WHEN r.id_number IS NULL THEN FALSE ELSE TRUE END AS numbered
+                    FROM candidate_stage k JOIN src_record r ON r.rec_id = k.rec_id
+                    WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 long id = rs.getLong(1);
                 if (id != recId[0]) {
                     flush.accept(forRecord);
                     recId[0] = id;
                     rowHash[0] = rs.getString(2);
+                    numbered[0] = rs.getBoolean(7);
                 }
                 forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getBoolean(6)));
             }, runId);

@@ -21,7 +21,7 @@ class CandidateRuleTest {
     private static final Function<String, Optional<Decision>> NONE = fp -> Optional.empty();
 
     private static List<Link> apply(Function<String, Optional<Decision>> decisions, Candidate... cs) {
-        return CandidateRule.apply(7, "row7", List.of(cs), T, decisions);
+        return CandidateRule.apply(7, "row7", true, List.of(cs), T, decisions);
     }
 
     private static Function<String, Optional<Decision>> decided(String personKey, Verdict v) {
@@ -129,5 +129,14 @@ class CandidateRuleTest {
                 new Candidate("b", 40, "e"), new Candidate("c", 20, "e"), new Candidate("d", 18, "e"), new Candidate("x", 16, "e"))));
         assertEquals("b:FUZZY", summary(apply(NONE, new Candidate("b", 16, "e"), new Candidate("z", 3.0, "e"))),
                 "a person not one typo away still needs the lower threshold");
+    }
+
+    /** A record without a number names its namesakes only when nobody reaches the threshold (independent2 at 1M: noise). */
+    @Test
+    void aNumberlessRecordsNamesakesAreNamedOnlyWhenNobodyIsLikelier() {
+        assertEquals("c:FUZZY", summary(CandidateRule.apply(7, "row7", false, List.of(new Candidate("a", 6.0, "e", true),
+                new Candidate("c", 15, "e")), T, NONE)));
+        assertEquals("a:FUZZY,b:FUZZY", summary(CandidateRule.apply(7, "row7", false, List.of(new Candidate("a", 6.0, "e", true),
+                new Candidate("b", 5.0, "e", true)), T, NONE)));
     }
 }
