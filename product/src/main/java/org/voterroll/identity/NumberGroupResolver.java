@@ -117,7 +117,7 @@ public final class NumberGroupResolver {
      * 宋博's). A survey row so spelt still goes to the number's person: it moves nobody.
      */
     private boolean namesTheTwin(PersonSeed p, IdentityRecord r) {
-        return p.fromHuji() && twins.isTwinOf(p.householdKey(), p.birthDate(), p.name(), r.name(), r.movesOrRemoves());
+        return p.fromHuji() && twins.isTwinOf(p.householdKey(), p.birthDate(), p.name(), r.name(), r.sex(), r.movesOrRemoves());
     }
 
     /**

@@ -170,7 +170,8 @@ public class ResolveTasklet implements Tasklet {
             }, runId);
             Twins twins = new Twins();
             streaming.query(TWINS, rs -> {
-                twins.add(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3));
+                String sex = rs.getString(4);
+                twins.add(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getString(3), sex == null ? null : sex.charAt(0));
             }, runId);
             return new Register(frequencies, twins);
         });
@@ -196,8 +197,8 @@ public class ResolveTasklet implements Tasklet {
      * records with their grouped households ran as a nested loop on PostgreSQL (minutes at 20,000 persons).
      */
     private static final String TWINS = """
-            SELECT household_key, birth_date, name FROM (
-                SELECT r.household_key, r.birth_date, r.name, COUNT(*) OVER (PARTITION BY r.household_key, r.birth_date) AS born
+            SELECT household_key, birth_date, name, sex FROM (
+                SELECT r.household_key, r.birth_date, r.name, r.sex, COUNT(*) OVER (PARTITION BY r.household_key, r.birth_date) AS born
                 FROM\s""" + EFFECTIVE + """
                 WHERE r.source = 'huji' AND r.household_key IS NOT NULL AND r.birth_date IS NOT NULL) t
             WHERE born > 1""";

@@ -13,23 +13,30 @@ import java.util.Map;
  * tell (issue 18). Only such households are held, a few in a thousand, not the register.
  */
 public final class Twins {
-    private final Map<String, List<String>> names = new HashMap<>();
+    private final Map<String, List<Twin>> names = new HashMap<>();
+
+    private record Twin(String name, Character sex) {}
 
     /** One police record of a household whose people include two names born on one day. */
-    public void add(String householdKey, LocalDate birthDate, String name) {
+    public void add(String householdKey, LocalDate birthDate, String name, Character sex) {
         if (householdKey == null || birthDate == null || name == null) return;
-        List<String> born = names.computeIfAbsent(key(householdKey, birthDate), k -> new ArrayList<>(2));
-        if (!born.contains(name)) born.add(name);
+        List<Twin> born = names.computeIfAbsent(key(householdKey, birthDate), k -> new ArrayList<>(2));
+        if (born.stream().noneMatch(t -> t.name().equals(name))) born.add(new Twin(name, sex));
     }
 
     /**
      * Whether {@code name}, not spelt as {@code person}, is the name of someone else of the household born that day:
      * exactly (李鸣 under 李明's number), or, when {@code homophones}, read alike (胡鑫 under 胡辛's number, her twin 胡馨:
-     * a death notice that names either twin, and the number alone cannot say whose death it is).
+     * a death notice that names either twin, and the number alone cannot say whose death it is). A twin of the other
+     * sex than the record states is not named by it (梁红, a woman at a unit under 梁虹's number, is not her brother 梁宏).
+     *
+     * @param sex the sex the record itself states, null when it states none
      */
-    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name, boolean homophones) {
+    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name, Character sex, boolean homophones) {
         if (householdKey == null || birthDate == null || name == null) return false;
-        for (String n : names.getOrDefault(key(householdKey, birthDate), List.of())) {
+        for (Twin t : names.getOrDefault(key(householdKey, birthDate), List.of())) {
+            String n = t.name();
+            if (sex != null && t.sex() != null && !sex.equals(t.sex())) continue;
             boolean names = homophones ? NameRules.agree(n, name) : NameRules.same(n, name);
             if (!n.equals(person) && names && !NameRules.same(person, name)) return true;
         }

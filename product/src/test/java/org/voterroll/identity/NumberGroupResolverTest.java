@@ -191,8 +191,8 @@ class NumberGroupResolverTest {
     void aHomophoneThatIsExactlyTheTwinsNameIsNotLinkedByTheNumber() {
         IdentityRecord ming = withName(rec("huji", "李明"), "VALID", "hj:7", null);
         Twins twins = new Twins();
-        twins.add("hj:7", ming.birthDate(), "李明");
-        twins.add("hj:7", ming.birthDate(), "李鸣");
+        twins.add("hj:7", ming.birthDate(), "李明", null);
+        twins.add("hj:7", ming.birthDate(), "李鸣", null);
         IdentityRecord twinsName = rec("minzheng", "李鸣");
         IdentityRecord homophone = rec("tongji", "李铭");
         var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(ming, twinsName, homophone));
@@ -214,8 +214,8 @@ class NumberGroupResolverTest {
     void aNoticeSpeltAsAHomophoneOfBothTwinsIsNotLinkedByTheNumber() {
         IdentityRecord xin = withName(rec("huji", "胡辛"), "VALID", "hj:9", null);
         Twins twins = new Twins();
-        twins.add("hj:9", xin.birthDate(), "胡辛");
-        twins.add("hj:9", xin.birthDate(), "胡馨");
+        twins.add("hj:9", xin.birthDate(), "胡辛", null);
+        twins.add("hj:9", xin.birthDate(), "胡馨", null);
         IdentityRecord death = rec("minzheng", "胡鑫");
         IdentityRecord survey = rec("tongji", "胡鑫");
         var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(xin, death, survey));
@@ -240,8 +240,8 @@ class NumberGroupResolverTest {
     void aUnitRowSpeltAsAHomophoneOfBothTwinsIsNotLinkedByTheNumber() {
         IdentityRecord bo = withName(rec("huji", "宋波"), "VALID", "hj:11", null);
         Twins twins = new Twins();
-        twins.add("hj:11", bo.birthDate(), "宋波");
-        twins.add("hj:11", bo.birthDate(), "宋博");
+        twins.add("hj:11", bo.birthDate(), "宋波", null);
+        twins.add("hj:11", bo.birthDate(), "宋博", null);
         for (String source : List.of("shebao", "chaiqian", "liudong", "xuanwei", "waidi")) {
             IdentityRecord row = rec(source, "送博");
             var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(bo, row));
@@ -250,6 +250,26 @@ class NumberGroupResolverTest {
         IdentityRecord survey = rec("tongji", "送博");
         var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(bo, survey));
         assertTrue(r.pending().isEmpty(), "the survey moves nobody: the number's person");
+    }
+
+    /**
+     * The first independent county at 1,000,000: twins 梁虹 (a woman) and 梁宏 (a man); a woman's unit row 梁红 under her
+     * number reads like both, but states her sex: it is hers, not her brother's.
+     */
+    @Test
+    void aTwinOfTheOtherSexIsNotNamedByARecordThatStatesItsSex() {
+        IdentityRecord hong = withName(rec("huji", "梁虹"), "VALID", "hj:12", null);
+        Twins twins = new Twins();
+        twins.add("hj:12", hong.birthDate(), "梁虹", 'F');
+        twins.add("hj:12", hong.birthDate(), "梁宏", 'M');
+        IdentityRecord unitRow = rec("shebao", "梁红");
+        var r = new NumberGroupResolver(new NameFrequencies(), twins).resolve(N, List.of(hong, unitRow));
+        assertTrue(r.pending().isEmpty(), "a woman's row names the woman");
+        Twins sisters = new Twins();
+        sisters.add("hj:12", hong.birthDate(), "梁虹", 'F');
+        sisters.add("hj:12", hong.birthDate(), "梁宏", 'F');
+        var both = new NumberGroupResolver(new NameFrequencies(), sisters).resolve(N, List.of(hong, unitRow));
+        assertEquals(List.of(unitRow), both.pending(), "two sisters: either of them");
     }
 
     @Test
