@@ -58,18 +58,6 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
         return "liudong".equals(source) && endDate == null && areaCode != null;
     }
 
-    /**
-     * A record whose facts can take a voter off the roll or move them to another district: a notice (minzheng, xuanwei,
-     * waidi), a social-insurance row (a unit's district), a resettlement (安置地) or a residence registration (居住地). The
-     * police register and the survey move nobody.
-     */
-    public boolean movesOrRemoves() {
-        return switch (source) {
-            case "minzheng", "xuanwei", "waidi", "shebao", "chaiqian", "liudong" -> true;
-            default -> false;
-        };
-    }
-
     public boolean hasUsableNumber() {
         return "VALID".equals(idStatus) || "LEGACY15".equals(idStatus);
     }

@@ -110,14 +110,14 @@ public final class NumberGroupResolver {
     /**
      * A record spelt exactly as the person's twin (same household, same birth date) whose name reads like the person's
      * only as a homophone names the twin as much as the person: it is not linked by the number, and fuzzy linking names
-     * both for review (issue 18: a homophone of 李明 that is his twin 李鸣's very name went to 李明 for certain). A record
-     * that takes a voter off the roll or moves them (a notice, a unit's row, a resettlement, a residence) spelt as a
-     * homophone of both twins is not linked by the number either: one twin would be struck off or moved on the strength
-     * of a number that a clerk may have taken from the other's papers (送博 at a unit under 宋波's number was his twin
-     * 宋博's). A survey row so spelt still goes to the number's person: it moves nobody.
+     * both for review (issue 18: a homophone of 李明 that is his twin 李鸣's very name went to 李明 for certain). Nor is
+     * a record of another agency spelt as a homophone of both twins: one twin would be struck off, moved or put in the
+     * away book on the strength of a number that a clerk may have taken from the other's papers (送博 at a unit under
+     * 宋波's number was his twin 宋博's; a survey's 外出 under 任泽's number was his twin 任则's). A twin of the other
+     * sex than the record states is not named by it.
      */
     private boolean namesTheTwin(PersonSeed p, IdentityRecord r) {
-        return p.fromHuji() && twins.isTwinOf(p.householdKey(), p.birthDate(), p.name(), r.name(), r.sex(), r.movesOrRemoves());
+        return p.fromHuji() && twins.isTwinOf(p.householdKey(), p.birthDate(), p.name(), r.name(), r.sex());
     }
 
     /**

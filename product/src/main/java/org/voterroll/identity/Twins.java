@@ -25,20 +25,19 @@ public final class Twins {
     }
 
     /**
-     * Whether {@code name}, not spelt as {@code person}, is the name of someone else of the household born that day:
-     * exactly (李鸣 under 李明's number), or, when {@code homophones}, read alike (胡鑫 under 胡辛's number, her twin 胡馨:
-     * a death notice that names either twin, and the number alone cannot say whose death it is). A twin of the other
-     * sex than the record states is not named by it (梁红, a woman at a unit under 梁虹's number, is not her brother 梁宏).
+     * Whether {@code name}, not spelt as {@code person}, names someone else of the household born that day: exactly
+     * (李鸣 under 李明's number) or read alike (胡鑫 under 胡辛's number, her twin 胡馨: a death notice that names either
+     * twin, and the number alone cannot say whose death it is). A twin of the other sex than the record states is not
+     * named by it (梁红, a woman at a unit under 梁虹's number, is not her brother 梁宏).
      *
      * @param sex the sex the record itself states, null when it states none
      */
-    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name, Character sex, boolean homophones) {
+    public boolean isTwinOf(String householdKey, LocalDate birthDate, String person, String name, Character sex) {
         if (householdKey == null || birthDate == null || name == null) return false;
         for (Twin t : names.getOrDefault(key(householdKey, birthDate), List.of())) {
             String n = t.name();
             if (sex != null && t.sex() != null && !sex.equals(t.sex())) continue;
-            boolean names = homophones ? NameRules.agree(n, name) : NameRules.same(n, name);
-            if (!n.equals(person) && names && !NameRules.same(person, name)) return true;
+            if (!n.equals(person) && NameRules.agree(n, name) && !NameRules.same(person, name)) return true;
         }
         return false;
     }
