@@ -13,7 +13,7 @@ import org.voterroll.province.ProvinceBoard;
 
 /**
  * A county's answers to a province run's items: the home county's to a {@code CERTIFICATE_REQUEST} (原选区资格证明申请), and
- * each county's to a {@code CROSS_COUNTY_DUPLICATE} (与外县重复登记) naming it. Listed on the township's queue page (the county
+ * each county's to a {@code CROSS_COUNTY_DUPLICATE} (跨县重复登记) naming it. Listed on the township's queue page (the county
  * office's for those without a township), opened and decided as a county item is — the item page, the decision book — with
  * the province run's item numbers in its own paths. Only the county concerned opens an item, only its township's clerk (or,
  * without a township, its county office) decides it.

@@ -116,4 +116,48 @@ class ProvincePageTest extends WebTestBase {
         assertThat(body(Http.session(url(""), PROVINCE_OFFICE, PASSWORD).get("/province?run=" + id + "&type=CERTIFICATE_REQUEST")))
                 .contains("已处理：出具原选区资格证明（" + CLERK + "）");
     }
+
+    @Test
+    void eachCountysClerkSeesItsOwnDuplicateInTheQueueAndDecidesItThereWithWhoAndWhenAndAStrikeNeedsItsGround() throws Exception {
+        String id = province().provinceRunId();
+        Map<String, Object> here = jdbc.queryForMap("SELECT item_no, township_code, fingerprint FROM province_exception WHERE province_run_id = ? "
+                + "AND code = 'CROSS_COUNTY_DUPLICATE' AND county_code = ? AND id_numbers = ?", id, WebFixture.COUNTY, QIAN_XUE);
+        int there = jdbc.queryForObject("SELECT item_no FROM province_exception WHERE province_run_id = ? AND code = 'CROSS_COUNTY_DUPLICATE' "
+                + "AND county_code = ? AND id_numbers = ?", Integer.class, id, NORTH, QIAN_XUE);
+        // 钱雪 is listed in 341299100-02: the clerk of 341299100 decides, in this county; 北河县's item is 北河县's
+        assertThat(here.get("township_code")).isEqualTo(OTHER_TOWNSHIP);
+        String path = "/township/province/" + id + "/items/" + here.get("item_no");
+        Http clerk = Http.session(url(""), OTHER_CLERK, PASSWORD);
+        String queue = body(clerk.get("/township"));
+        assertThat(queue).contains("id=\"province-duplicates\"", "钱雪", "北河县（341298）", "href=\"" + path + "\"").doesNotContain(QIAN_XUE);
+        assertThat(body(Http.session(url(""), CLERK, PASSWORD).get("/township"))).as("another township's").doesNotContain("钱雪");
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).get(path), "another township's duplicate");
+        assertRefused(clerk.get("/township/province/" + id + "/items/" + there), "the other county's item");
+        assertRefused(Http.session(url(""), COUNTY_OFFICE, PASSWORD).get("/county/province/" + id + "/items/" + there), "the other county's item");
+        assertRefused(Http.session(url(""), COUNTY_OFFICE, PASSWORD).get("/county/province/" + id + "/items/" + here.get("item_no")),
+                "a township's item, to the county office");
+
+        String item = body(clerk.get(path));
+        assertThat(item).contains(Labels.exception("CROSS_COUNTY_DUPLICATE"), "本县保留（对方县核减）", "本县核减（已在对方县登记）", "北河县（341298）")
+                .contains("action=\"" + path + "/decision\"").doesNotContain("value=\"DISMISS\"");
+        long decisions = jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class);
+        clerk.form(path + "/decision", Map.of("verdict", "REMOVE_HERE", "note", ""));
+        assertThat(body(clerk.get(path))).contains("本县核减须填写依据");
+        clerk.form(path + "/decision", Map.of("verdict", "DISMISS", "note", "x"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class)).as("no strike without its ground, no dismissal").isEqualTo(decisions);
+
+        clerk.form(path + "/decision", Map.of("verdict", "KEEP_HERE", "note", ""));
+        var d = jdbc.queryForMap("SELECT * FROM decision WHERE county_code = ? AND code = 'CROSS_COUNTY_DUPLICATE' ORDER BY decision_id DESC LIMIT 1",
+                WebFixture.COUNTY);
+        assertThat(d.get("verdict")).isEqualTo("KEEP_HERE");
+        assertThat(d.get("decided_by")).isEqualTo(OTHER_CLERK);
+        assertThat(d.get("decided_at")).isNotNull();
+        assertThat(d.get("fingerprint")).isEqualTo(here.get("fingerprint"));
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE action = 'DECISION' AND actor = ? ORDER BY audit_id DESC LIMIT 1", String.class,
+                OTHER_CLERK)).isEqualTo("省级运行 " + id + " 事项 " + here.get("item_no") + "（" + Labels.exception("CROSS_COUNTY_DUPLICATE")
+                + "）：本县保留（对方县核减）");
+        assertThat(body(clerk.get(path))).contains("已处理：本县保留（对方县核减）").doesNotContain("id=\"decision-form\"");
+        assertThat(body(clerk.get("/township"))).contains("已处理：本县保留（对方县核减）");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision WHERE county_code = ?", Long.class, NORTH)).as("北河县 decided nothing").isZero();
+    }
 }
