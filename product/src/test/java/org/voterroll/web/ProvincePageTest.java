@@ -160,4 +160,50 @@ class ProvincePageTest extends WebTestBase {
         assertThat(body(clerk.get("/township"))).contains("已处理：本县保留（对方县核减）");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision WHERE county_code = ?", Long.class, NORTH)).as("北河县 decided nothing").isZero();
     }
+
+    @Test
+    void theSameAsJsonForTheOfficesSystemsWithRecordsNotColumnsAndNumbersMasked() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Http office = Http.basic(url(""), PROVINCE_OFFICE, PASSWORD);
+        String id = province().provinceRunId();
+        var runs = json.readTree(office.get("/api/province/runs").body());
+        assertThat(runs.get(0).get("provinceRunId").asString()).isEqualTo(id);
+        assertThat(runs.get(0).get("jobNames").size()).isEqualTo(2);
+
+        HttpResponse<byte[]> detail = office.get("/api/province/runs/" + id);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        var run = json.readTree(detail.body());
+        assertThat(run.get("run").get("status").asString()).isEqualTo("COMPLETED");
+        var counties = run.get("counties");
+        assertThat(counties.size()).isEqualTo(2);
+        var here = counties.get(0).get("countyCode").asString().equals(WebFixture.COUNTY) ? counties.get(0) : counties.get(1);
+        assertThat(here.get("runId").asString()).isEqualTo(baseline().runId());
+        assertThat(here.get("partitionStatus").asString()).isEqualTo("COMPLETED");
+        double rate = new ObjectMapper().readTree(Files.readString(Path.of(baseline().outputPath()).resolve("summary.json"))).get("registrationRate").asDouble();
+        assertThat(here.get("registrationRate").asDouble()).isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(here.get("items").findValuesAsString("code")).contains("CROSS_COUNTY_DUPLICATE", "CERTIFICATE_REQUEST");
+        assertThat(run.get("steps").findValuesAsString("stepName")).contains("check");
+
+        HttpResponse<byte[]> page = office.get("/api/province/runs/" + id + "/items?county=" + NORTH + "&type=CROSS_COUNTY_DUPLICATE");
+        var items = json.readTree(page.body());
+        assertThat(items.get("total").asLong()).isEqualTo(1);
+        var qian = items.get("items").get(0);
+        assertThat(qian.get("names").asString()).isEqualTo("钱雪");
+        assertThat(qian.get("maskedNumber").asString()).isEqualTo("320102********1143");
+        assertThat(qian.get("otherCountyCode").asString()).isEqualTo(WebFixture.COUNTY);
+        assertThat(qian.get("typeLabel").asString()).isEqualTo(Labels.exception("CROSS_COUNTY_DUPLICATE"));
+        for (HttpResponse<byte[]> r : java.util.List.of(detail, page, office.get("/api/province/runs/" + id + "/items"))) {
+            assertThat(body(r)).doesNotContain(QIAN_XUE, WebFixture.ZHENG_HAO_NUMBER).doesNotContain("id_numbers", "idNumber", "evidence")
+                    .doesNotContainPattern("(?<![\\dA-Za-z])\\d{17}[\\dX](?![\\dA-Za-z])");
+        }
+
+        // another province's office: none of it; a county's staff, a clerk: refused; an unknown run: not found
+        assertThat(json.readTree(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs").body()).size()).isZero();
+        assertRefused(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs/" + id), "another province's run");
+        assertRefused(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs/" + id + "/items"), "another province's items");
+        assertRefused(Http.basic(url(""), CLERK, PASSWORD).get("/api/province/runs"), "a clerk");
+        assertRefused(Http.basic(url(""), COUNTY_OFFICE, PASSWORD).get("/api/province/runs"), "a county office");
+        assertThat(office.get("/api/province/runs/province-19990101-000000").statusCode()).isEqualTo(404);
+        assertThat(Http.basic(url(""), OPERATOR, PASSWORD).get("/api/province/runs/" + id).statusCode()).isEqualTo(200);
+    }
 }
