@@ -32,7 +32,8 @@ import org.voterroll.run.Run;
  * province's check run in this JVM over county runs reconciled here, against the real PostgreSQL (no broker: ProvinceRunTest
  * has the workers). 李丽 is kept under her number in both copies of the example county, so 北河县 and 南山县 both list her.
  * Neither roll changes until a county decides; the county that strikes her does so on its own next run (除名册 外地登记), the
- * other county's roll never changes; a settled pair is not raised again; two decisions that clash are raised again in both.
+ * other county's roll never changes; a settled pair is not raised again; two decisions that clash (both keep, both strike:
+ * then neither strikes) are raised again in both.
  */
 // a schema of its own: the example county's copies run several times here and must not be other tests' previous rolls
 @SpringBootTest(properties = {"voter-roll.guard.max-roll-change=1000", "voter-roll.guard.max-source-shrink=1"})
@@ -154,6 +155,24 @@ class ProvinceDuplicatesTest {
         ProvinceRun p4 = province(NOW, north3, south3);
         new CrossCountyCheck(p4, dataSource, GB18030).check();
         assertThat(items(p4)).isEmpty();
+    }
+
+    @Test
+    void whenBothCountiesStrikeHerNeitherDoesAndBothAreAskedAgain() throws Exception {
+        Path north = county("b-341298", NORTH, "北河县", 1), south = county("c-341297", SOUTH, "南山县", 2);
+        Run north1 = reconcile(north), south1 = reconcile(south);
+        ProvinceRun p1 = province(NOW.minusMinutes(10), north1, south1);
+        new CrossCountyCheck(p1, dataSource, GB18030).check();
+        completed(p1);
+        decide(of(items(p1), NORTH), "REMOVE_HERE", "本人称在南山县登记", NOW.minusMinutes(8));
+        decide(of(items(p1), SOUTH), "REMOVE_HERE", "本人称在北河县登记", NOW.minusMinutes(7));
+        Run north2 = reconcile(north), south2 = reconcile(south);
+        assertThat(listing(north2)).as("two strikes that clash strike nobody").startsWith("true ");
+        assertThat(listing(south2)).startsWith("true ");
+        ProvinceRun p2 = province(NOW, north2, south2);
+        new CrossCountyCheck(p2, dataSource, GB18030).check();
+        assertThat(items(p2)).extracting(i -> (String) i.get("county_code")).containsExactlyInAnyOrder(NORTH, SOUTH);
+        assertThat(items(p2)).allSatisfy(i -> assertThat((String) i.get("description")).startsWith("两县都决定核减此人").contains("为免漏登两县均未除名"));
     }
 
     private Path county(String job, String code, String name, int shift) throws Exception {
