@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -17,14 +20,19 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.FileSystemUtils;
+import org.voterroll.decisions.CrossCountyStandings;
 import org.voterroll.decisions.Fingerprint;
+import org.voterroll.decisions.Verdict;
 import org.voterroll.roll.MoveIntoPlace;
 import org.voterroll.roll.Sha256Sums;
 
 /**
  * The province-wide check after the counties' partitions (RULES.md "Inside a province run"): one person (the same
  * normalised number) on the rolls of two counties of the run raises a blocking {@code CROSS_COUNTY_DUPLICATE} in both,
- * each naming the other county, its district and the basis (登记依据) it listed the person on. Neither roll changes. Then
+ * each naming the other county, its district and the basis (登记依据) it listed the person on. Neither roll changes here: each
+ * county's clerk decides on the county's own queue (本县保留 / 本县核减), and a county that strikes does so on its own next run
+ * ({@link CrossCountyStandings}). A pair already settled (one keeps, the other strikes) or evidence decided already is not
+ * raised again; two decisions that clash (both keep, both strike) are raised again in both. Then
  * the home counties' {@code CERTIFICATE_REQUEST}s for the in-migrants the others found eligible ({@link CertificateRequests}).
  * <p>
  * One join of the counties' roll lines by number, over each county's run of this province run. The items are kept in
@@ -33,7 +41,7 @@ import org.voterroll.roll.Sha256Sums;
  * The step redoes its work from a clean slate when restarted.
  */
 public class CrossCountyCheck implements Tasklet {
-    static final String CODE = "CROSS_COUNTY_DUPLICATE";
+    static final String CODE = CrossCountyStandings.CODE;
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
 
     private static final String SAME_NUMBER = """
@@ -80,21 +88,45 @@ public class CrossCountyCheck implements Tasklet {
         String id = run.provinceRunId();
         jdbc.update("DELETE FROM province_exception WHERE province_run_id = ?", id);
         List<Item> items = new ArrayList<>();
+        // only decisions made before the run started count: a restart raises what the uninterrupted run raised
+        CrossCountyStandings standings = CrossCountyStandings.load(jdbc, run.startedAt());
+        Set<String> decided = new HashSet<>(jdbc.queryForList("""
+                SELECT d.county_code || '|' || d.fingerprint FROM decision d WHERE d.code = ? AND d.decided_at <= ?""", String.class,
+                CODE, Timestamp.valueOf(run.startedAt())));
         jdbc.query(SAME_NUMBER, rs -> {
+            String county = rs.getString("county_code"), other = rs.getString("other_county_code"), number = rs.getString("id_number");
             String basis = rs.getString("basis"), otherBasis = rs.getString("other_basis");
             String otherDistrict = rs.getString("other_district_code");
-            String description = "同一公民身份号码同时列入" + rs.getString("other_county_name") + "（" + rs.getString("other_county_code") + "）"
+            CrossCountyStandings.Standing here = standings.of(county, number, other), there = standings.of(other, number, county);
+            boolean clash = here != null && there != null && here.verdict() == there.verdict();
+            String fingerprint = Fingerprint.of(CODE, number, county, rs.getString("district_code"), other, otherDistrict);
+            if (clash) {
+                // both kept, or both struck (and so neither did): asked again of both, until one of them decides otherwise
+                fingerprint = Fingerprint.of(CODE, number, county, other, "clash", String.valueOf(here.decisionId()), String.valueOf(there.decisionId()));
+            } else if (here != null && there != null || decided.contains(county + "|" + fingerprint)) {
+                // settled (one keeps, the other strikes on its next run), or this very evidence decided here already
+                return;
+            }
+            String otherName = rs.getString("other_county_name");
+            String description = "同一公民身份号码同时列入" + otherName + "（" + other + "）"
                     + otherDistrict + (rs.getString("other_district_name") == null ? "" : " " + rs.getString("other_district_name"))
                     + "的选民名单，登记依据：" + label(otherBasis) + "；本县列于" + rs.getString("district_code") + "，登记依据："
                     + label(basis) + "。两县核实并决定前，两县名单均不变（不重）";
+            if (clash) {
+                description = (here.verdict() == Verdict.KEEP_HERE
+                        ? "两县都决定保留此人（本县 " + here.decidedAt().toLocalDate() + "，" + otherName + " " + there.decidedAt().toLocalDate()
+                                + "），此人仍同时列入两县名单"
+                        : "两县都决定核减此人（本县 " + here.decidedAt().toLocalDate() + "，" + otherName + " " + there.decidedAt().toLocalDate()
+                                + "），为免漏登两县均未除名")
+                        + "：请与" + otherName + "核实此人应在哪一县登记后重新决定。" + description;
+            } else if (there != null) {
+                description += "；" + otherName + "已于 " + there.decidedAt().toLocalDate() + " 决定“" + there.verdict().label() + "”";
+            }
             String evidence = "省级运行 " + id + "：本县运行 " + rs.getString("run_id") + " rolls/" + rs.getString("district_code") + ".csv 序号 "
-                    + rs.getInt("seq") + "；" + rs.getString("other_county_name") + "运行 " + rs.getString("other_run_id") + " rolls/"
+                    + rs.getInt("seq") + "；" + otherName + "运行 " + rs.getString("other_run_id") + " rolls/"
                     + otherDistrict + ".csv 序号 " + rs.getInt("other_seq");
-            items.add(new Item(items.size() + 1, CODE, "blocking", rs.getString("county_code"), rs.getString("run_id"), rs.getString("township_code"),
-                    rs.getString("district_code"), rs.getString("id_number"), rs.getString("name"), description, evidence,
-                    Fingerprint.of(CODE, rs.getString("id_number"), rs.getString("county_code"), rs.getString("district_code"),
-                            rs.getString("other_county_code"), otherDistrict),
-                    rs.getString("other_county_code"), rs.getString("other_run_id")));
+            items.add(new Item(items.size() + 1, CODE, "blocking", county, rs.getString("run_id"), rs.getString("township_code"),
+                    rs.getString("district_code"), number, rs.getString("name"), description, evidence, fingerprint, other, rs.getString("other_run_id")));
         }, id);
         // the home county's certificates for the in-migrants the others found eligible, after the duplicates
         items.addAll(CertificateRequests.raise(jdbc, run, items.size() + 1));

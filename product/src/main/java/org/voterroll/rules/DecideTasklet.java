@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.county.MatchingFile;
+import org.voterroll.decisions.CrossCountyStandings;
 import org.voterroll.decisions.DecisionBook;
 import org.voterroll.decisions.Fingerprint;
 import org.voterroll.decisions.Verdict;
@@ -67,8 +68,10 @@ public class DecideTasklet implements Tasklet {
         CountyRules rules = new CountyRules(run.countyCode(), run.electionDay(), run.previousElectionDay(), run.inMigrantMonths(),
                 area, unit, township);
         DecisionBook book = DecisionBook.load(jdbc, run.countyCode());
+        Set<String> struck = CrossCountyStandings.struck(jdbc, run.countyCode());
+        if (!struck.isEmpty()) log.info("rules: {} person(s) struck by the county's decisions on province duplicates", struck.size());
         Registrar registrar = new Registrar(rules, MatchingFile.of(run).thresholds().lower(),
-                fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())));
+                fp -> book.find(fp).map(d -> new Registrar.Decided(d.verdict(), d.districtCode())), struck);
 
         // the persons of identity resolution's 一人多户 pairs, and whether each is listed: a pair neither of whom is listed
         // (both dead, both under 18 …) is one person or two without a line of any roll changing

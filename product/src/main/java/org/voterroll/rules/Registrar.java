@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.voterroll.decisions.Fingerprint;
@@ -24,11 +25,18 @@ public final class Registrar {
     private final CountyRules county;
     private final double awayThreshold;
     private final Function<String, Optional<Decided>> decisions;
+    /** numbers this county decided to strike because another county of a province run lists them (CrossCountyStandings.struck) */
+    private final Set<String> registeredInOtherCounty;
 
     public Registrar(CountyRules county, double awayThreshold, Function<String, Optional<Decided>> decisions) {
+        this(county, awayThreshold, decisions, Set.of());
+    }
+
+    public Registrar(CountyRules county, double awayThreshold, Function<String, Optional<Decided>> decisions, Set<String> registeredInOtherCounty) {
         this.county = county;
         this.awayThreshold = awayThreshold;
         this.decisions = decisions;
+        this.registeredInOtherCounty = registeredInOtherCounty;
     }
 
     public Outcome decide(PersonFacts p) {
@@ -256,6 +264,8 @@ public final class Registrar {
         if (rights != null) return rights;
         boolean elsewhere = facts.stream().anyMatch(f -> f.is("waidi") && "已在外地登记".equals(f.kind())
                 && f.startDate() != null && !f.startDate().isAfter(day));
+        // the county's own decision on a CROSS_COUNTY_DUPLICATE stands for the notice the other county would send
+        if (!elsewhere && p.idNumber() != null && registeredInOtherCounty.contains(p.idNumber())) elsewhere = true;
         return elsewhere ? Reason.REGISTERED_ELSEWHERE : null;
     }
 

@@ -67,7 +67,10 @@ class CountyController {
             model.addAttribute("districtNames", districts);
             model.addAttribute("types", queue.typeCounts(run.runId(), area, null));
             if (area == ExceptionQueue.Area.WHOLE_COUNTY) model.addAttribute("townships", queue.townshipCounts(run.runId()));
-            if (area == ExceptionQueue.Area.COUNTY_OFFICE) model.addAttribute("provinceRequests", province.requests(run.countyCode(), null));
+            if (area == ExceptionQueue.Area.COUNTY_OFFICE) {
+                model.addAttribute("provinceRequests", province.requests(run.countyCode(), null));
+                model.addAttribute("provinceDuplicates", province.duplicates(run.countyCode(), null));
+            }
             if (f.ok()) model.addAttribute("page", queue.page(run.runId(), area, null, f));
         }
         return "county/queue";
@@ -102,7 +105,7 @@ class CountyController {
         return "redirect:/county/runs/" + runId + "/items/" + itemNo;
     }
 
-    /** A province run's request for the county's certificate (原选区资格证明申请): the item page, with its own paths. */
+    /** A province run's item for the county (原选区资格证明申请, 与外县重复登记): the item page, with its own paths. */
     @GetMapping("/county/province/{provinceRunId}/items/{itemNo}")
     String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
         var item = province.open(user, provinceRunId, itemNo);
@@ -116,7 +119,7 @@ class CountyController {
                           @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         var item = province.open(user, provinceRunId, itemNo);
         String problem = province.decide(user, item, verdict, note);
-        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次省级运行时生效" : problem);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? ProvinceDesk.saved(item) : problem);
         return "redirect:/county/province/" + provinceRunId + "/items/" + itemNo;
     }
 }

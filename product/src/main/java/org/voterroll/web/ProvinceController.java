@@ -59,9 +59,7 @@ class ProvinceController {
         model.addAttribute("runs", runs);
         ProvinceBoard.RunRow selected;
         if (run != null && !run.isBlank()) {
-            if (!run.matches("[A-Za-z0-9-]{1,64}")) throw new Scope.NotFound();
-            selected = board.run(run).orElseThrow(Scope.NotFound::new);
-            if (!board.inScope(run, scope)) throw new Scope.OutOfScope();
+            selected = readable(board, run, scope);
         } else {
             selected = runs.isEmpty() ? null : runs.get(0);
         }
@@ -88,18 +86,40 @@ class ProvinceController {
         model.addAttribute("type", typeFilter);
 
         ProvinceBoard.ItemPage items = board.items(selected.provinceRunId(), scope, countyFilter, typeFilter, pageNo);
-        // an item names places of both its counties: the names of every county run of the province run (codes carry their county)
-        Map<String, String> districtNames = new HashMap<>(), townshipNames = new HashMap<>();
-        for (ProvinceBoard.CountyRow c : board.counties(selected, null)) {
-            if (c.runId() == null) continue;
-            districtNames.putAll(queue.districtNames(c.runId()));
-            townshipNames.putAll(queue.townshipNames(c.runId()));
-        }
+        PlaceNames names = PlaceNames.of(board, queue, selected);
         model.addAttribute("items", items.items().stream().map(i -> new ItemView(i, Labels.exception(i.code()),
-                org.voterroll.rules.Raised.Level.chinese(i.level()),
-                i.townshipCode() == null ? "县选举委员会" : townshipNames.getOrDefault(i.townshipCode(), i.townshipCode()),
-                Descriptions.forClerk(i.description(), districtNames, townshipNames))).toList());
+                org.voterroll.rules.Raised.Level.chinese(i.level()), names.township(i.townshipCode()), names.describe(i))).toList());
         model.addAttribute("itemPage", items);
         return "province/board";
+    }
+
+    /** An item names places of both its counties: the names of every county run of the province run (codes carry their county). */
+    record PlaceNames(Map<String, String> districts, Map<String, String> townships) {
+        static PlaceNames of(ProvinceBoard board, ExceptionQueue queue, ProvinceBoard.RunRow run) {
+            Map<String, String> districts = new HashMap<>(), townships = new HashMap<>();
+            for (ProvinceBoard.CountyRow c : board.counties(run, null)) {
+                if (c.runId() == null) continue;
+                districts.putAll(queue.districtNames(c.runId()));
+                townships.putAll(queue.townshipNames(c.runId()));
+            }
+            return new PlaceNames(districts, townships);
+        }
+
+        String township(String code) {
+            return code == null ? "县选举委员会" : townships.getOrDefault(code, code);
+        }
+
+        /** The description in a clerk's words: places by name. */
+        String describe(ProvinceBoard.Item i) {
+            return Descriptions.forClerk(i.description(), districts, townships);
+        }
+    }
+
+    /** The run the request names, if the account may read it (404 for none or a malformed id, 403 outside its area). */
+    static ProvinceBoard.RunRow readable(ProvinceBoard board, String run, String scope) {
+        if (run == null || !run.matches("[A-Za-z0-9-]{1,64}")) throw new Scope.NotFound();
+        ProvinceBoard.RunRow selected = board.run(run).orElseThrow(Scope.NotFound::new);
+        if (!board.inScope(run, scope)) throw new Scope.OutOfScope();
+        return selected;
     }
 }

@@ -2,6 +2,7 @@ package org.voterroll.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -11,13 +12,16 @@ import org.voterroll.decisions.Verdict;
 import org.voterroll.province.ProvinceBoard;
 
 /**
- * The home county's answer to a province run's {@code CERTIFICATE_REQUEST} (原选区资格证明申请): listed on the township's
- * queue page (the county office's for those without a township), opened and decided as a county item is — the item
- * page, the decision book — with the province run's item numbers in its own paths. Only the county concerned opens it.
+ * A county's answers to a province run's items: the home county's to a {@code CERTIFICATE_REQUEST} (原选区资格证明申请), and
+ * each county's to a {@code CROSS_COUNTY_DUPLICATE} (跨县重复登记) naming it. Listed on the township's queue page (the county
+ * office's for those without a township), opened and decided as a county item is — the item page, the decision book — with
+ * the province run's item numbers in its own paths. Only the county concerned opens an item, only its township's clerk (or,
+ * without a township, its county office) decides it.
  */
 @Component
 class ProvinceDesk {
-    static final String CODE = "CERTIFICATE_REQUEST";
+    static final String CODE = "CERTIFICATE_REQUEST", DUPLICATE = "CROSS_COUNTY_DUPLICATE";
+    private static final Set<String> CODES = Set.of(CODE, DUPLICATE);
 
     private final ProvinceBoard board;
     private final DecisionDesk desk;
@@ -36,9 +40,19 @@ class ProvinceDesk {
         return countyCode == null ? List.of() : board.forCounty(countyCode, township, CODE);
     }
 
-    /** The request, if it is the account's: its township's for a clerk, one without a township for its county's office; 403 / 404 else. */
+    /** The county's people another county of the province also lists, for a township clerk or (township null) the county office. */
+    List<ProvinceBoard.Item> duplicates(String countyCode, String township) {
+        return countyCode == null ? List.of() : board.forCounty(countyCode, township, DUPLICATE);
+    }
+
+    /** How many of them wait for a decision: blocking items, counted with the county run's own. */
+    static long openCount(List<ProvinceBoard.Item> items) {
+        return items.stream().filter(ProvinceBoard.Item::open).count();
+    }
+
+    /** The item, if it is the account's: its township's for a clerk, one without a township for its county's office; 403 / 404 else. */
     ProvinceBoard.Item open(CurrentUser user, String provinceRunId, int itemNo) {
-        ProvinceBoard.Item item = board.item(provinceRunId, itemNo).filter(i -> CODE.equals(i.code())).orElse(null);
+        ProvinceBoard.Item item = board.item(provinceRunId, itemNo).filter(i -> CODES.contains(i.code())).orElse(null);
         if (user.role() == Role.COUNTY) {
             if (item == null) throw new Scope.NotFound();
             Scope.county(user, item.countyCode());
@@ -72,6 +86,11 @@ class ProvinceDesk {
             return "此人没有有效的公民身份号码，不能出具原选区资格证明";
         }
         return desk.decide(user, asQueueItem(p), verdict, null, note, "省级运行 " + p.provinceRunId() + " 事项 " + p.itemNo());
+    }
+
+    /** What the clerk is told once the decision is kept: a certificate travels with a province run, a duplicate is the county's own run's. */
+    static String saved(ProvinceBoard.Item p) {
+        return DUPLICATE.equals(p.code()) ? "已记录，本县下次运行时生效" : "已记录，下次省级运行时生效";
     }
 
     /** The request as an item of the home county's run: its people are that run's under the number. */

@@ -54,7 +54,10 @@ class TownshipController {
             model.addAttribute("filter", f);
             model.addAttribute("districts", districts);
             model.addAttribute("types", queue.typeCounts(run.runId(), ExceptionQueue.Area.TOWNSHIP, user.scope()));
-            model.addAttribute("blockingOpen", queue.blockingOpen(run.runId(), user.scope()));
+            var duplicates = province.duplicates(run.countyCode(), user.scope());
+            model.addAttribute("provinceDuplicates", duplicates);
+            // a person on two counties' rolls blocks the posting as the county run's own blocking items do
+            model.addAttribute("blockingOpen", queue.blockingOpen(run.runId(), user.scope()) + ProvinceDesk.openCount(duplicates));
             model.addAttribute("outcomes", queue.outcomes(user.scope(), run.runId()));
             model.addAttribute("districtNames", queue.districtNames(run.runId()));
             model.addAttribute("provinceRequests", province.requests(run.countyCode(), user.scope()));
@@ -95,7 +98,7 @@ class TownshipController {
         return List.of("blocking", "info");
     }
 
-    /** A province run's request for the county's certificate (原选区资格证明申请): the item page, with its own paths. */
+    /** A province run's item for the county (原选区资格证明申请, 与外县重复登记): the item page, with its own paths. */
     @GetMapping("/township/province/{provinceRunId}/items/{itemNo}")
     String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
         var item = province.open(user, provinceRunId, itemNo);
@@ -109,7 +112,7 @@ class TownshipController {
                           @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
         var item = province.open(user, provinceRunId, itemNo);
         String problem = province.decide(user, item, verdict, note);
-        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次省级运行时生效" : problem);
+        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? ProvinceDesk.saved(item) : problem);
         return "redirect:/township/province/" + provinceRunId + "/items/" + itemNo;
     }
 }

@@ -16,6 +16,8 @@ final class Verdicts {
             case "NO_DISTRICT" -> List.of(Verdict.CHOOSE_DISTRICT, Verdict.DISMISS);
             // a request from another county of a province run is answered, not dismissed: issued, or refused with the reason
             case "CERTIFICATE_REQUEST" -> List.of(Verdict.ISSUE_CERTIFICATE, Verdict.REFUSE_CERTIFICATE);
+            // one person on two counties' rolls: this county keeps them or strikes them; ignoring it would leave 重登 standing
+            case "CROSS_COUNTY_DUPLICATE" -> List.of(Verdict.KEEP_HERE, Verdict.REMOVE_HERE);
             default -> List.of(Verdict.DISMISS);
         };
     }
@@ -27,6 +29,8 @@ final class Verdicts {
         if (verdict == Verdict.CHOOSE_DISTRICT && (district == null || !districts.contains(district))) return "请选择本县的选区";
         if (verdict == Verdict.DISMISS && (note == null || note.isBlank())) return "忽略须填写说明";
         if (verdict == Verdict.REFUSE_CERTIFICATE && (note == null || note.isBlank())) return "不予出具须填写理由";
+        // striking a voter off needs the ground it rests on (本人确认、对方县核实……); keeping one changes nothing here
+        if (verdict == Verdict.REMOVE_HERE && (note == null || note.isBlank())) return "本县核减须填写依据";
         if (note != null && note.length() > 2000) return "说明不能超过2000字";
         return null;
     }

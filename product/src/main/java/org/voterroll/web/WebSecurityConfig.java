@@ -63,6 +63,7 @@ public class WebSecurityConfig {
                         .requestMatchers("/api/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/township/**").hasRole("TOWNSHIP")
                         .requestMatchers("/api/station/**").hasRole("STATION")
+                        .requestMatchers("/api/province/**").hasAnyRole("PROVINCE", "OPERATOR")
                         .anyRequest().denyAll())
                 .httpBasic(b -> b.authenticationEntryPoint(basicRefused(audit, "接口")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

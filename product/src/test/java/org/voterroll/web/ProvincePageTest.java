@@ -116,4 +116,94 @@ class ProvincePageTest extends WebTestBase {
         assertThat(body(Http.session(url(""), PROVINCE_OFFICE, PASSWORD).get("/province?run=" + id + "&type=CERTIFICATE_REQUEST")))
                 .contains("已处理：出具原选区资格证明（" + CLERK + "）");
     }
+
+    @Test
+    void eachCountysClerkSeesItsOwnDuplicateInTheQueueAndDecidesItThereWithWhoAndWhenAndAStrikeNeedsItsGround() throws Exception {
+        String id = province().provinceRunId();
+        Map<String, Object> here = jdbc.queryForMap("SELECT item_no, township_code, fingerprint FROM province_exception WHERE province_run_id = ? "
+                + "AND code = 'CROSS_COUNTY_DUPLICATE' AND county_code = ? AND id_numbers = ?", id, WebFixture.COUNTY, QIAN_XUE);
+        int there = jdbc.queryForObject("SELECT item_no FROM province_exception WHERE province_run_id = ? AND code = 'CROSS_COUNTY_DUPLICATE' "
+                + "AND county_code = ? AND id_numbers = ?", Integer.class, id, NORTH, QIAN_XUE);
+        // 钱雪 is listed in 341299100-02: the clerk of 341299100 decides, in this county; 北河县's item is 北河县's
+        assertThat(here.get("township_code")).isEqualTo(OTHER_TOWNSHIP);
+        String path = "/township/province/" + id + "/items/" + here.get("item_no");
+        Http clerk = Http.session(url(""), OTHER_CLERK, PASSWORD);
+        String queue = body(clerk.get("/township"));
+        assertThat(queue).contains("id=\"province-duplicates\"", "钱雪", "北河县（341298）", "href=\"" + path + "\"").doesNotContain(QIAN_XUE);
+        assertThat(body(Http.session(url(""), CLERK, PASSWORD).get("/township"))).as("another township's").doesNotContain("钱雪");
+        assertRefused(Http.session(url(""), CLERK, PASSWORD).get(path), "another township's duplicate");
+        assertRefused(clerk.get("/township/province/" + id + "/items/" + there), "the other county's item");
+        assertRefused(Http.session(url(""), COUNTY_OFFICE, PASSWORD).get("/county/province/" + id + "/items/" + there), "the other county's item");
+        assertRefused(Http.session(url(""), COUNTY_OFFICE, PASSWORD).get("/county/province/" + id + "/items/" + here.get("item_no")),
+                "a township's item, to the county office");
+
+        String item = body(clerk.get(path));
+        assertThat(item).contains(Labels.exception("CROSS_COUNTY_DUPLICATE"), "本县保留（对方县核减）", "本县核减（已在对方县登记）", "北河县（341298）")
+                .contains("action=\"" + path + "/decision\"").doesNotContain("value=\"DISMISS\"");
+        long decisions = jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class);
+        clerk.form(path + "/decision", Map.of("verdict", "REMOVE_HERE", "note", ""));
+        assertThat(body(clerk.get(path))).contains("本县核减须填写依据");
+        clerk.form(path + "/decision", Map.of("verdict", "DISMISS", "note", "x"));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class)).as("no strike without its ground, no dismissal").isEqualTo(decisions);
+
+        clerk.form(path + "/decision", Map.of("verdict", "KEEP_HERE", "note", ""));
+        var d = jdbc.queryForMap("SELECT * FROM decision WHERE county_code = ? AND code = 'CROSS_COUNTY_DUPLICATE' ORDER BY decision_id DESC LIMIT 1",
+                WebFixture.COUNTY);
+        assertThat(d.get("verdict")).isEqualTo("KEEP_HERE");
+        assertThat(d.get("decided_by")).isEqualTo(OTHER_CLERK);
+        assertThat(d.get("decided_at")).isNotNull();
+        assertThat(d.get("fingerprint")).isEqualTo(here.get("fingerprint"));
+        assertThat(jdbc.queryForObject("SELECT detail FROM audit_log WHERE action = 'DECISION' AND actor = ? ORDER BY audit_id DESC LIMIT 1", String.class,
+                OTHER_CLERK)).isEqualTo("省级运行 " + id + " 事项 " + here.get("item_no") + "（" + Labels.exception("CROSS_COUNTY_DUPLICATE")
+                + "）：本县保留（对方县核减）");
+        assertThat(body(clerk.get(path))).contains("已处理：本县保留（对方县核减）").doesNotContain("id=\"decision-form\"");
+        assertThat(body(clerk.get("/township"))).contains("已处理：本县保留（对方县核减）");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision WHERE county_code = ?", Long.class, NORTH)).as("北河县 decided nothing").isZero();
+    }
+
+    @Test
+    void theSameAsJsonForTheOfficesSystemsWithRecordsNotColumnsAndNumbersMasked() throws Exception {
+        var json = tools.jackson.databind.json.JsonMapper.builder().build();
+        Http office = Http.basic(url(""), PROVINCE_OFFICE, PASSWORD);
+        String id = province().provinceRunId();
+        var runs = json.readTree(office.get("/api/province/runs").body());
+        assertThat(runs.get(0).get("provinceRunId").asString()).isEqualTo(id);
+        assertThat(runs.get(0).get("jobNames").size()).isEqualTo(2);
+
+        HttpResponse<byte[]> detail = office.get("/api/province/runs/" + id);
+        assertThat(detail.statusCode()).isEqualTo(200);
+        var run = json.readTree(detail.body());
+        assertThat(run.get("run").get("status").asString()).isEqualTo("COMPLETED");
+        var counties = run.get("counties");
+        assertThat(counties.size()).isEqualTo(2);
+        var here = counties.get(0).get("countyCode").asString().equals(WebFixture.COUNTY) ? counties.get(0) : counties.get(1);
+        assertThat(here.get("runId").asString()).isEqualTo(baseline().runId());
+        assertThat(here.get("partitionStatus").asString()).isEqualTo("COMPLETED");
+        double rate = new ObjectMapper().readTree(Files.readString(Path.of(baseline().outputPath()).resolve("summary.json"))).get("registrationRate").asDouble();
+        assertThat(here.get("registrationRate").asDouble()).isCloseTo(rate, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(here.get("items").findValuesAsString("code")).contains("CROSS_COUNTY_DUPLICATE", "CERTIFICATE_REQUEST");
+        assertThat(run.get("steps").findValuesAsString("stepName")).contains("check");
+
+        HttpResponse<byte[]> page = office.get("/api/province/runs/" + id + "/items?county=" + NORTH + "&type=CROSS_COUNTY_DUPLICATE");
+        var items = json.readTree(page.body());
+        assertThat(items.get("total").asLong()).isEqualTo(1);
+        var qian = items.get("items").get(0);
+        assertThat(qian.get("names").asString()).isEqualTo("钱雪");
+        assertThat(qian.get("maskedNumber").asString()).isEqualTo("320102********1143");
+        assertThat(qian.get("otherCountyCode").asString()).isEqualTo(WebFixture.COUNTY);
+        assertThat(qian.get("typeLabel").asString()).isEqualTo(Labels.exception("CROSS_COUNTY_DUPLICATE"));
+        for (HttpResponse<byte[]> r : java.util.List.of(detail, page, office.get("/api/province/runs/" + id + "/items"))) {
+            assertThat(body(r)).doesNotContain(QIAN_XUE, WebFixture.ZHENG_HAO_NUMBER).doesNotContain("id_numbers", "idNumber", "evidence")
+                    .doesNotContainPattern("(?<![\\dA-Za-z])\\d{17}[\\dX](?![\\dA-Za-z])");
+        }
+
+        // another province's office: none of it; a county's staff, a clerk: refused; an unknown run: not found
+        assertThat(json.readTree(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs").body()).size()).isZero();
+        assertRefused(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs/" + id), "another province's run");
+        assertRefused(Http.basic(url(""), OTHER_PROVINCE_OFFICE, PASSWORD).get("/api/province/runs/" + id + "/items"), "another province's items");
+        assertRefused(Http.basic(url(""), CLERK, PASSWORD).get("/api/province/runs"), "a clerk");
+        assertRefused(Http.basic(url(""), COUNTY_OFFICE, PASSWORD).get("/api/province/runs"), "a county office");
+        assertThat(office.get("/api/province/runs/province-19990101-000000").statusCode()).isEqualTo(404);
+        assertThat(Http.basic(url(""), OPERATOR, PASSWORD).get("/api/province/runs/" + id).statusCode()).isEqualTo(200);
+    }
 }

@@ -64,11 +64,13 @@ final class Generation {
     }
 
     /**
-     * The county generated: code, name, and the committees of the other counties its notices may name (a province's
-     * counties; a single county names only the HOME regions').
+     * The county generated: code, name, the committees of the other counties its notices may name (a province's
+     * counties; a single county names only the HOME regions'), and the place in the province's run of township names its
+     * first township takes (0 for a single county; a province's counties follow each other, so that no two of its townships
+     * share a name: {@link Geo#townshipName}).
      */
-    record County(String code, String name, Map<String, String> committees) {
-        static final County SAMPLE = new County(Geo.COUNTY, Geo.COUNTY_NAME, Map.of());
+    record County(String code, String name, Map<String, String> committees, int firstTownshipName) {
+        static final County SAMPLE = new County(Geo.COUNTY, Geo.COUNTY_NAME, Map.of(), 0);
     }
 
     private final GeneratorOptions o;
@@ -129,7 +131,7 @@ final class Generation {
         this.n = o.persons();
         this.r = new Rng(o.seed() * 0x9E3779B97F4A7C15L + 0x5EEDL);
         this.names = new Names();
-        this.geo = new Geo(n, o.townships(), r.fork(1), county.code(), county.name());
+        this.geo = new Geo(n, o.townships(), r.fork(1), county.code(), county.name(), county.firstTownshipName());
         if (geo.coveredVillages.length < 5) {
             throw new IllegalStateException("county too small");
         }

@@ -82,11 +82,10 @@ final class Geo {
     final String county;
     final String countyName;
 
-    Geo(long persons, int townshipCount, Rng r, String county, String countyName) {
+    Geo(long persons, int townshipCount, Rng r, String county, String countyName, int firstTownshipName) {
         this.county = county;
         this.countyName = countyName;
-        int t = townshipCount > 0 ? townshipCount : (int) Math.max(1, Math.round(persons / 30000.0));
-        t = Math.min(t, 899);
+        int t = townships(persons, townshipCount);
         townships = new Township[t];
         List<Village> vs = new ArrayList<>();
         List<District> ds = new ArrayList<>();
@@ -104,7 +103,7 @@ final class Geo {
             Township ts = new Township();
             ts.idx = i;
             ts.code = county + String.format("%03d", 101 + i);
-            ts.name = placeName(i, 7) + (i % 5 == 3 ? "乡" : i % 7 == 0 && i > 0 ? "街道" : "镇");
+            ts.name = townshipName(firstTownshipName + i, i);
             townships[i] = ts;
             acc += tw[i];
             long tEnd = i == t - 1 ? persons : Math.round(persons * acc / tsum);
@@ -236,6 +235,23 @@ final class Geo {
             }
         }
         throw new IllegalStateException("no resettlement village for " + v.code);
+    }
+
+    /** The townships of a county of {@code persons} people: as asked, or about one per 30,000 people; at most 899 (3 digits). */
+    static int townships(long persons, int townshipCount) {
+        int t = townshipCount > 0 ? townshipCount : (int) Math.max(1, Math.round(persons / 30000.0));
+        return Math.min(t, 899);
+    }
+
+    /**
+     * The name of the {@code n}th township of a province's run of names (its county's {@code i}th; a single county's
+     * {@code n} is {@code i}): two characters, the first running through A and the second moving on by one more each round,
+     * so that no two of the first A × B (870) townships of a province share a name (ProvinceGeneratorTest); the suffix
+     * (乡, 镇, 街道) by the township's place in its own county.
+     */
+    static String townshipName(int n, int i) {
+        String stem = "" + A.charAt(n % A.length()) + B.charAt((n / A.length() + n) % B.length());
+        return stem + (i % 5 == 3 ? "乡" : i % 7 == 0 && i > 0 ? "街道" : "镇");
     }
 
     private static String placeName(int i, int stride) {

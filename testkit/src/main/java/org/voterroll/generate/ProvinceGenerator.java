@@ -55,10 +55,12 @@ public final class ProvinceGenerator {
         }
         LongHashSet used = new LongHashSet((int) Math.min(1 << 29, (long) o.counties() * o.personsPerCounty() * 12L / 5));
         List<Generation> gens = new ArrayList<>();
+        // each county's townships named after the previous counties' (the counties are of one size): no name repeats
+        int townships = Geo.townships(o.personsPerCounty(), o.townships());
         for (int i = 0; i < o.counties(); i++) {
             Path dir = o.out().resolve("jobs").resolve(code(i));
             gens.add(new Generation(new GeneratorOptions(o.personsPerCounty(), plan.nextLong(), o.townships(), dir),
-                    new Generation.County(code(i), name(i), committees), used));
+                    new Generation.County(code(i), name(i), committees, i * townships), used));
         }
         List<CrossCountyPerson> planted = new ArrayList<>();
         for (Generation home : gens) {

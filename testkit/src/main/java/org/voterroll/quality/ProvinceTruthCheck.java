@@ -13,20 +13,28 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.voterroll.ops.JobSpec;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Holds a province run against a generated province's truth (generate --province): every county's latest completed run
- * against its own truth ({@link TruthCheck}), and the province run's {@code CROSS_COUNTY_DUPLICATE} items against the
- * planted people who must be on two counties' rolls — each raised in both counties, naming the other, and nothing else.
+ * Holds a province run against a generated province's truth (generate --province): every county's run of that province run
+ * (province_county, the run's output_path) against its own truth ({@link TruthCheck}), and the province run's
+ * {@code CROSS_COUNTY_DUPLICATE} items against the planted people who must be on two counties' rolls — each raised in both
+ * counties, naming the other, and nothing else. The county runs come from the database, not from the output directory: a
+ * county's job.yml may name another out than the province run's, and the latest run in a directory need not be the one the
+ * province run ran.
  */
 public final class ProvinceTruthCheck {
     public static final String CODE = "CROSS_COUNTY_DUPLICATE";
     /** the other county as the item's description names it: 同一公民身份号码同时列入北河县（349702）… */
     private static final Pattern OTHER = Pattern.compile("（(\\d{6})）");
 
-    /** @param run the county run checked; null when the county has no completed run (then result is null) */
-    public record County(String code, String name, Path run, TruthCheck.Result result) {
+    /**
+     * @param run the county run checked; null when the province run has no completed run of the county (then result is null
+     *            and {@code why} says so)
+     */
+    public record County(String code, String name, Path run, TruthCheck.Result result, String why) {
         public boolean clean() {
             return result != null && result.clean();
         }
@@ -54,19 +62,40 @@ public final class ProvinceTruthCheck {
     private ProvinceTruthCheck() {
     }
 
+    /** A county's run in the province run as the workers recorded it, with the run's own status and output directory. */
+    private record Ran(String runId, String status, String outputPath) {}
+
     /**
-     * @param truthDir   the generated province's truth/ (counties.csv, province.csv, one truth directory per county)
-     * @param out        where the province run wrote province/&lt;id&gt;/ (province --out)
+     * @param dataSource    the database the province run recorded its counties in
+     * @param truthDir      the generated province's truth/ (counties.csv, province.csv, one truth directory per county)
+     * @param out           where the province run wrote province/&lt;id&gt;/ (province --out)
      * @param provinceRunId the province run; null = the latest under {@code out/province}
      */
-    public static Result check(Path truthDir, Path out, String provinceRunId) throws IOException {
+    public static Result check(DataSource dataSource, Path truthDir, Path out, String provinceRunId) throws IOException {
         Path base = truthDir.toAbsolutePath().getParent();
+        Path provinceRun = provinceRunId != null ? out.resolve("province").resolve(provinceRunId) : latest(out.resolve("province"), "province-").orElse(null);
+        String id = provinceRun == null ? null : provinceRun.getFileName().toString();
+        Map<String, Ran> ran = new HashMap<>();
+        if (id != null) {
+            new JdbcTemplate(dataSource).query("""
+                    SELECT pc.county_code, pc.run_id, r.status, r.output_path FROM province_county pc
+                    LEFT JOIN run r ON r.run_id = pc.run_id WHERE pc.province_run_id = ?""", rs -> {
+                ran.put(rs.getString(1), new Ran(rs.getString(2), rs.getString(3), rs.getString(4)));
+            }, id);
+        }
         List<County> counties = new ArrayList<>();
         for (String[] c : TruthCheck.read(truthDir.resolve("counties.csv"))) {
-            Optional<Path> run = latestRun(JobSpec.load(base.resolve(c[2])).out(), c[0]);
-            counties.add(new County(c[0], c[1], run.orElse(null), run.isEmpty() ? null : TruthCheck.check(base.resolve(c[3]), run.get())));
+            Ran r = ran.get(c[0]);
+            String why = id == null ? "no province run" : r == null ? "not run in " + id
+                    : r.status() == null ? "run " + r.runId() + " of " + id + " not found"
+                    : !"COMPLETED".equals(r.status()) || r.outputPath() == null ? "run " + r.runId() + " of " + id + " is " + r.status() : null;
+            if (why != null) {
+                counties.add(new County(c[0], c[1], null, null, why));
+                continue;
+            }
+            Path run = Path.of(r.outputPath());
+            counties.add(new County(c[0], c[1], run, TruthCheck.check(base.resolve(c[3]), run), null));
         }
-        Path provinceRun = provinceRunId != null ? out.resolve("province").resolve(provinceRunId) : latest(out.resolve("province"), "province-").orElse(null);
         if (provinceRun != null && !Files.isRegularFile(provinceRun.resolve("exceptions.csv"))) provinceRun = null;
 
         Map<String, Integer> expected = new HashMap<>();
@@ -105,15 +134,6 @@ public final class ProvinceTruthCheck {
     private static String describe(String key) {
         String[] k = key.split("\\|");
         return "in " + k[0] + " " + TruthCheck.mask(k[1]) + " naming " + k[2];
-    }
-
-    /** the county's run directories are named by its code (341299-20261201-013000); a completed one has its summary.json */
-    static Optional<Path> latestRun(Path out, String code) throws IOException {
-        if (!Files.isDirectory(out)) return Optional.empty();
-        try (Stream<Path> s = Files.list(out)) {
-            return s.filter(p -> p.getFileName().toString().startsWith(code + "-") && Files.isRegularFile(p.resolve("summary.json")))
-                    .max(ProvinceTruthCheck::byName);
-        }
     }
 
     private static Optional<Path> latest(Path dir, String prefix) throws IOException {

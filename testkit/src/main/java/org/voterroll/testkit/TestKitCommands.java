@@ -114,8 +114,8 @@ final class TestKitCommands {
 
     @Command(name = "check-province", mixinStandardHelpOptions = true, versionProvider = Cli.BuildVersion.class, sortOptions = false,
             description = {"Compares a province run with a generated province's truth/ (generate --province).",
-                    "Each county's latest completed run as check-truth does (错, 漏, 重, exceptions, books), and the province run's",
-                    "CROSS_COUNTY_DUPLICATE items against the people planted on two counties' rolls; exits 1 unless clean."})
+                    "Each county's run of the province run (as the database records it) as check-truth does (错, 漏, 重, exceptions,",
+                    "books), and the province run's CROSS_COUNTY_DUPLICATE items against the people planted on two counties' rolls; exits 1 unless clean."})
     static final class CheckProvince implements Callable<Integer> {
         private final Cli cli;
         @Option(names = "--truth", required = true, paramLabel = "DIR", description = "the generated province's truth/")
@@ -129,11 +129,16 @@ final class TestKitCommands {
 
         @Override
         public Integer call() throws Exception {
-            var result = ProvinceTruthCheck.check(Cli.directory(truth, "--truth"), Cli.directory(out, "--out"), provinceRun);
+            Cli.directory(truth, "--truth");
+            Cli.directory(out, "--out");
+            ProvinceTruthCheck.Result result;
+            try (ConfigurableApplicationContext ctx = cli.batchContext()) {
+                result = ProvinceTruthCheck.check(ctx.getBean(javax.sql.DataSource.class), truth, out, provinceRun);
+            }
             var o = cli.out();
             for (var c : result.counties()) {
                 if (c.result() == null) {
-                    o.println(c.code() + " " + c.name() + ": no completed run");
+                    o.println(c.code() + " " + c.name() + ": " + c.why());
                     continue;
                 }
                 CheckTruth.printFindings(c.code() + " ", c.result(), o);

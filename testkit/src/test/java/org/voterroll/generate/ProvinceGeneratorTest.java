@@ -87,6 +87,28 @@ class ProvinceGeneratorTest {
     }
 
     @Test
+    void noTwoTownshipsOfTheProvinceShareAName() throws Exception {
+        Set<String> first = new HashSet<>();
+        for (int n = 0; n < 870; n++) first.add(Geo.townshipName(n, 0));
+        assertThat(first).hasSize(870);
+        ProvinceGenerator.generate(new ProvinceOptions(4, 1000, 5, 6, tmp.resolve("named")));
+        Map<String, String> townshipOf = new TreeMap<>();
+        for (String c : List.of("349701", "349702", "349703", "349704")) {
+            for (String line : Files.readAllLines(tmp.resolve("named/jobs").resolve(c).resolve("county/xuanqu.csv"), Charset.forName("UTF-8"))) {
+                String[] f = line.split(",");
+                // a residential district is named after its township: 东山镇第1选区
+                if (!"居住".equals(f[3]) || !f[1].contains("第")) continue;
+                String township = f[1].substring(0, f[1].indexOf("第"));
+                String before = townshipOf.putIfAbsent(township, f[2]);
+                assertThat(before == null || before.equals(f[2])).as(township + " in " + before + " and " + f[2]).isTrue();
+            }
+        }
+        assertThat(new HashSet<>(townshipOf.values())).as("every township of the 4 counties, each its own name").hasSize(24);
+        assertThat(Files.readString(tmp.resolve("named/jobs/349701/county/xuanqu.csv")))
+                .as("the first county's townships are a single county's").contains(Geo.townshipName(0, 0) + "第");
+    }
+
+    @Test
     void theSameSeedGivesTheSameBytes() throws Exception {
         ProvinceGenerator.generate(new ProvinceOptions(3, 1000, 5, 0, tmp.resolve("again")));
         assertThat(tree(tmp.resolve("again"))).isEqualTo(tree(tmp.resolve("p")));
