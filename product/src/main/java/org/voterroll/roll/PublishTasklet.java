@@ -5,6 +5,7 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -249,9 +251,11 @@ public class PublishTasklet implements Tasklet {
             }
             DigestOutputStream bytes = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(dir.resolve(name)), 1 << 16), sha);
             // an encoder that reports a character the charset cannot hold, as Files.newBufferedWriter's does
-            CSVPrinter p = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(bytes, charset.newEncoder()), 1 << 14), CSV);
-            p.printRecord((Object[]) header);
-            return new CsvFile(p, () -> digests.put(name, HexFormat.of().formatHex(sha.digest())));
+            Writer text = new BufferedWriter(new OutputStreamWriter(bytes, charset.newEncoder()), 1 << 14);
+            CsvFile f = new CsvFile(text, () -> digests.put(name, HexFormat.of().formatHex(sha.digest())));
+            for (String h : header) f.value(h);
+            f.end();
+            return f;
         }
     }
 
@@ -260,11 +264,15 @@ public class PublishTasklet implements Tasklet {
      * by {@link #end}. Its digest is recorded when it is closed.
      */
     private static final class CsvFile implements Closeable {
+        private final Writer file;
+        /** A row is formatted here and handed to the file whole: the file's writer takes a lock per call, the CSV printer calls it per character. */
+        private final StringBuilder row = new StringBuilder(512);
         private final CSVPrinter printer;
         private final Runnable closed;
 
-        CsvFile(CSVPrinter printer, Runnable closed) {
-            this.printer = printer;
+        CsvFile(Writer file, Runnable closed) throws IOException {
+            this.file = file;
+            this.printer = new CSVPrinter(row, CSV);
             this.closed = closed;
         }
 
@@ -289,6 +297,8 @@ public class PublishTasklet implements Tasklet {
         void end() {
             try {
                 printer.println();
+                file.append(row);
+                row.setLength(0);
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -296,7 +306,7 @@ public class PublishTasklet implements Tasklet {
 
         @Override
         public void close() throws IOException {
-            printer.close();
+            file.close();
             closed.run();
         }
     }
@@ -306,8 +316,8 @@ public class PublishTasklet implements Tasklet {
     }
 
     private static String date(ResultSet rs, int col) throws SQLException {
-        java.sql.Date d = rs.getDate(col);
-        return d == null ? null : d.toLocalDate().toString();
+        LocalDate d = rs.getObject(col, LocalDate.class);
+        return d == null ? null : d.toString();
     }
 
     static String now() {

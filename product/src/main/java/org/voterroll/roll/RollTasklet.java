@@ -79,8 +79,7 @@ public class RollTasklet implements Tasklet {
                     if (number[0] != null) flush.run();
                     number[0] = n;
                 }
-                java.sql.Date b = rs.getDate(8);
-                LocalDate birth = b == null ? null : b.toLocalDate();
+                LocalDate birth = rs.getObject(8, LocalDate.class);
                 String name = rs.getString(3), sex = rs.getString(7);
                 if ("R".equals(rs.getString(1))) {
                     String reason = rs.getString(10);

@@ -90,12 +90,23 @@ final class RunSummary {
             d.put("township", rs.getString(3));
             districts.add(d);
         }, id);
+        // every district's figures from one pass over the run's lines and one over its books (counted per district, four
+        // queries a district)
+        Map<String, Long> listedIn = new HashMap<>();
+        jdbc.query("SELECT district_code, COUNT(*) FROM roll_line WHERE run_id = ? GROUP BY district_code",
+                rs -> { listedIn.put(rs.getString(1), rs.getLong(2)); }, id);
+        Map<String, Map<String, Long>> byBook = new HashMap<>();
+        jdbc.query("""
+                SELECT book, district_code, reason, COUNT(*) FROM book_line WHERE run_id = ? AND book IN ('ADDED', 'REMOVED', 'AWAY')
+                GROUP BY book, district_code, reason ORDER BY book, district_code, reason""", rs -> {
+            byBook.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getLong(4));
+        }, id);
         for (Map<String, Object> d : districts) {
             String code = (String) d.get("code");
-            d.put("listed", count("SELECT COUNT(*) FROM roll_line WHERE run_id = ? AND district_code = ?", id, code));
-            d.put("added", byReason("ADDED", code));
-            d.put("removed", byReason("REMOVED", code));
-            d.put("away", count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'AWAY' AND district_code = ?", id, code));
+            d.put("listed", listedIn.getOrDefault(code, 0L));
+            d.put("added", new LinkedHashMap<>(byBook.getOrDefault("ADDED|" + code, Map.of())));
+            d.put("removed", new LinkedHashMap<>(byBook.getOrDefault("REMOVED|" + code, Map.of())));
+            d.put("away", byBook.getOrDefault("AWAY|" + code, Map.of()).values().stream().mapToLong(Long::longValue).sum());
         }
         s.put("districts", districts);
         total.put("listed", count("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", id));
