@@ -16,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.run.Run;
 import org.voterroll.rules.Reason;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.SessionTuning;
 import org.voterroll.store.Statistics;
 
 /** The roll of every district, the added / removed books against the previous roll, and the away book. */
@@ -35,8 +36,9 @@ public class RollTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        org.voterroll.store.SessionTuning.forBulkWork(jdbc);
+        SessionTuning.forBulkWork(jdbc);
         String id = run.runId();
+        String byteOrder = SessionTuning.byteOrder(jdbc);
         jdbc.update("DELETE FROM roll_line WHERE run_id = ?", id);
         jdbc.update("DELETE FROM book_line WHERE run_id = ? AND book IN ('ADDED', 'REMOVED', 'AWAY')", id);
         Statistics.refresh(jdbc, "registration", "previous_line");
@@ -62,49 +64,54 @@ public class RollTasklet implements Tasklet {
                 }
                 now.clear(); nowRows.clear(); before.clear(); beforeRows.clear();
             };
+            // numbers in byte order: they are digits and X, which every collation orders alike, and a sort of 1.8M of them
+            // through the C library's collation took twice as long (docs/benchmarks.md, issue 20)
             streaming.query("""
-                    SELECT 'R' AS tag, id_number, name, district_code, 0 AS line_no, person_id, sex, birth_date, listed, reason,
-                           rights_at_previous, in_migrant
+                    SELECT 'R' AS tag, id_number%s AS id_number, name, district_code, 0 AS line_no, person_id, sex, birth_date, listed,
+                           reason, rights_at_previous, in_migrant
                     FROM registration WHERE run_id = ? AND id_number IS NOT NULL
                     UNION ALL
                     SELECT 'P', id_number, name, district_code, line_no, NULL, sex, birth_date, NULL, NULL, NULL, NULL
                     FROM previous_line WHERE run_id = ?
-                    ORDER BY 2, 1 DESC, 5, 6""", rs -> {
-                String n = rs.getString("id_number");
+                    ORDER BY 2, 1 DESC, 5, 6""".formatted(byteOrder), rs -> {
+                String n = rs.getString(2);
                 if (!n.equals(number[0])) {
                     if (number[0] != null) flush.run();
                     number[0] = n;
                 }
-                java.sql.Date b = rs.getDate("birth_date");
-                LocalDate birth = b == null ? null : b.toLocalDate();
-                if ("R".equals(rs.getString("tag"))) {
-                    String reason = rs.getString("reason");
-                    now.add(new ChangeBook.Current(rs.getLong("person_id"), rs.getString("name"), rs.getBoolean("listed"),
-                            rs.getString("district_code"), reason == null ? null : Reason.valueOf(reason), birth,
-                            rs.getBoolean("rights_at_previous"), rs.getBoolean("in_migrant")));
-                    nowRows.add(new Object[] {rs.getString("name"), rs.getString("sex"), birth});
+                LocalDate birth = rs.getObject(8, LocalDate.class);
+                String name = rs.getString(3), sex = rs.getString(7);
+                if ("R".equals(rs.getString(1))) {
+                    String reason = rs.getString(10);
+                    now.add(new ChangeBook.Current(rs.getLong(6), name, rs.getBoolean(9), rs.getString(4),
+                            reason == null ? null : Reason.valueOf(reason), birth, rs.getBoolean(11), rs.getBoolean(12)));
+                    nowRows.add(new Object[] {name, sex, birth});
                 } else {
-                    before.add(new ChangeBook.PreviousLine(rs.getInt("line_no"), rs.getString("district_code"), rs.getString("name")));
-                    beforeRows.add(new Object[] {rs.getString("name"), rs.getString("sex"), birth});
+                    before.add(new ChangeBook.PreviousLine(rs.getInt(5), rs.getString(4), name));
+                    beforeRows.add(new Object[] {name, sex, birth});
                 }
             }, id, id);
             if (number[0] != null) flush.run();
         }
         Statistics.refresh(jdbc, "book_line");
+        // the roll's order in byte order too, as on the embedded database: a sort key is codes, a date and a number joined
+        // by '|', which a linguistic collation would compare skipping the separators; and the C library's collation made
+        // this sort of 840,000 lines at 1M twice as slow
         jdbc.update("""
                 INSERT INTO roll_line (run_id, district_code, seq, person_id, name, sex, birth_date, id_number, hukou_address,
                                        residence_address, basis, change_kind)
-                SELECT r.run_id, r.district_code, ROW_NUMBER() OVER (PARTITION BY r.district_code ORDER BY r.sort_key, r.id_number, r.person_id),
+                SELECT r.run_id, r.district_code,
+                       ROW_NUMBER() OVER (PARTITION BY r.district_code%1$s ORDER BY r.sort_key%1$s, r.id_number%1$s, r.person_id),
                        r.person_id, r.name, r.sex, r.birth_date, r.id_number, r.hukou_address, r.residence_address, r.basis,
                        CASE WHEN a.person_id IS NOT NULL THEN '新增' ELSE '保留' END
                 FROM registration r
                 LEFT JOIN (SELECT DISTINCT person_id FROM book_line WHERE run_id = ? AND book = 'ADDED') a ON a.person_id = r.person_id
-                WHERE r.run_id = ? AND r.listed = TRUE""", id, id);
+                WHERE r.run_id = ? AND r.listed = TRUE""".formatted(byteOrder), id, id);
         jdbc.update("""
                 INSERT INTO book_line (run_id, book, district_code, line_no, person_id, name, sex, birth_date, id_number, reason, note)
-                SELECT r.run_id, 'AWAY', r.district_code, ROW_NUMBER() OVER (ORDER BY r.district_code, r.sort_key, r.person_id),
+                SELECT r.run_id, 'AWAY', r.district_code, ROW_NUMBER() OVER (ORDER BY r.district_code%1$s, r.sort_key%1$s, r.person_id),
                        r.person_id, r.name, r.sex, r.birth_date, r.id_number, r.away_to, r.away_source
-                FROM registration r WHERE r.run_id = ? AND r.listed = TRUE AND r.away_to IS NOT NULL""", id);
+                FROM registration r WHERE r.run_id = ? AND r.listed = TRUE AND r.away_to IS NOT NULL""".formatted(byteOrder), id);
         return RepeatStatus.FINISHED;
     }
 

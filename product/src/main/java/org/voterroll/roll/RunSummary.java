@@ -1,6 +1,7 @@
 package org.voterroll.roll;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,22 +44,23 @@ final class RunSummary {
             m.put("files", files);
             sources.add(m);
         }, id);
+        // the records and rejects of the run counted by file name in one pass each (a sheet's rows carry "file!sheet"):
+        // counted per source file, two scans of every record per file took 8 of publish's 14 s at 1M
+        Map<String, long[]> records = new HashMap<>();
+        jdbc.query("""
+                SELECT r.file_name, COUNT(*), COUNT(r.repairs) FROM src_record r JOIN snapshot sn ON sn.snapshot_id = r.snapshot_id
+                WHERE sn.run_id = ? GROUP BY r.file_name""", rs -> { records.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)}); }, id);
+        Map<String, long[]> rejects = new HashMap<>();
+        jdbc.query("SELECT file_name, COUNT(*) FROM reject WHERE run_id = ? GROUP BY file_name",
+                rs -> { rejects.put(rs.getString(1), new long[] {rs.getLong(2)}); }, id);
         for (Map<String, Object> m : sources) {
             @SuppressWarnings("unchecked") List<Map<String, Object>> files = (List<Map<String, Object>>) m.get("files");
             long[] tot = new long[4];
-            jdbc.query("""
-                    SELECT f.file_name, f.status, f.encoding, f.message,
-                           (SELECT COUNT(*) FROM src_record r JOIN snapshot sn ON sn.snapshot_id = r.snapshot_id
-                             WHERE sn.run_id = f.run_id AND (r.file_name = f.file_name OR LEFT(r.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')) AS accepted,
-                           (SELECT COUNT(*) FROM src_record r JOIN snapshot sn ON sn.snapshot_id = r.snapshot_id
-                             WHERE sn.run_id = f.run_id AND (r.file_name = f.file_name OR LEFT(r.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')
-                               AND r.repairs IS NOT NULL) AS repaired,
-                           (SELECT COUNT(*) FROM reject x WHERE x.run_id = f.run_id
-                               AND (x.file_name = f.file_name OR LEFT(x.file_name, LENGTH(f.file_name) + 1) = f.file_name || '!')) AS rejected
-                    FROM source_file f WHERE f.run_id = ? AND f.source = ? ORDER BY f.file_no""", rs -> {
+            jdbc.query("SELECT file_name, status, encoding, message FROM source_file WHERE run_id = ? AND source = ? ORDER BY file_no", rs -> {
                 Map<String, Object> f = new LinkedHashMap<>();
-                long acc = rs.getLong("accepted"), rej = rs.getLong("rejected"), rep = rs.getLong("repaired");
-                f.put("file", rs.getString("file_name"));
+                String name = rs.getString("file_name");
+                long acc = ofFile(records, name, 0), rej = ofFile(rejects, name, 0), rep = ofFile(records, name, 1);
+                f.put("file", name);
                 f.put("status", rs.getString("status"));
                 f.put("encoding", rs.getString("encoding"));
                 if (rs.getString("message") != null) f.put("message", rs.getString("message"));
@@ -88,12 +90,23 @@ final class RunSummary {
             d.put("township", rs.getString(3));
             districts.add(d);
         }, id);
+        // every district's figures from one pass over the run's lines and one over its books (counted per district, four
+        // queries a district)
+        Map<String, Long> listedIn = new HashMap<>();
+        jdbc.query("SELECT district_code, COUNT(*) FROM roll_line WHERE run_id = ? GROUP BY district_code",
+                rs -> { listedIn.put(rs.getString(1), rs.getLong(2)); }, id);
+        Map<String, Map<String, Long>> byBook = new HashMap<>();
+        jdbc.query("""
+                SELECT book, district_code, reason, COUNT(*) FROM book_line WHERE run_id = ? AND book IN ('ADDED', 'REMOVED', 'AWAY')
+                GROUP BY book, district_code, reason ORDER BY book, district_code, reason""", rs -> {
+            byBook.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new LinkedHashMap<>()).put(rs.getString(3), rs.getLong(4));
+        }, id);
         for (Map<String, Object> d : districts) {
             String code = (String) d.get("code");
-            d.put("listed", count("SELECT COUNT(*) FROM roll_line WHERE run_id = ? AND district_code = ?", id, code));
-            d.put("added", byReason("ADDED", code));
-            d.put("removed", byReason("REMOVED", code));
-            d.put("away", count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'AWAY' AND district_code = ?", id, code));
+            d.put("listed", listedIn.getOrDefault(code, 0L));
+            d.put("added", new LinkedHashMap<>(byBook.getOrDefault("ADDED|" + code, Map.of())));
+            d.put("removed", new LinkedHashMap<>(byBook.getOrDefault("REMOVED|" + code, Map.of())));
+            d.put("away", byBook.getOrDefault("AWAY|" + code, Map.of()).values().stream().mapToLong(Long::longValue).sum());
         }
         s.put("districts", districts);
         total.put("listed", count("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", id));
@@ -101,7 +114,19 @@ final class RunSummary {
         total.put("removed", byReason("REMOVED", null));
         total.put("away", count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'AWAY'", id));
         total.put("inMigrants", count("SELECT COUNT(*) FROM book_line WHERE run_id = ? AND book = 'INMIGRANT'", id));
-        total.put("considered", count("SELECT COUNT(*) FROM registration WHERE run_id = ?", id));
+        // registration rate: listed ÷ considered people alive, 18 or over and not moved out; the considered, the base and
+        // the townships' rates in one pass over registration
+        long[] considered = {0}, base = {0};
+        Map<String, Object> rateByTownship = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT township_code, COUNT(*), SUM(CASE WHEN listed THEN 1 ELSE 0 END), SUM(CASE WHEN %s THEN 1 ELSE 0 END)
+                FROM registration WHERE run_id = ? GROUP BY township_code ORDER BY township_code""".formatted(RegistrationRate.BASE), rs -> {
+            long b = rs.getLong(4);
+            considered[0] += rs.getLong(2);
+            base[0] += b;
+            if (rs.getString(1) != null) rateByTownship.put(rs.getString(1), b == 0 ? null : Math.round(rs.getLong(3) * 10000.0 / b) / 10000.0);
+        }, id);
+        total.put("considered", considered[0]);
         Map<String, Long> notListed = new LinkedHashMap<>();
         jdbc.query("SELECT reason, COUNT(*) FROM registration WHERE run_id = ? AND listed = FALSE GROUP BY reason ORDER BY reason",
                 rs -> { notListed.put(rs.getString(1), rs.getLong(2)); }, id);
@@ -119,21 +144,18 @@ final class RunSummary {
         }, id);
         s.put("exceptionsByTownship", byTownship);
 
-        // registration rate: listed ÷ considered people alive, 18 or over and not moved out
-        long base = count("SELECT COUNT(*) FROM registration WHERE run_id = ? AND (" + RegistrationRate.BASE + ")", id);
         long listed = (Long) total.get("listed");
-        s.put("registrationRate", base == 0 ? null : Math.round(listed * 10000.0 / base) / 10000.0);
-        Map<String, Object> rateByTownship = new LinkedHashMap<>();
-        jdbc.query("""
-                SELECT township_code, SUM(CASE WHEN listed THEN 1 ELSE 0 END),
-                       SUM(CASE WHEN %s THEN 1 ELSE 0 END)
-                FROM registration WHERE run_id = ? AND township_code IS NOT NULL GROUP BY township_code ORDER BY township_code""".formatted(
-                RegistrationRate.BASE), rs -> {
-            long b = rs.getLong(3);
-            rateByTownship.put(rs.getString(1), b == 0 ? null : Math.round(rs.getLong(2) * 10000.0 / b) / 10000.0);
-        }, id);
+        s.put("registrationRate", base[0] == 0 ? null : Math.round(listed * 10000.0 / base[0]) / 10000.0);
         s.put("registrationRateByTownship", rateByTownship);
         return s;
+    }
+
+    /** The rows of a file: those under its own name and, for a workbook, under "file!sheet" of each of its sheets. */
+    private static long ofFile(Map<String, long[]> counts, String file, int column) {
+        long n = 0;
+        String sheet = file + "!";
+        for (var e : counts.entrySet()) if (e.getKey().equals(file) || e.getKey().startsWith(sheet)) n += e.getValue()[column];
+        return n;
     }
 
     private Map<String, Long> byReason(String book, String district) {

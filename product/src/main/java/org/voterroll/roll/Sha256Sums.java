@@ -20,12 +20,25 @@ public final class Sha256Sums {
 
     /** Digests of every file under {@code dir}, by path relative to it, sorted. */
     public static void write(Path dir) throws IOException {
+        write(dir, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path)}, taking the digests of the files in {@code known} (relative path to hex digest, as computed
+     * while they were written) instead of reading those files again; every other file is read.
+     */
+    public static void write(Path dir, Map<String, String> known) throws IOException {
         TreeMap<String, String> sums = new TreeMap<>();
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
-                try (InputStream in = Files.newInputStream(f)) {
-                    sums.put(dir.relativize(f).toString().replace('\\', '/'), DigestUtils.sha256Hex(in));
+                String name = dir.relativize(f).toString().replace('\\', '/');
+                String sha = known.get(name);
+                if (sha == null) {
+                    try (InputStream in = Files.newInputStream(f)) {
+                        sha = DigestUtils.sha256Hex(in);
+                    }
                 }
+                sums.put(name, sha);
             }
         }
         StringBuilder sb = new StringBuilder();
