@@ -14,6 +14,6 @@ public class VoterRollApplication {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        return Cli.run(args, out, err, VoterRollApplication.class, Commands.ALL);
+        return Cli.run(args, out, err, Cli.PRODUCT, VoterRollApplication.class, Commands.ALL);
     }
 }

@@ -1,5 +1,6 @@
 package org.voterroll;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -14,7 +15,8 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 /**
  * The package graph of the production code (docs/architecture.md): no package depends, through any path, on one that
  * depends on it (the run record at the bottom, the steps above it, the job, the operations and the web on top), and no
- * production class depends on the test kit (the generator, the truth checks, the link quality).
+ * production class depends on the test kit (the generator, the truth checks, the link quality). The sources and their
+ * code lists ({@code codes}) are the very bottom: the JDK only.
  */
 @AnalyzeClasses(packages = "org.voterroll", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -36,6 +38,11 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule noPackageCycles = slices().assignedFrom(PACKAGES).should().beFreeOfCycles();
+
+    /** The sources and their code lists (SOURCES.md), which load and the rules share: below every other package. */
+    @ArchTest
+    static final ArchRule theCodesUseOnlyTheJdk = classes().that().resideInAPackage("org.voterroll.codes..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage("org.voterroll.codes..", "java..");
 
     @ArchTest
     static final ArchRule productionCodeDoesNotUseTheTestKit = noClasses().that().resideOutsideOfPackages(TEST_KIT)

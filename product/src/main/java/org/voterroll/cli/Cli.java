@@ -51,9 +51,15 @@ public final class Cli {
 
     public PrintStream err() { return err; }
 
-    @Command(name = "voter-roll", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
-            description = "Builds a county's voter rolls (选民名单) from its agencies' nightly files.",
-            footerHeading = "%n", footer = {
+    /**
+     * A program of this command line, as its overview, usage lines and --version name it: the product's or the test kit's
+     * (their commands differ, the parsing and the Spring context do not).
+     */
+    public record Program(String name, String description, List<String> footer) {}
+
+    /** The product: {@code java -jar target/voter-roll.jar}. */
+    public static final Program PRODUCT = new Program("voter-roll",
+            "Builds a county's voter rolls (选民名单) from its agencies' nightly files.", List.of(
                     "Every command has its own --help (java -jar voter-roll.jar reconcile --help). Spring Boot settings",
                     "work on every command as --key=value: --spring.datasource.url=..., --server.port=8080, --voter-roll.*=...",
                     "",
@@ -62,7 +68,9 @@ public final class Cli {
                     "",
                     "Database: with nothing set, an embedded database in ./data (VOTER_ROLL_HOME moves it). For PostgreSQL set",
                     "VOTER_ROLL_DB_URL=jdbc:postgresql://host:5432/db, VOTER_ROLL_DB_USER, VOTER_ROLL_DB_PASSWORD (or spring.datasource.*).",
-                    "Output files are GB18030; VOTER_ROLL_OUTPUT_ENCODING=UTF-8 for UTF-8. The rules: docs/rules.md."})
+                    "Output files are GB18030; VOTER_ROLL_OUTPUT_ENCODING=UTF-8 for UTF-8. The rules: docs/rules.md."));
+
+    @Command(mixinStandardHelpOptions = true, footerHeading = "%n")
     static final class Root implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -75,10 +83,12 @@ public final class Cli {
     }
 
     /**
-     * Parses and runs {@code args} as one of {@code commands} (in the order of the overview; only the one named is built
-     * for a run: picocli reflects on each), whose contexts are of {@code application}; returns the process's exit code.
+     * Parses and runs {@code args} as one of {@code program}'s {@code commands} (in the order of the overview; only the one
+     * named is built for a run: picocli reflects on each), whose contexts are of {@code application}; returns the
+     * process's exit code.
      */
-    public static int run(String[] args, PrintStream out, PrintStream err, Class<?> application, List<Class<?>> commands) {
+    public static int run(String[] args, PrintStream out, PrintStream err, Program program, Class<?> application,
+                          List<Class<?>> commands) {
         List<String> own = new ArrayList<>();
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -94,6 +104,8 @@ public final class Cli {
         Cli cli = new Cli(application, List.copyOf(spring), out, err);
         Factory factory = new Factory(cli);
         CommandLine line = new CommandLine(new Root(), factory);
+        line.getCommandSpec().name(program.name());
+        line.getCommandSpec().usageMessage().description(program.description()).footer(program.footer().toArray(String[]::new));
         String first = own.isEmpty() ? "" : own.get(0);
         List<Class<?>> needed = commands.stream().filter(c -> c.getAnnotation(Command.class).name().equals(first)).toList();
         for (Class<?> c : needed.isEmpty() || needed.get(0) == CommandLine.HelpCommand.class ? commands : needed) {
@@ -103,6 +115,10 @@ public final class Cli {
                 throw new IllegalStateException(e);
             }
         }
+        // every command's --version names the program it belongs to
+        CommandLine.IVersionProvider version = () -> new String[] {program.name() + " " + BuildVersion.version()};
+        line.getCommandSpec().versionProvider(version);
+        line.getSubcommands().values().forEach(c -> c.getCommandSpec().versionProvider(version));
         line.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         line.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         line.setUsageHelpWidth(120);
@@ -141,7 +157,7 @@ public final class Cli {
             if (!near.isEmpty()) w.println("did you mean " + String.join(" or ", near) + "?");
         }
         w.print(cmd.getHelp().synopsis(0));
-        w.println("(" + (cmd.getParent() == null ? "" : cmd.getCommandSpec().qualifiedName(" ").replaceFirst("^voter-roll ", "") + " ")
+        w.println("(" + (cmd.getParent() == null ? "" : cmd.getCommandSpec().qualifiedName(" ").substring(cmd.getCommandSpec().root().name().length() + 1) + " ")
                 + "--help for more)");
         w.flush();
         return 2;
@@ -225,15 +241,22 @@ public final class Cli {
         }
     }
 
-    /** The build's version (META-INF/build-info.properties, written by the build). */
+    /**
+     * The build's version (META-INF/build-info.properties, written by the build): the commands' annotations name this
+     * provider for their -V option; {@link #run} gives each the line with its program's name.
+     */
     public static final class BuildVersion implements IVersionProvider {
         @Override
         public String[] getVersion() throws Exception {
+            return new String[] {PRODUCT.name() + " " + version()};
+        }
+
+        static String version() throws java.io.IOException {
             Properties p = new Properties();
             try (InputStream in = Cli.class.getResourceAsStream("/META-INF/build-info.properties")) {
                 if (in != null) p.load(in);
             }
-            return new String[] {"voter-roll " + p.getProperty("build.version", "(version unknown: not built by Maven)")};
+            return p.getProperty("build.version", "(version unknown: not built by Maven)");
         }
     }
 }

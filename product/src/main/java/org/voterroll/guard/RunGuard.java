@@ -119,7 +119,7 @@ public class RunGuard implements Tasklet {
                 "SELECT source, snapshot_id FROM run_source WHERE run_id = ? AND state = 'FRESH' ORDER BY source", run.runId());
         for (Map<String, Object> f : fresh) {
             String source = (String) f.get("source");
-            String name = org.voterroll.ingest.Source.ofPrefix(source).map(org.voterroll.ingest.Source::label).orElse(source);
+            String name = org.voterroll.codes.Source.ofPrefix(source).map(org.voterroll.codes.Source::label).orElse(source);
             long snap = ((Number) f.get("snapshot_id")).longValue();
             List<Long> prev = jdbc.queryForList("""
                     SELECT s.snapshot_id FROM snapshot s JOIN run r ON r.run_id = s.run_id

@@ -3,6 +3,8 @@ package org.voterroll.ingest;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.voterroll.codes.Source;
+
 /**
  * One entry found in an inbox and what the scan made of it; {@code sheets} the workbook sheets that carry the
  * source's header, in order (null for CSV text); {@code message} why it is not read, or a note on how it was read.

@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 import org.apache.commons.codec.binary.Hex;
 import org.apache.commons.codec.digest.DigestUtils;
 
+import org.voterroll.codes.Source;
+
 /**
  * Looks at every entry of an inbox: its source, format (by content, not name), encoding, header, and whether it can be
  * loaded. Only regular files are opened; every file that is read is read through here once, whole, so that a file

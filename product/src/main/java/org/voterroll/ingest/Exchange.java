@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.voterroll.codes.Source;
+
 /**
  * The notices a province run sends a county (RULES.md "Inside a province run", 谁登记、谁告知): {@code waidi} files in the
  * {@code exchange/} folder of the county's directory (beside election.yml), written whole by the province run and read by

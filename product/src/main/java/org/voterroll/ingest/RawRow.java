@@ -1,5 +1,7 @@
 package org.voterroll.ingest;
 
+import org.voterroll.codes.Source;
+
 /**
  * One data row of a delivery file, its values in the source's canonical header order
  * ({@link Source#headers()}), null where the file lacks that column or the row is short; {@code sheet} the place of

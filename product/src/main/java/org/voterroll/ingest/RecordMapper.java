@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.commons.codec.digest.DigestUtils;
+import org.voterroll.codes.CodeList;
 import org.voterroll.normalize.AreaCodes;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.normalize.InvalidValueException;
@@ -22,13 +22,6 @@ import org.voterroll.normalize.Sex;
  * Pure: no I/O, no Spring.
  */
 public final class RecordMapper {
-
-    private static final Set<String> HUJI_STATUS = Set.of("正常", "死亡", "迁出", "服兵役", "出国定居", "注销");
-    private static final Set<String> SHEBAO_STATUS = Set.of("参保缴费", "暂停缴费", "终止参保");
-    private static final Set<String> TONGJI_STATUS = Set.of("常住", "外出");
-    private static final Set<String> CHAIQIAN_MODE = Set.of("产权调换", "货币补偿");
-    private static final Set<String> XUANWEI_KIND = Set.of("剥夺政治权利", "停止行使选举权利", "不能行使选举权利", "恢复政治权利");
-    private static final Set<String> WAIDI_KIND = Set.of("已在外地登记", "原选区资格证明");
 
     /** rec_id = snapshot << 40 | file << 28 | line: deterministic, so a restarted load writes the same ids. */
     public static long recId(long snapshotId, int fileNo, int lineNo) {
@@ -154,7 +147,7 @@ public final class RecordMapper {
         r.set(Column.ADDRESS, c.required("户籍地址"));
         r.set(Column.AREA_CODE, c.area("户籍地区划代码", true));
         r.set(Column.ETHNIC, c.text("民族"));
-        r.set(Column.STATUS, c.oneOf("人员状态", HUJI_STATUS));
+        r.set(Column.STATUS, c.status());
         r.set(Column.STATUS_DATE, c.date("状态变动日期", false));
         r.set(Column.OTHER_AREA, c.area("迁往地区划代码", false));
     }
@@ -179,7 +172,7 @@ public final class RecordMapper {
         r.set(Column.BIRTH_DATE, c.date("出生日期", false));
         r.set(Column.ORG_NAME, c.text("参保单位名称"));
         r.set(Column.ORG_CODE, c.creditCode("统一社会信用代码"));
-        r.set(Column.STATUS, c.oneOf("参保状态", SHEBAO_STATUS));
+        r.set(Column.STATUS, c.status());
         r.set(Column.REASON, c.text("终止原因"));
         r.set(Column.STATUS_DATE, c.date("终止日期", false));
     }
@@ -193,7 +186,7 @@ public final class RecordMapper {
         r.setMonth(Column.BIRTH_MONTH, c.month("出生年月", true));
         number(c, r, "公民身份号码", Need.OPTIONAL);
         r.set(Column.KIND, c.text("户口登记地"));
-        r.set(Column.STATUS, c.oneOf("居住状态", TONGJI_STATUS));
+        r.set(Column.STATUS, c.status());
         r.set(Column.REASON, c.text("外出去向"));
     }
 
@@ -205,7 +198,7 @@ public final class RecordMapper {
         r.set(Column.RELATION, c.text("与户主关系"));
         r.set(Column.ADDRESS, c.text("原房屋地址"));
         r.set(Column.AREA_CODE, c.area("原区划代码", true));
-        r.set(Column.STATUS, c.oneOf("安置方式", CHAIQIAN_MODE));
+        r.set(Column.STATUS, c.status());
         r.set(Column.OTHER_ADDRESS, c.text("安置地址"));
         r.set(Column.OTHER_AREA, c.area("安置区划代码", false));
         r.set(Column.START_DATE, c.date("交房日期", false));
@@ -223,7 +216,7 @@ public final class RecordMapper {
     private void xuanwei(Cells c, RecordRow r) {
         number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
-        r.set(Column.KIND, c.oneOf("类型", XUANWEI_KIND));
+        r.set(Column.KIND, c.kind());
         LocalDate from = c.date("起始日期", true);
         LocalDate until = c.date("终止日期", false);
         if (until != null && until.isBefore(from)) {
@@ -238,7 +231,7 @@ public final class RecordMapper {
     private void waidi(Cells c, RecordRow r) {
         number(c, r, "公民身份号码", Need.EMPTY_OR_READABLE);
         name(c, r);
-        r.set(Column.KIND, c.oneOf("类型", WAIDI_KIND));
+        r.set(Column.KIND, c.kind());
         r.set(Column.OTHER_AREA, c.area("对方区划代码", true));
         r.set(Column.ORG_NAME, c.text("对方选举委员会"));
         r.set(Column.START_DATE, c.date("日期", true));
@@ -352,10 +345,22 @@ public final class RecordMapper {
             return v == null || v.isBlank() ? null : Names.normalize(v).value();
         }
 
-        String oneOf(String header, Set<String> allowed) {
-            String v = required(header).replace(" ", "");
-            if (!allowed.contains(v)) throw new InvalidValueException(header + "取值无效 (unknown value): " + v);
-            return v;
+        /** The record's status: the value of its source's list kept there (Source.statusList), or the row is rejected. */
+        String status() {
+            return code(row.source().statusList().orElseThrow());
+        }
+
+        /** The record's kind, for the sources whose kind is a fixed list (Source.kindList). */
+        String kind() {
+            return code(row.source().kindList().orElseThrow());
+        }
+
+        private String code(CodeList<?> list) {
+            try {
+                return list.parse(raw(list.header())).value();
+            } catch (CodeList.RejectedValue e) {
+                throw new InvalidValueException(e.getMessage());
+            }
         }
 
         LocalDate date(String header, boolean required) {

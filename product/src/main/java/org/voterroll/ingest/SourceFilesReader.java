@@ -9,6 +9,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import org.voterroll.codes.Source;
+
 /**
  * Reads every usable file of one source of one run, in file order (a workbook's data sheets in sheet order), as
  * canonical {@link RawRow}s; each file as the scan found it to be (a workbook named .csv is read as a workbook).

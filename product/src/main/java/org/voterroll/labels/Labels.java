@@ -2,7 +2,7 @@ package org.voterroll.labels;
 
 import java.util.Map;
 
-import org.voterroll.ingest.Source;
+import org.voterroll.codes.Source;
 
 /**
  * The Chinese a clerk or operator reads for the codes the batch keeps: run and step statuses, step names, audit actions.

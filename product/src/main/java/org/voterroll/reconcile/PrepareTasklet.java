@@ -27,7 +27,7 @@ import org.voterroll.ingest.Exchange;
 import org.voterroll.ingest.DeliveryFile;
 import org.voterroll.ingest.DeliveryScanner;
 import org.voterroll.ingest.RowCursor;
-import org.voterroll.ingest.Source;
+import org.voterroll.codes.Source;
 import org.voterroll.ingest.TextEncoding;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.normalize.Names;

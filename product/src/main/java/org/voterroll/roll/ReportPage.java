@@ -109,7 +109,7 @@ final class ReportPage {
 
     private static String source(Object prefix) {
         String p = String.valueOf(prefix);
-        return org.voterroll.ingest.Source.ofFileName(p).map(org.voterroll.ingest.Source::label).orElse(p);
+        return org.voterroll.codes.Source.ofFileName(p).map(org.voterroll.codes.Source::label).orElse(p);
     }
 
     /** The note of a source in Chinese: "3 file(s)" as 3 个文件; the English glosses of the engine's messages left out. */

@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.voterroll.codes.Source;
 import org.voterroll.county.MatchingFile;
 import org.voterroll.decisions.CrossCountyStandings;
 import org.voterroll.decisions.DecisionBook;
@@ -144,11 +145,16 @@ public class DecideTasklet implements Tasklet {
                     head[0] = new Object[] {personId, rs.getString("person_key"), rs.getString("p_number"), rs.getString("p_name"),
                             s == null ? null : s.charAt(0), date(rs, "p_birth"), rs.getString("p_previous")};
                 }
-                facts.add(new Fact(rs.getLong("rec_id"), rs.getString("source"), rs.getString("file_name"), rs.getInt("line_no"),
+                long recId = rs.getLong("rec_id");
+                String prefix = rs.getString("source");
+                Source source = Source.ofPrefix(prefix).orElseThrow(() -> new IllegalStateException("src_record " + recId + ": no source " + prefix));
+                facts.add(new Fact(recId, source, rs.getString("file_name"), rs.getInt("line_no"),
                         rs.getString("row_hash"), rs.getString("id_number"), rs.getString("id_status"), rs.getString("name"),
-                        date(rs, "birth_date"), rs.getString("area_code"), rs.getString("address"), rs.getString("status"),
+                        date(rs, "birth_date"), rs.getString("area_code"), rs.getString("address"),
+                        Fact.stored(source.statusList(), rs.getString("status"), recId),
                         date(rs, "status_date"), rs.getString("other_area"), rs.getString("other_address"), date(rs, "start_date"),
-                        date(rs, "end_date"), rs.getString("kind"), rs.getString("reason"), rs.getString("org_code"),
+                        date(rs, "end_date"), Fact.stored(source.kindList(), rs.getString("kind"), recId), rs.getString("reason"),
+                        rs.getString("org_code"),
                         rs.getBoolean("certain"), rs.getString("method"), rs.getObject("score") == null ? null : rs.getDouble("score"),
                         rs.getBoolean("best")));
             }, id, id, id));
@@ -233,12 +239,12 @@ public class DecideTasklet implements Tasklet {
                 SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status, r.rec_id
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                 WHERE p.run_id = ?
-                  AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('tongji', 'chaiqian')
+                  AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('%1$s', '%2$s')
                        -- a resettlement to a new place could move someone's district: never dropped without an item
-                       OR r.id_status = 'EMPTY' AND r.source = 'chaiqian' AND r.other_area IS NOT NULL)
-                  AND (r.source = 'huji' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id
+                       OR r.id_status = 'EMPTY' AND r.source = '%2$s' AND r.other_area IS NOT NULL)
+                  AND (r.source = '%3$s' OR NOT EXISTS (SELECT 1 FROM link l WHERE l.run_id = p.run_id AND l.rec_id = p.rec_id
                                                           AND (l.score IS NULL OR l.score >= ?)))
-                ORDER BY r.rec_id""", rs -> {
+                ORDER BY r.rec_id""".formatted(Source.TONGJI.prefix(), Source.CHAIQIAN.prefix(), Source.HUJI.prefix()), rs -> {
             // a record already in a review item naming its candidates is not raised a second time as a bare ID_INVALID
             // (issue 18: one doubtful record, one item); that item says its number failed validation
             if (reviewed.contains(rs.getLong(10))) return;

@@ -1,18 +1,42 @@
 package org.voterroll.rules;
 
 import java.time.LocalDate;
+import java.util.Optional;
+
+import org.voterroll.codes.Code;
+import org.voterroll.codes.CodeList;
+import org.voterroll.codes.HujiStatus;
+import org.voterroll.codes.InsuranceEnd;
+import org.voterroll.codes.InsuranceStatus;
+import org.voterroll.codes.NoticeKind;
+import org.voterroll.codes.RightsDecision;
+import org.voterroll.codes.Source;
 
 /**
  * One source record linked to a person, with the fields the rules read. {@code certain} links are
  * acted on; the others are review candidates ({@code best}: this person is the record's top candidate).
+ *
+ * @param status the code of the source's {@link Source#statusList()} (人员状态, 参保状态 …), null for a source without one
+ * @param kind   the code of the source's {@link Source#kindList()} (the 类型 of xuanwei and waidi), null for the others
+ * @param reason shebao's 终止原因 or tongji's 外出去向 as delivered (load does not check them: {@link InsuranceEnd})
  */
-public record Fact(long recId, String source, String fileName, int lineNo, String rowHash, String idNumber, String idStatus,
-                   String name, LocalDate birthDate, String areaCode, String address, String status, LocalDate statusDate,
-                   String otherArea, String otherAddress, LocalDate startDate, LocalDate endDate, String kind, String reason,
+public record Fact(long recId, Source source, String fileName, int lineNo, String rowHash, String idNumber, String idStatus,
+                   String name, LocalDate birthDate, String areaCode, String address, Code status, LocalDate statusDate,
+                   String otherArea, String otherAddress, LocalDate startDate, LocalDate endDate, Code kind, String reason,
                    String orgCode, boolean certain, String method, Double score, boolean best) {
 
-    public boolean is(String src) {
-        return source.equals(src);
+    /**
+     * The code of a value src_record keeps in a column of {@code list}'s (null for a source without such a list, or no
+     * value). Load stored only the list's values: another is a database no run of this code wrote, and stops the step.
+     */
+    public static Code stored(Optional<CodeList<?>> list, String value, long recId) {
+        if (list.isEmpty() || value == null) return null;
+        return list.get().find(value).orElseThrow(() -> new IllegalStateException(
+                "src_record " + recId + ": " + value + " is not a value of " + list.get() + " (SOURCES.md)"));
+    }
+
+    public boolean is(Source src) {
+        return source == src;
     }
 
     public String where() {
@@ -30,7 +54,7 @@ public record Fact(long recId, String source, String fileName, int lineNo, Strin
     }
 
     public boolean isDeathEvidence() {
-        return is("minzheng") || (is("shebao") && "终止参保".equals(status) && "死亡".equals(reason));
+        return is(Source.MINZHENG) || (status == InsuranceStatus.ENDED && InsuranceEnd.LIST.find(reason).orElse(null) == InsuranceEnd.DEATH);
     }
 
     /**
@@ -38,9 +62,9 @@ public record Fact(long recId, String source, String fileName, int lineNo, Strin
      * register's included), a deprivation, suspension or inability, a registration elsewhere.
      */
     public boolean isRemovalEvidence() {
-        return isDeathEvidence() || (is("huji") && "死亡".equals(status))
-                || (is("xuanwei") && ("剥夺政治权利".equals(kind) || "停止行使选举权利".equals(kind) || "不能行使选举权利".equals(kind)))
-                || (is("waidi") && "已在外地登记".equals(kind));
+        return isDeathEvidence() || status == HujiStatus.DECEASED
+                || kind == RightsDecision.DEPRIVED || kind == RightsDecision.SUSPENDED || kind == RightsDecision.UNABLE
+                || kind == NoticeKind.REGISTERED_ELSEWHERE;
     }
 
     /**

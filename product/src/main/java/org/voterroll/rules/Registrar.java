@@ -10,6 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.voterroll.codes.AwayDestination;
+import org.voterroll.codes.Code;
+import org.voterroll.codes.HujiStatus;
+import org.voterroll.codes.InsuranceStatus;
+import org.voterroll.codes.NoticeKind;
+import org.voterroll.codes.ResettlementMode;
+import org.voterroll.codes.ResidenceStatus;
+import org.voterroll.codes.RightsDecision;
+import org.voterroll.codes.Source;
 import org.voterroll.decisions.Fingerprint;
 import org.voterroll.decisions.Verdict;
 
@@ -51,10 +60,10 @@ public final class Registrar {
         Evaluation keptBy = null;
 
         for (Fact f : p.facts()) {
-            if (f.actedOn() || f.is("tongji")) continue;
+            if (f.actedOn() || f.is(Source.TONGJI)) continue;
             String fp = Fingerprint.of("LINK", f.rowHash(), p.personKey());
             Optional<Decided> d = decisions.apply(fp);
-            if (f.isDeathEvidence() || (f.is("huji") && "死亡".equals(f.status()) && f.certain())) {
+            if (f.isDeathEvidence() || (f.status() == HujiStatus.DECEASED && f.certain())) {
                 if (d.isPresent()) {
                     if (d.get().verdict() == Verdict.CONFIRM_DEATH && base.reason == null) {
                         reason = Reason.DECEASED;
@@ -139,7 +148,7 @@ public final class Registrar {
         Outcome.Away away = null;
         if (listed) {
             for (Fact f : p.facts()) {
-                if (f.is("tongji") && "外出".equals(f.status()) && ("外县".equals(f.reason()) || "境外".equals(f.reason()))
+                if (f.status() == ResidenceStatus.AWAY && AwayDestination.LIST.find(f.reason()).filter(AwayDestination::outsideCounty).isPresent()
                         && (f.certain() || (f.best() && f.score() != null && f.score() >= awayThreshold))) {
                     away = new Outcome.Away(f.reason(), "统计 " + f.where());
                     break;
@@ -171,15 +180,15 @@ public final class Registrar {
     private Evaluation evaluate(PersonFacts p, List<Fact> facts) {
         Evaluation e = new Evaluation();
         LocalDate day = county.electionDay();
-        Fact huji = facts.stream().filter(f -> f.is("huji") && county.inCounty(f.areaCode()))
+        Fact huji = facts.stream().filter(f -> f.is(Source.HUJI) && county.inCounty(f.areaCode()))
                 .min(Comparator.comparing((Fact f) -> statusRank(f.status()))
                         .thenComparing((Fact f) -> "VALID".equals(f.idStatus()) ? 0 : 1).thenComparing(Fact::recId))
                 .orElse(null);
-        e.residence = facts.stream().filter(f -> f.is("liudong") && f.residenceActiveOn(day) && county.inCounty(f.areaCode()))
+        e.residence = facts.stream().filter(f -> f.is(Source.LIUDONG) && f.residenceActiveOn(day) && county.inCounty(f.areaCode()))
                 .max(Comparator.comparing((Fact f) -> county.districtOfArea().containsKey(f.areaCode()))
                         .thenComparing(Fact::startDate).thenComparing(Fact::recId))
                 .orElse(null);
-        e.proof = facts.stream().filter(f -> f.is("waidi") && "原选区资格证明".equals(f.kind())).findFirst().orElse(null);
+        e.proof = facts.stream().filter(f -> f.kind() == NoticeKind.PROOF).findFirst().orElse(null);
         e.inMigrant = huji == null && e.residence != null && !county.inCounty(e.residence.otherArea());
         e.considered = huji != null || (e.inMigrant && e.proof != null);
         if (huji != null) {
@@ -193,23 +202,23 @@ public final class Registrar {
         if (!e.considered) return e;
 
         List<Fact> deaths = facts.stream().filter(Fact::isDeathEvidence).toList();
-        if (huji != null && "正常".equals(huji.status())) {
+        if (huji != null && huji.status() == HujiStatus.NORMAL) {
             for (Fact d : deaths) {
                 String fp = Fingerprint.of("DEATH_CONFLICT", p.personKey(), d.rowHash());
                 if (decisions.apply(fp).isEmpty()) {
                     e.raised.add(new Raised("DEATH_CONFLICT", Raised.Level.INFO, townshipOf(huji.areaCode()), null,
-                            (d.is("minzheng") ? "民政" : "社保") + "记录死亡，户籍仍为正常，请通知公安更新 (death recorded by "
-                                    + d.source() + ", police register still says 正常)", evidence(d) + "; 户籍 " + huji.where(), fp));
+                            (d.is(Source.MINZHENG) ? "民政" : "社保") + "记录死亡，户籍仍为正常，请通知公安更新 (death recorded by "
+                                    + d.source().prefix() + ", police register still says 正常)", evidence(d) + "; 户籍 " + huji.where(), fp));
                 }
             }
         }
         e.reason = reason(p, huji, facts, deaths, day);
         if (e.reason != null) return e;
 
-        Fact unit = facts.stream().filter(f -> f.is("shebao") && "参保缴费".equals(f.status()) && f.orgCode() != null
+        Fact unit = facts.stream().filter(f -> f.status() == InsuranceStatus.PAYING && f.orgCode() != null
                         && county.districtOfUnit().containsKey(f.orgCode()))
                 .min(Comparator.comparing((Fact f) -> county.districtOfUnit().get(f.orgCode()))).orElse(null);
-        Fact resettled = facts.stream().filter(f -> f.is("chaiqian") && "产权调换".equals(f.status()) && f.startDate() != null
+        Fact resettled = facts.stream().filter(f -> f.status() == ResettlementMode.NEW_HOME && f.startDate() != null
                         && !f.startDate().isAfter(day) && county.districtOfArea().containsKey(f.otherArea()))
                 .max(Comparator.comparing(Fact::startDate).thenComparing(Fact::recId)).orElse(null);
         String residenceDistrict = e.residence == null ? null : county.districtOfArea().get(e.residence.areaCode());
@@ -246,23 +255,23 @@ public final class Registrar {
      * behind by a move to another household of the county, a 注销 duplicate, a service or emigration the person came
      * back from. Without either, the record's own order decides.
      */
-    static int statusRank(String status) {
-        if ("死亡".equals(status)) return 0;
-        if ("正常".equals(status)) return 1;
+    static int statusRank(Code status) {
+        if (status == HujiStatus.DECEASED) return 0;
+        if (status == HujiStatus.NORMAL) return 1;
         return 2;
     }
 
     private Reason reason(PersonFacts p, Fact huji, List<Fact> facts, List<Fact> deaths, LocalDate day) {
-        String status = huji == null ? null : huji.status();
-        if ("死亡".equals(status) || !deaths.isEmpty()) return Reason.DECEASED;
+        Code status = huji == null ? null : huji.status();
+        if (status == HujiStatus.DECEASED || !deaths.isEmpty()) return Reason.DECEASED;
         if (p.birthDate() != null && p.birthDate().plusYears(18).isAfter(day)) return Reason.UNDER_18;
-        if ("迁出".equals(status)) return Reason.MOVED_OUT;
-        if ("服兵役".equals(status)) return Reason.MILITARY;
-        if ("出国定居".equals(status)) return Reason.EMIGRATED;
-        if ("注销".equals(status)) return Reason.CANCELLED;
+        if (status == HujiStatus.MOVED_OUT) return Reason.MOVED_OUT;
+        if (status == HujiStatus.MILITARY) return Reason.MILITARY;
+        if (status == HujiStatus.EMIGRATED) return Reason.EMIGRATED;
+        if (status == HujiStatus.CANCELLED) return Reason.CANCELLED;
         Reason rights = rights(facts, day);
         if (rights != null) return rights;
-        boolean elsewhere = facts.stream().anyMatch(f -> f.is("waidi") && "已在外地登记".equals(f.kind())
+        boolean elsewhere = facts.stream().anyMatch(f -> f.kind() == NoticeKind.REGISTERED_ELSEWHERE
                 && f.startDate() != null && !f.startDate().isAfter(day));
         // the county's own decision on a CROSS_COUNTY_DUPLICATE stands for the notice the other county would send
         if (!elsewhere && p.idNumber() != null && registeredInOtherCounty.contains(p.idNumber())) elsewhere = true;
@@ -272,13 +281,13 @@ public final class Registrar {
     /** DEPRIVED / SUSPENDED / UNABLE on a day, with restorations (RULES.md). */
     static Reason rights(List<Fact> facts, LocalDate day) {
         for (Fact f : facts) {
-            if (!f.is("xuanwei") || !"剥夺政治权利".equals(f.kind()) || !f.periodCovers(day)) continue;
-            boolean restored = facts.stream().anyMatch(r -> r.is("xuanwei") && "恢复政治权利".equals(r.kind()) && r.startDate() != null
+            if (f.kind() != RightsDecision.DEPRIVED || !f.periodCovers(day)) continue;
+            boolean restored = facts.stream().anyMatch(r -> r.kind() == RightsDecision.RESTORED && r.startDate() != null
                     && r.startDate().isAfter(f.startDate()) && !r.startDate().isAfter(day));
             if (!restored) return Reason.DEPRIVED;
         }
-        if (facts.stream().anyMatch(f -> f.is("xuanwei") && "停止行使选举权利".equals(f.kind()) && f.periodCovers(day))) return Reason.SUSPENDED;
-        if (facts.stream().anyMatch(f -> f.is("xuanwei") && "不能行使选举权利".equals(f.kind()) && f.periodCovers(day))) return Reason.UNABLE;
+        if (facts.stream().anyMatch(f -> f.kind() == RightsDecision.SUSPENDED && f.periodCovers(day))) return Reason.SUSPENDED;
+        if (facts.stream().anyMatch(f -> f.kind() == RightsDecision.UNABLE && f.periodCovers(day))) return Reason.UNABLE;
         return null;
     }
 
@@ -309,7 +318,7 @@ public final class Registrar {
     }
 
     static String evidence(Fact f) {
-        String s = f.source() + " " + f.where();
+        String s = f.source().prefix() + " " + f.where();
         if (!f.actedOn() && f.method() != null) s += " [" + f.method() + (f.score() == null ? "" : String.format(" %.1f", f.score())) + "]";
         return s;
     }

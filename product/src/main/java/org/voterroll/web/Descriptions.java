@@ -5,7 +5,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.voterroll.ingest.Source;
+import org.voterroll.codes.Source;
 
 /**
  * An item's 说明 as a clerk reads it on the pages. The job stores it with an English gloss in brackets for exceptions.csv

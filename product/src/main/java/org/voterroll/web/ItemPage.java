@@ -11,7 +11,7 @@ import org.voterroll.identity.Explanation;
 import org.voterroll.identity.Link;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.identity.match.Waterfall;
-import org.voterroll.ingest.Source;
+import org.voterroll.codes.Source;
 import org.voterroll.normalize.DigitDiff;
 import org.voterroll.normalize.Sex;
 import org.voterroll.roll.Labels;

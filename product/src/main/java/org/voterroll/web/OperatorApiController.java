@@ -31,9 +31,6 @@ class OperatorApiController {
 
     record Created(long id, String name) {}
 
-    /** Why a request was not carried out, in Chinese, saying what to do. */
-    record Problem(String problem) {}
-
     private final RunBoard board;
     private final JobsDirectory jobs;
     private final RunLauncher launcher;
@@ -73,10 +70,10 @@ class OperatorApiController {
         JobsDirectory.Job j = jobs.find(job).orElseThrow(Scope.NotFound::new);
         try {
             String runId = launcher.start(j, user.name());
-            if (runId == null) return ResponseEntity.unprocessableEntity().body(new Problem("运行未能开始，请查看服务器日志（县配置文件或目录有误）"));
+            if (runId == null) return ResponseEntity.unprocessableEntity().body(new ApiProblem("运行未能开始，请查看服务器日志（县配置文件或目录有误）"));
             return ResponseEntity.accepted().body(new RunStarted(runId));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+            return ResponseEntity.status(409).body(new ApiProblem(e.getMessage()));
         }
     }
 
@@ -88,7 +85,7 @@ class OperatorApiController {
             launcher.restart(runId, user.name());
             return ResponseEntity.accepted().body(new RunStarted(runId));
         } catch (IllegalStateException e) {
-            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+            return ResponseEntity.status(409).body(new ApiProblem(e.getMessage()));
         }
     }
 
@@ -100,7 +97,7 @@ class OperatorApiController {
             launcher.confirm(runId, user.name());
             return ResponseEntity.accepted().body(new RunStarted(runId));
         } catch (IllegalStateException e) {
-            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+            return ResponseEntity.status(409).body(new ApiProblem(e.getMessage()));
         }
     }
 
@@ -112,7 +109,7 @@ class OperatorApiController {
             launcher.refuse(runId, user.name());
             return ResponseEntity.ok(board.run(runId));
         } catch (IllegalStateException e) {
-            return ResponseEntity.status(409).body(new Problem(e.getMessage()));
+            return ResponseEntity.status(409).body(new ApiProblem(e.getMessage()));
         }
     }
 
@@ -127,7 +124,7 @@ class OperatorApiController {
             var a = accounts.create(body.name(), Role.parse(body.role() == null ? "" : body.role()), body.scope(), body.password(), user.name());
             return ResponseEntity.status(201).body(new Created(a.id(), a.name()));
         } catch (IllegalArgumentException e) {
-            return ResponseEntity.badRequest().body(new Problem(e.getMessage()));
+            return ResponseEntity.badRequest().body(new ApiProblem(e.getMessage()));
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.voterroll.ingest.Source;
+import org.voterroll.codes.Source;
 import org.voterroll.labels.Labels;
 
 /**

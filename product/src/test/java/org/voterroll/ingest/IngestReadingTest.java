@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.voterroll.codes.Source;
 
 class IngestReadingTest {
     @TempDir Path dir;

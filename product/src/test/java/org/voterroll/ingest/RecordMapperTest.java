@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.voterroll.codes.Source;
 
 class RecordMapperTest {
     final RecordMapper mapper = new RecordMapper();

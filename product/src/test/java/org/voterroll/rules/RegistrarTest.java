@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.voterroll.codes.HujiStatus;
+import org.voterroll.codes.Source;
 import org.voterroll.decisions.Fingerprint;
 import org.voterroll.decisions.Verdict;
 
@@ -23,11 +25,14 @@ class RegistrarTest {
 
     Fact huji(String status) { return fact("huji", status, "341299100201", null, null, null, null, null, null, true); }
 
+    /** A record with its values as src_record keeps them (the Chinese of SOURCES.md), read back as the decide step does. */
     Fact fact(String source, String status, String area, String otherArea, LocalDate start, LocalDate end, String kind, String reason,
               String org, boolean certain) {
-        return new Fact(rec++, source, source + ".csv", (int) rec, "h" + rec, "341299198003120138", "VALID", "张伟", null, area,
-                "地址" + rec, status, null, otherArea, "新地址", start, end, kind, reason, org, certain, certain ? "NUMBER" : "FUZZY",
-                certain ? null : 20.0, true);
+        Source s = Source.ofPrefix(source).orElseThrow();
+        long id = rec++;
+        return new Fact(id, s, source + ".csv", (int) rec, "h" + rec, "341299198003120138", "VALID", "张伟", null, area,
+                "地址" + rec, Fact.stored(s.statusList(), status, id), null, otherArea, "新地址", start, end,
+                Fact.stored(s.kindList(), kind, id), reason, org, certain, certain ? "NUMBER" : "FUZZY", certain ? null : 20.0, true);
     }
 
     Outcome decide(LocalDate birth, Fact... facts) {
@@ -142,7 +147,7 @@ class RegistrarTest {
 
     @Test
     void noDistrictIsNotListedAndRaised() {
-        Fact uncovered = new Fact(9, "huji", "h.csv", 2, "h9", "341299198003120138", "VALID", "张伟", null, "341299999999", "a", "正常",
+        Fact uncovered = new Fact(9, Source.HUJI, "h.csv", 2, "h9", "341299198003120138", "VALID", "张伟", null, "341299999999", "a", HujiStatus.NORMAL,
                 null, null, null, null, null, null, null, null, true, "NUMBER", null, true);
         Outcome o = decide(ADULT, uncovered);
         assertThat(o.listed()).isFalse();

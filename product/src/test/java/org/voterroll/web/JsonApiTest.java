@@ -6,6 +6,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,13 +35,22 @@ class JsonApiTest extends WebTestBase {
         assertThat(run.get("run").get("status").asString()).isEqualTo("COMPLETED");
         assertThat(run.get("run").get("runId").asString()).isEqualTo(runId);
         assertThat(run.get("run").get("countyCode").asString()).isEqualTo(WebFixture.COUNTY);
-        long huji = 0;
+        assertThat(fields(run)).containsExactly("run", "steps", "rejects");
+        assertThat(fields(run.get("run"))).containsExactly("runId", "countyCode", "countyName", "status", "jobExecutionId", "startedAt",
+                "finishedAt", "outputPath", "message", "guardReasons", "confirmedBy", "refusedBy");
+        JsonNode huji = null;
         for (JsonNode s : run.get("steps")) {
-            // camelCase fields of typed records, not Spring Batch's column names
-            assertThat(s.has("step_name")).isFalse();
-            if (s.get("stepName").asString().equals("loadSource:source-huji")) huji = s.get("readCount").asLong();
+            // the named fields of a record, not Spring Batch's column names (step_name, read_count …)
+            assertThat(fields(s)).containsExactly("jobExecutionId", "stepName", "status", "startTime", "endTime", "readCount",
+                    "writeCount", "rejected", "filterCount", "skipCount", "commitCount");
+            if (s.get("stepName").asString().equals("loadSource:source-huji")) huji = s;
         }
-        assertThat(huji).isEqualTo(14);
+        assertThat(huji.get("readCount").asLong()).isEqualTo(14);
+        assertThat(huji.get("status").asString()).isEqualTo("COMPLETED");
+        long hujiRejects = jdbc.queryForObject("SELECT COUNT(*) FROM reject WHERE run_id = ? AND source = 'huji'", Long.class, runId);
+        assertThat(huji.get("rejected").asLong()).isEqualTo(hujiRejects);
+        for (JsonNode r : run.get("rejects")) assertThat(fields(r)).containsExactly("source", "rejected");
+        assertThat(fields(jobs.get(0))).containsExactly("name", "countyDir", "inbox", "out", "previous", "problem", "running");
         assertThat(json(op.get("/api/operator/runs")).get(0).has("runId")).isTrue();
         // a completed run is not restarted, and the answer says why in Chinese
         HttpResponse<byte[]> again = op.postJson("/api/operator/runs/" + runId + "/restart", "{}");
@@ -58,20 +69,45 @@ class JsonApiTest extends WebTestBase {
         int item = itemOf(runId, "DEATH_CONFLICT", TOWNSHIP);
         String path = "/api/township/runs/" + runId + "/items/" + item;
         JsonNode detail = json(clerk.get(path));
+        assertThat(fields(detail)).containsExactly("item", "persons", "links", "history", "verdicts");
         assertThat(detail.get("item").get("code").asString()).isEqualTo("DEATH_CONFLICT");
+        assertThat(detail.get("item").get("itemNo").asInt()).isEqualTo(item);
         assertThat(detail.get("links").size()).isGreaterThanOrEqualTo(2);
+        assertThat(detail.get("links").get(0).get("recId").isNumber()).isTrue();
+        assertThat(detail.get("persons").get(0).get("personId").isNumber()).isTrue();
+        assertThat(detail.get("history").size()).isZero();
+        // an info item: dismissed, nothing else
+        assertThat(detail.get("verdicts").size()).isEqualTo(1);
+        assertThat(detail.get("verdicts").get(0).asString()).isEqualTo("DISMISS");
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class);
         // an info item can only be dismissed, and only with a note
         assertThat(clerk.postJson(path + "/decision", "{\"verdict\":\"SAME_PERSON\"}").statusCode()).isEqualTo(400);
-        assertThat(clerk.postJson(path + "/decision", "{\"verdict\":\"DISMISS\"}").statusCode()).isEqualTo(400);
+        HttpResponse<byte[]> noNote = clerk.postJson(path + "/decision", "{\"verdict\":\"DISMISS\"}");
+        assertThat(noNote.statusCode()).isEqualTo(400);
+        assertThat(fields(JSON.readTree(noNote.body()))).containsExactly("problem");
+        assertThat(JSON.readTree(noNote.body()).get("problem").asString()).isEqualTo("忽略须填写说明");
         assertThat(clerk.postJson(path + "/decision", "{\"verdict\":\"NOT_A_VERDICT\",\"note\":\"x\"}").statusCode()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM decision", Long.class)).isEqualTo(before);
         try {
             HttpResponse<byte[]> ok = clerk.postJson(path + "/decision", "{\"verdict\":\"DISMISS\",\"note\":\"已通知派出所更新户籍\"}");
             assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(fields(json(ok))).containsExactly("history");
             assertThat(json(ok).get("history").get(0).get("decidedBy").asString()).isEqualTo(CLERK);
+            assertThat(json(ok).get("history").get(0).get("verdict").asString()).isEqualTo("DISMISS");
             JsonNode queue = json(clerk.get("/api/township/items?type=DEATH_CONFLICT"));
+            assertThat(fields(queue)).containsExactly("township", "run", "blockingOpen", "items", "outcomes");
+            assertThat(queue.get("township").asString()).isEqualTo(TOWNSHIP);
+            assertThat(queue.get("run").get("runId").asString()).isEqualTo(runId);
+            // the open blocking items of the whole queue, whatever the filter
+            JsonNode all = json(clerk.get("/api/township/items"));
+            long open = 0;
+            for (JsonNode i : all.get("items")) if (i.get("level").asString().equals("blocking") && i.get("verdict").isNull()) open++;
+            assertThat(open).isPositive();
+            assertThat(queue.get("blockingOpen").asLong()).isEqualTo(open);
+            assertThat(all.get("blockingOpen").asLong()).isEqualTo(open);
+            assertThat(all.get("items").size()).isGreaterThan(queue.get("items").size());
             assertThat(queue.get("items").get(0).get("verdict").asString()).isEqualTo("DISMISS");
+            assertThat(queue.get("items")).allSatisfy(i -> assertThat(i.get("code").asString()).isEqualTo("DEATH_CONFLICT"));
         } finally {
             // this item is also in the spec examples' own run (ExamplesAcceptanceTest, same database): the decision must not outlive the test
             jdbc.update("DELETE FROM decision WHERE decided_by = ? AND code = 'DEATH_CONFLICT'", CLERK);
@@ -85,6 +121,10 @@ class JsonApiTest extends WebTestBase {
         String runId = files.get("runId").asString();
         String out = jdbc.queryForObject("SELECT output_path FROM run WHERE run_id = ?", String.class, runId);
         String sums = Files.readString(Path.of(out, "SHA256SUMS"), StandardCharsets.UTF_8);
+        assertThat(fields(files)).containsExactly("runId", "district", "districtName", "counts", "files");
+        assertThat(fields(files.get("counts"))).containsExactly("voters", "men", "women", "added", "removed", "away");
+        assertThat(fields(files.get("files").get(0))).containsExactly("kind", "label", "published", "fileName", "size", "sha256");
+        assertThat(fields(json(station.get("/api/station/districts/" + DISTRICT + "/runs")).get(0))).containsExactly("runId", "finishedAt");
         assertThat(files.get("files").size()).isGreaterThanOrEqualTo(2);
         assertThat(files.get("districtName").asString()).isEqualTo("城关镇第二选区");
         assertThat(files.get("counts").get("voters").asLong())
@@ -97,6 +137,13 @@ class JsonApiTest extends WebTestBase {
                 .contains(DISTRICT + "_张榜公布名单.csv");
         // the public posting list: numbers masked (OUTPUTS.md)
         assertThat(new String(posting.body(), WebFixture.GB18030)).contains("********").doesNotContainPattern("\\d{17}[\\dX]");
+    }
+
+    /** A JSON object's field names in their order. */
+    static List<String> fields(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        n.properties().forEach(e -> names.add(e.getKey()));
+        return names;
     }
 
     static JsonNode json(HttpResponse<byte[]> r) {

@@ -26,11 +26,29 @@ class TestKitCommandLineTest {
         for (String command : new String[] {"generate", "check-truth", "check-province", "link-quality"}) {
             Result r = run(command, "--help");
             assertThat(r.code()).as(command).isZero();
-            assertThat(r.out()).as(command).startsWith("Usage: voter-roll " + command).contains("--help");
+            assertThat(r.out()).as(command).startsWith("Usage: voter-roll-testkit " + command).contains("--help");
             assertThat(r.err()).as(command).isEmpty();
             assertThat(r.contexts()).as(command).isZero();
         }
         assertThat(run("generate", "-h").code()).isZero();
+    }
+
+    /** The kit's overview, usage lines and version name the kit's command, not the product's (whose commands it lacks). */
+    @Test
+    void itsLinesNameTheTestKit() {
+        Result overview = run("--help");
+        assertThat(overview.code()).isZero();
+        assertThat(overview.out()).startsWith("Usage: voter-roll-testkit [-hV] [COMMAND]")
+                .contains("java -jar voter-roll-testkit.jar generate --help").doesNotContain("reconcile", "voter-roll.jar");
+        Result bare = run();
+        assertThat(bare.code()).isEqualTo(2);
+        assertThat(bare.out()).isEqualTo(overview.out());
+        for (String[] args : new String[][] {{"--version"}, {"generate", "--version"}, {"link-quality", "-V"}}) {
+            assertThat(run(args).out()).as(String.join(" ", args)).startsWith("voter-roll-testkit ");
+        }
+        Result wrong = run("check-truth", "--truth");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("voter-roll-testkit check-truth [-hV]", "(check-truth --help for more)");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.voterroll.ingest;
+package org.voterroll.codes;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +47,32 @@ public enum Source {
     public List<String> required() { return required; }
     public List<String> optional() { return optional; }
 
+    /**
+     * The fixed list whose code load keeps as a record's status (src_record.status): huji's 人员状态, shebao's 参保状态,
+     * tongji's 居住状态, chaiqian's 安置方式; empty for the sources without one.
+     */
+    public Optional<CodeList<?>> statusList() {
+        return Optional.ofNullable(switch (this) {
+            case HUJI -> HujiStatus.LIST;
+            case SHEBAO -> InsuranceStatus.LIST;
+            case TONGJI -> ResidenceStatus.LIST;
+            case CHAIQIAN -> ResettlementMode.LIST;
+            default -> null;
+        });
+    }
+
+    /**
+     * The fixed list whose code load keeps as a record's kind (src_record.kind): xuanwei's and waidi's 类型; empty for the
+     * others (liudong's 居住事由 and tongji's 户口登记地 are kept there as delivered text).
+     */
+    public Optional<CodeList<?>> kindList() {
+        return Optional.ofNullable(switch (this) {
+            case XUANWEI -> RightsDecision.LIST;
+            case WAIDI -> NoticeKind.LIST;
+            default -> null;
+        });
+    }
+
     /** Every header this source knows, required first: the canonical order of a row's values. */
     public List<String> headers() {
         return java.util.stream.Stream.concat(required.stream(), optional.stream()).toList();
@@ -62,6 +88,7 @@ public enum Source {
         return Optional.empty();
     }
 
+    /** The source of a prefix as src_record, reject and the step names keep it ("huji"). */
     public static Optional<Source> ofPrefix(String prefix) {
         for (Source s : values()) if (s.prefix.equals(prefix)) return Optional.of(s);
         return Optional.empty();
