@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.voterroll.identity.match.Field;
+import org.voterroll.identity.match.Comparison;
+import org.voterroll.identity.match.MatchModel;
 import org.voterroll.identity.match.Matching;
 import org.voterroll.identity.match.MatchWeights;
 import org.voterroll.identity.match.Thresholds;
@@ -90,23 +91,15 @@ public record MatchingFile(String text, Matching matching) {
     private static void setWeight(MatchWeights.Builder weights, String key, Object value, String where) {
         String at = where + ": weights " + key;
         int dot = key.indexOf('.');
-        Field field = null;
-        if (dot > 0) {
-            try {
-                field = Field.valueOf(key.substring(0, dot));
-            } catch (IllegalArgumentException e) {
-                // reported below with the list of fields
-            }
-        }
+        Comparison<?> field = dot > 0 ? MatchModel.field(key.substring(0, dot)).orElse(null) : null;
         if (field == null) {
-            throw new CountyConfigException(at + ": a weight is named FIELD.OUTCOME, FIELD one of " + List.of(Field.values()));
+            throw new CountyConfigException(at + ": a weight is named FIELD.OUTCOME, FIELD one of " + MatchModel.FIELDS);
         }
         String outcome = key.substring(dot + 1);
-        if (!MatchWeights.outcomes(field).contains(outcome)) {
-            throw new CountyConfigException(at + ": no outcome " + outcome + " of " + field + " (its outcomes: "
-                    + MatchWeights.outcomes(field) + ")");
-        }
-        MatchWeights.Entry entry = MatchWeights.defaults().entry(field, outcome);
+        Comparison.Level level = field.levels().stream().filter(l -> l.name().equals(outcome)).findFirst()
+                .orElseThrow(() -> new CountyConfigException(at + ": no outcome " + outcome + " of " + field + " (its outcomes: "
+                        + field.levels() + ")"));
+        MatchWeights.Entry entry = MatchWeights.defaults().entry(level);
         if (entry.basis() == MatchWeights.Basis.POLICY) {
             throw new CountyConfigException(at + ": set by the registration rules, not by a county (an equal valid number, "
                     + "a one-character name difference and a former name weigh what RULES.md needs)");
@@ -120,7 +113,7 @@ public record MatchingFile(String text, Matching matching) {
         if (!(m > 0 && m <= 1) || !(u > 0 && u <= 1)) {
             throw new CountyConfigException(at + ": m and u are probabilities above 0 and at most 1, got m " + m + ", u " + u);
         }
-        weights.set(field, outcome, m, u);
+        weights.set(level, m, u);
     }
 
     private static Map<?, ?> mapping(Object o, String where) {

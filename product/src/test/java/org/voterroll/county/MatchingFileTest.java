@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.voterroll.identity.match.Field;
+import org.voterroll.identity.match.MatchModel;
+import org.voterroll.identity.match.*;
 import org.voterroll.identity.match.Matching;
 import org.voterroll.identity.match.MatchWeights;
 
@@ -40,11 +41,11 @@ class MatchingFileTest {
         Matching m = f.matching();
         assertThat(m.thresholds().upper()).isEqualTo(30.0);
         assertThat(m.thresholds().lower()).isEqualTo(12.5);
-        assertThat(m.weights().u(Field.AREA, "SAME_VILLAGE")).isEqualTo(0.01);
-        assertThat(m.weights().weight(Field.AREA, "SAME_VILLAGE")).isCloseTo(Math.log(70) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(m.weights().m(Field.SEX, "DISAGREE")).isEqualTo(MatchWeights.defaults().m(Field.SEX, "DISAGREE"));
-        assertThat(m.weights().u(Field.SEX, "DISAGREE")).isEqualTo(0.4);
-        assertThat(m.weights().entry(Field.NAME, "EXACT")).isEqualTo(MatchWeights.defaults().entry(Field.NAME, "EXACT"));
+        assertThat(m.weights().u(AreaComparison.Level.SAME_VILLAGE)).isEqualTo(0.01);
+        assertThat(m.weights().weight(AreaComparison.Level.SAME_VILLAGE)).isCloseTo(Math.log(70) / Math.log(2), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(m.weights().m(SexComparison.Level.DISAGREE)).isEqualTo(MatchWeights.defaults().m(SexComparison.Level.DISAGREE));
+        assertThat(m.weights().u(SexComparison.Level.DISAGREE)).isEqualTo(0.4);
+        assertThat(m.weights().entry(NameComparison.Level.EXACT)).isEqualTo(MatchWeights.defaults().entry(NameComparison.Level.EXACT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,17 +3,19 @@ package org.voterroll.identity.match;
 import java.util.Objects;
 
 /**
- * The outcome of comparing one field of a pair and its weight.
+ * The level one field of a pair agrees at and its weight.
  *
- * @param field   the field compared
- * @param outcome the outcome, e.g. {@code "HOMOPHONE"}, {@code "SAME_MONTH"}, {@code "ONE_DIGIT"};
- *                {@code "MISSING"} when either side lacks the value
+ * @param field   the comparison
+ * @param outcome its level, e.g. HOMOPHONE, SAME_MONTH, ONE_DIGIT; MISSING when either side lacks the value
  * @param weight  log2(m/u): positive for agreement, negative for disagreement, 0 when missing
  */
-public record FieldWeight(Field field, String outcome, double weight) {
+public record FieldWeight(Comparison<?> field, Comparison.Level outcome, double weight) {
     public FieldWeight {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(outcome, "outcome");
+        if (outcome.comparison() != field) {
+            throw new IllegalArgumentException(outcome + " is not a level of " + field);
+        }
         if (!Double.isFinite(weight)) {
             throw new IllegalArgumentException("weight must be finite: " + weight);
         }
@@ -22,6 +24,6 @@ public record FieldWeight(Field field, String outcome, double weight) {
     /** {@code NAME=EXACT(+11.6)}. */
     @Override
     public String toString() {
-        return field + "=" + outcome + "(" + MatchScore.signed(weight) + ")";
+        return field + "=" + outcome.name() + "(" + MatchScore.signed(weight) + ")";
     }
 }

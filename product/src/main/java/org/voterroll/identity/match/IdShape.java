@@ -66,6 +66,25 @@ public enum IdShape {
         return DIFFERENT;
     }
 
+    /**
+     * A side knows its sex or birth only from its number ({@code aFromNumber}, {@code bFromNumber}), and the two numbers
+     * are a typo apart within positions [from, to) (one digit, a swap, two digits): the field then repeats that digit's
+     * disagreement, which ID_SHAPE already weighs, so it says nothing of its own (a death notice whose number has its
+     * birth month mistyped is not "born another month" too).
+     */
+    static boolean typoIn(PartyView a, PartyView b, boolean aFromNumber, boolean bFromNumber, int from, int to) {
+        if (!aFromNumber && !bFromNumber) return false;
+        String x = clean(a.idNumber());
+        String y = clean(b.idNumber());
+        if (x == null || y == null || x.length() != 18 || y.length() != 18) return false;
+        IdShape shape = of(x, y);
+        if (shape != ONE_DIGIT && shape != ADJACENT_SWAP && shape != NEAR) return false;
+        for (int i = from; i < to; i++) {
+            if (x.charAt(i) != y.charAt(i)) return true;
+        }
+        return false;
+    }
+
     static String clean(String id) {
         if (id == null) {
             return null;

@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The score of one record pair: the sum of its field weights, and the weights themselves (one per
- * {@link Field}, in field order).
+ * {@link Comparison} of {@link MatchModel#FIELDS}, in that order).
  */
 public record MatchScore(double total, List<FieldWeight> fields) {
 
@@ -34,7 +34,7 @@ public record MatchScore(double total, List<FieldWeight> fields) {
     }
 
     /** The weight of one field, or null if the score has none for it. */
-    public FieldWeight field(Field field) {
+    public FieldWeight field(Comparison<?> field) {
         for (FieldWeight f : fields) {
             if (f.field() == field) {
                 return f;
@@ -43,18 +43,18 @@ public record MatchScore(double total, List<FieldWeight> fields) {
         return null;
     }
 
-    /** The outcome of one field, or null if the score has none for it. */
-    public String outcome(Field field) {
+    /** The level of one field, or null if the score has none for it. */
+    public Comparison.Level outcome(Comparison<?> field) {
         FieldWeight f = field(field);
         return f == null ? null : f.outcome();
     }
 
     /**
-     * The total without the given fields: e.g. {@code totalExcluding(Field.ID_SHAPE)} tells whether
+     * The total without the given fields: e.g. {@code totalExcluding(MatchModel.ID_SHAPE)} tells whether
      * two records sharing one number look like one person at all (重号 → ID_SHARED).
      */
-    public double totalExcluding(Field... excluded) {
-        Set<Field> ex = Set.of(excluded);
+    public double totalExcluding(Comparison<?>... excluded) {
+        Set<Comparison<?>> ex = Set.of(excluded);
         double t = 0;
         for (FieldWeight f : fields) {
             if (!ex.contains(f.field())) {

@@ -23,6 +23,15 @@ public record Matching(MatchWeights weights, Thresholds thresholds) {
         return DEFAULTS;
     }
 
+    /** The name agreements that say "the same name". */
+    private static final List<Comparison.Level> NAMES_THAT_AGREE = List.of(NameComparison.Level.EXACT,
+            NameComparison.Level.WILDCARD, NameComparison.Level.DOT_VARIANT, NameComparison.Level.HOMOPHONE);
+
+    /** The evidence that names neither a dwelling, a village nor a household. */
+    private static final List<Comparison.Level> WEAK_CORROBORATIONS = List.of(AreaComparison.Level.SAME_TOWNSHIP,
+            AreaComparison.Level.SAME_COUNTY, AreaComparison.Level.DIFFERENT, IdShapeComparison.Level.NEAR,
+            IdShapeComparison.Level.DIFFERENT, HouseholdComparison.Level.DIFFERENT);
+
     /**
      * Where these settings would break RULES.md, each as a sentence saying what to change; empty when they keep it.
      * <ul>
@@ -37,15 +46,14 @@ public record Matching(MatchWeights weights, Thresholds thresholds) {
     public List<String> violations() {
         List<String> out = new ArrayList<>();
         double name = MatchWeights.NAME_TF_MAX;
-        for (String o : List.of("EXACT", "WILDCARD", "DOT_VARIANT", "HOMOPHONE")) {
-            name = Math.max(name, weights.weight(Field.NAME, o));
+        for (Comparison.Level o : NAMES_THAT_AGREE) {
+            name = Math.max(name, weights.weight(o));
         }
         double weak = 0;
-        for (String[] fo : new String[][] {{"AREA", "SAME_TOWNSHIP"}, {"AREA", "SAME_COUNTY"}, {"AREA", "DIFFERENT"},
-                {"ID_SHAPE", "NEAR"}, {"ID_SHAPE", "DIFFERENT"}, {"HOUSEHOLD", "DIFFERENT"}}) {
-            weak = Math.max(weak, weights.weight(Field.valueOf(fo[0]), fo[1]));
+        for (Comparison.Level o : WEAK_CORROBORATIONS) {
+            weak = Math.max(weak, weights.weight(o));
         }
-        double lookAlike = name + weights.weight(Field.SEX, "AGREE") + weights.weight(Field.BIRTH, "SAME_DATE") + weak;
+        double lookAlike = name + weights.weight(SexComparison.Level.AGREE) + weights.weight(BirthComparison.Level.SAME_DATE) + weak;
         if (lookAlike > thresholds.upper()) {
             out.add(String.format(Locale.ROOT, "name, sex and birth date with the weakest corroboration weigh %.2f bits, above the "
                     + "upper threshold %.2f: RULES.md says they never prove one person — raise the upper threshold above %.2f or "

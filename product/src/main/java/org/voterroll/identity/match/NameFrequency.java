@@ -25,11 +25,11 @@ public record NameFrequency(int sameName, int sameSound, int fitting, int person
      * default weight applies). A homophone counts only when both names read alike in their first readings, since the
      * sound count is of those.
      */
-    int sharing(String outcome, String recordName, String otherName) {
+    int sharing(NameComparison.Level outcome, String recordName, String otherName) {
         return switch (outcome) {
-            case "EXACT", "DOT_VARIANT" -> sameName;
-            case "HOMOPHONE" -> ChineseNames.phoneticKey(recordName).equals(ChineseNames.phoneticKey(otherName)) ? sameSound : 0;
-            case "WILDCARD" -> fitting;
+            case EXACT, DOT_VARIANT -> sameName;
+            case HOMOPHONE -> ChineseNames.phoneticKey(recordName).equals(ChineseNames.phoneticKey(otherName)) ? sameSound : 0;
+            case WILDCARD -> fitting;
             default -> 0;
         };
     }

@@ -5,29 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Fellegi–Sunter scorer of a record pair: each {@link Field} is classified into an outcome and
- * weighs log2(m/u) from {@link MatchWeights}; a field missing on either side weighs 0. Stateless
- * apart from the weights, so one instance can be shared between threads.
- *
- * <p>Outcomes per field:
- * <ul>
- *   <li>NAME: the {@link NameAgreement} name;</li>
- *   <li>SEX: AGREE, DISAGREE;</li>
- *   <li>BIRTH: SAME_DATE, SAME_MONTH (a side only knows the month, and it agrees), DAY_OFF (both
- *       dates known, only the day differs), DIFFERENT;</li>
- *   <li>ID_SHAPE: the {@link IdShape} name, except EQUAL_INVALID for an equal number failing its
- *       check digit, and DIFFERENT for two different numbers that are both valid (whatever their
- *       shape: a valid number identifies a person);</li>
- *   <li>AREA: SAME_VILLAGE (12 digits), SAME_TOWNSHIP (9), SAME_COUNTY (6), DIFFERENT, compared
- *       at the finest level both sides know;</li>
- *   <li>HOUSEHOLD: SAME_HOUSEHOLD, SAME_HOUSEHOLD_RELATION_CONFLICT (same key, relations one person
- *       cannot hold both: 户主 vs 子), DIFFERENT; keys of different namespaces are MISSING.</li>
- * </ul>
- * Every outcome may also be MISSING.
+ * Fellegi–Sunter scorer of a record pair: each {@link Comparison} of {@link MatchModel#FIELDS} puts the pair at one of its
+ * levels, which weighs log2(m/u) from {@link MatchWeights}; a field missing on either side weighs 0. Stateless apart
+ * from the weights, so one instance can be shared between threads.
  */
 public final class PairScorer {
 
-    private static final Field[] FIELDS = Field.values();
+    private static final List<Comparison<?>> FIELDS = MatchModel.FIELDS;
 
     private final MatchWeights weights;
 
@@ -50,13 +34,12 @@ public final class PairScorer {
     public MatchScore score(PartyView a, PartyView b, NameFrequency aName) {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(b, "b");
-        List<FieldWeight> fields = new ArrayList<>(FIELDS.length);
+        List<FieldWeight> fields = new ArrayList<>(FIELDS.size());
         double total = 0;
-        for (Field f : FIELDS) {
-            String outcome = FieldOutcomes.outcome(f, a, b);
-            double w = weight(f, outcome, a, b, aName);
-            fields.add(new FieldWeight(f, outcome, w));
-            total += w;
+        for (Comparison<?> c : FIELDS) {
+            FieldWeight w = field(c, a, b, aName);
+            fields.add(w);
+            total += w.weight();
         }
         return new MatchScore(total, fields);
     }
@@ -69,16 +52,18 @@ public final class PairScorer {
     /** {@link #score(PartyView, PartyView, NameFrequency)}'s total. */
     public double total(PartyView a, PartyView b, NameFrequency aName) {
         double total = 0;
-        for (Field f : FIELDS) {
-            total += weight(f, FieldOutcomes.outcome(f, a, b), a, b, aName);
+        for (Comparison<?> c : FIELDS) {
+            total += weight(c, a, b, aName);
         }
         return total;
     }
 
-    private double weight(Field f, String outcome, PartyView a, PartyView b, NameFrequency aName) {
-        if (f != Field.NAME || aName == null || outcome.equals(FieldOutcomes.MISSING)) {
-            return weights.weight(f, outcome);
-        }
-        return weights.nameWeight(outcome, aName.sharing(outcome, a.name().strip(), b.name().strip()), aName.persons());
+    private <L extends Enum<L> & Comparison.Level> FieldWeight field(Comparison<L> c, PartyView a, PartyView b, NameFrequency aName) {
+        L level = c.compare(a, b);
+        return new FieldWeight(c, level, c.weigh(weights, level, a, b, aName));
+    }
+
+    private <L extends Enum<L> & Comparison.Level> double weight(Comparison<L> c, PartyView a, PartyView b, NameFrequency aName) {
+        return c.weigh(weights, c.compare(a, b), a, b, aName);
     }
 }

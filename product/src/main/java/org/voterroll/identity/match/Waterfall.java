@@ -3,6 +3,7 @@ package org.voterroll.identity.match;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,13 +46,11 @@ public final class Waterfall {
         if (evidence == null) return out;
         Matcher m = FIELD.matcher(evidence);
         while (m.find()) {
-            Field f;
-            try {
-                f = Field.valueOf(m.group(1));
-            } catch (IllegalArgumentException notAField) {
-                continue;
-            }
-            out.add(new FieldWeight(f, m.group(2), Double.parseDouble(m.group(3))));
+            Optional<Comparison<?>> f = MatchModel.field(m.group(1));
+            Optional<? extends Comparison.Level> level = f.flatMap(c -> c.level(m.group(2)));
+            // a word that is not a field's level is not a field weight (no build wrote one)
+            if (level.isEmpty()) continue;
+            out.add(new FieldWeight(f.get(), level.get(), Double.parseDouble(m.group(3))));
         }
         return out;
     }
@@ -64,7 +63,7 @@ public final class Waterfall {
         double t = 0;
         for (FieldWeight w : weights) {
             if (sb.length() > 0) sb.append("；");
-            sb.append(w.field().label()).append(' ').append(Outcomes.label(w.outcome())).append(' ').append(signed(w.weight()));
+            sb.append(w.field().label()).append(' ').append(w.outcome().label()).append(' ').append(signed(w.weight()));
             t += w.weight();
         }
         return sb.append("；合计 ").append(signed(t)).toString();
@@ -88,7 +87,7 @@ public final class Waterfall {
         int row = 0;
         for (FieldWeight w : weights) {
             double from = run, to = run + w.weight();
-            bars.add(bar(w.field().label(), Outcomes.label(w.outcome()), w.weight(), from, to, row++, lo, hi));
+            bars.add(bar(w.field().label(), w.outcome().label(), w.weight(), from, to, row++, lo, hi));
             run = to;
         }
         bars.add(bar("合计", "", run, 0, run, row, lo, hi));

@@ -20,19 +20,19 @@ class MatchWeightsTest {
 
     @Test
     void everyOutcomeOfEveryFieldHasAnEntryAndWeightIsLog2MOverU() {
-        for (Field f : Field.values()) {
-            assertThat(MatchWeights.outcomes(f)).isNotEmpty().doesNotContain("MISSING");
-            for (String o : MatchWeights.outcomes(f)) {
-                MatchWeights.Entry e = d.entry(f, o);
+        for (Comparison<?> f : MatchModel.FIELDS) {
+            assertThat(f.levels().stream().map(Enum::name)).isNotEmpty().doesNotContain("MISSING");
+            for (Comparison.Level o : f.levels()) {
+                MatchWeights.Entry e = d.entry(o);
                 assertThat(e.field()).isEqualTo(f);
-                assertThat(e.outcome()).isEqualTo(o);
+                assertThat(e.level()).isEqualTo(o);
                 assertThat(e.m()).isBetween(0.0, 1.0);
                 assertThat(e.u()).isBetween(0.0, 1.0);
-                assertThat(d.weight(f, o)).isCloseTo(log2(e.m() / e.u()), within(1e-12));
-                assertThat(d.m(f, o)).isEqualTo(e.m());
-                assertThat(d.u(f, o)).isEqualTo(e.u());
+                assertThat(d.weight(o)).isCloseTo(log2(e.m() / e.u()), within(1e-12));
+                assertThat(d.m(o)).isEqualTo(e.m());
+                assertThat(d.u(o)).isEqualTo(e.u());
             }
-            assertThat(d.weight(f, "MISSING")).isZero();
+            assertThat(d.weight(f.missing())).isZero();
         }
         assertThat(d.entries()).hasSize(7 + 2 + 4 + 7 + 4 + 3 + 1);
     }
@@ -40,12 +40,12 @@ class MatchWeightsTest {
     @Test
     void outcomesMatchTheEnums() {
         // how two names agree, and FORMER_NAME: one is the other side's 曾用名
-        assertThat(MatchWeights.outcomes(Field.NAME)).containsExactlyInAnyOrder(java.util.stream.Stream.concat(
+        assertThat(MatchModel.NAME.levels().stream().map(Enum::name)).containsExactlyInAnyOrder(java.util.stream.Stream.concat(
                 java.util.Arrays.stream(NameAgreement.values()).map(Enum::name), java.util.stream.Stream.of("FORMER_NAME"))
                 .toArray(String[]::new));
         for (IdShape s : IdShape.values()) {
             if (s != IdShape.MISSING) {
-                assertThat(MatchWeights.outcomes(Field.ID_SHAPE)).contains(s.name());
+                assertThat(MatchModel.ID_SHAPE.levels().stream().map(Enum::name)).contains(s.name());
             }
         }
     }
@@ -54,45 +54,44 @@ class MatchWeightsTest {
     void documentedDefaultValues() {
         // the brief's guidance: u of an exact name in a county of a million 1e-4..1e-3,
         // u of birth-date agreement about 1/(365*80)..1/(365*50)
-        assertThat(d.u(Field.NAME, "EXACT")).isBetween(1e-4, 1e-3);
-        assertThat(d.u(Field.BIRTH, "SAME_DATE")).isBetween(1.0 / (365 * 80), 1.0 / (365 * 50));
-        assertThat(d.u(Field.SEX, "AGREE")).isEqualTo(0.5);
-        assertThat(d.u(Field.AREA, "SAME_VILLAGE")).isEqualTo(1.0 / 400);
-        assertThat(d.weight(Field.NAME, "EXACT")).isCloseTo(11.61, within(0.01));
-        assertThat(d.weight(Field.BIRTH, "SAME_DATE")).isCloseTo(14.30, within(0.01));
+        assertThat(d.u(NameComparison.Level.EXACT)).isBetween(1e-4, 1e-3);
+        assertThat(d.u(BirthComparison.Level.SAME_DATE)).isBetween(1.0 / (365 * 80), 1.0 / (365 * 50));
+        assertThat(d.u(SexComparison.Level.AGREE)).isEqualTo(0.5);
+        assertThat(d.u(AreaComparison.Level.SAME_VILLAGE)).isEqualTo(1.0 / 400);
+        assertThat(d.weight(NameComparison.Level.EXACT)).isCloseTo(11.61, within(0.01));
+        assertThat(d.weight(BirthComparison.Level.SAME_DATE)).isCloseTo(14.30, within(0.01));
     }
 
     @Test
     void unknownOutcomesAreRejected() {
-        assertThatThrownBy(() -> d.weight(Field.NAME, "SAME_VILLAGE")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> d.entry(Field.NAME, "MISSING")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "MAYBE", 0.5, 0.5))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "MISSING", 0.5, 0.5))
+        assertThat(MatchModel.NAME.level("SAME_VILLAGE")).isEmpty();
+        assertThatThrownBy(() -> d.entry(NameComparison.Level.MISSING)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(MatchModel.SEX.level("MAYBE")).isEmpty();
+        assertThatThrownBy(() -> MatchWeights.builder().set(SexComparison.Level.MISSING, 0.5, 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void probabilitiesMustLieInZeroOne() {
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "AGREE", 0, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "AGREE", 0.5, 0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "AGREE", 1.5, 0.5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> MatchWeights.builder().set(Field.SEX, "AGREE", 0.5, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatchWeights.builder().set(SexComparison.Level.AGREE, 0, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatchWeights.builder().set(SexComparison.Level.AGREE, 0.5, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatchWeights.builder().set(SexComparison.Level.AGREE, 1.5, 0.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> MatchWeights.builder().set(SexComparison.Level.AGREE, 0.5, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void builderOverridesWithoutTouchingDefaults() {
         MatchWeights w = MatchWeights.builder()
-                .set(Field.NAME, "EXACT", 0.9, 1e-3)
-                .m(Field.SEX, "AGREE", 0.99)
-                .u(Field.AREA, "SAME_VILLAGE", 1.0 / 170)
+                .set(NameComparison.Level.EXACT, 0.9, 1e-3)
+                .m(SexComparison.Level.AGREE, 0.99)
+                .u(AreaComparison.Level.SAME_VILLAGE, 1.0 / 170)
                 .build();
-        assertThat(w.weight(Field.NAME, "EXACT")).isCloseTo(log2(900), within(1e-9));
-        assertThat(w.m(Field.SEX, "AGREE")).isEqualTo(0.99);
-        assertThat(w.u(Field.SEX, "AGREE")).isEqualTo(0.5);
-        assertThat(w.u(Field.AREA, "SAME_VILLAGE")).isEqualTo(1.0 / 170);
-        assertThat(w.entry(Field.NAME, "EXACT").basis()).isEqualTo(MatchWeights.Basis.RANDOM_PAIRS);
-        assertThat(d.u(Field.NAME, "EXACT")).isEqualTo(3e-4);
+        assertThat(w.weight(NameComparison.Level.EXACT)).isCloseTo(log2(900), within(1e-9));
+        assertThat(w.m(SexComparison.Level.AGREE)).isEqualTo(0.99);
+        assertThat(w.u(SexComparison.Level.AGREE)).isEqualTo(0.5);
+        assertThat(w.u(AreaComparison.Level.SAME_VILLAGE)).isEqualTo(1.0 / 170);
+        assertThat(w.entry(NameComparison.Level.EXACT).basis()).isEqualTo(MatchWeights.Basis.RANDOM_PAIRS);
+        assertThat(d.u(NameComparison.Level.EXACT)).isEqualTo(3e-4);
         assertThat(MatchWeights.defaults()).isSameAs(d);
         // toBuilder round trip
         assertThat(w.toBuilder().build().entries()).isEqualTo(w.entries());
@@ -100,10 +99,10 @@ class MatchWeightsTest {
 
     @Test
     void minAndMaxWeights() {
-        assertThat(d.minWeight(Field.NAME)).isEqualTo(d.weight(Field.NAME, "ONE_CHAR"));
-        assertThat(d.maxWeight(Field.NAME)).isEqualTo(d.weight(Field.NAME, "EXACT"));
-        assertThat(d.maxWeight(Field.ID_SHAPE)).isEqualTo(d.weight(Field.ID_SHAPE, "EQUAL"));
-        assertThat(d.minWeight(Field.HOUSEHOLD)).isEqualTo(d.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD_RELATION_CONFLICT"));
+        assertThat(d.minWeight(MatchModel.NAME)).isEqualTo(d.weight(NameComparison.Level.ONE_CHAR));
+        assertThat(d.maxWeight(MatchModel.NAME)).isEqualTo(d.weight(NameComparison.Level.EXACT));
+        assertThat(d.maxWeight(MatchModel.ID_SHAPE)).isEqualTo(d.weight(IdShapeComparison.Level.EQUAL));
+        assertThat(d.minWeight(MatchModel.HOUSEHOLD)).isEqualTo(d.weight(HouseholdComparison.Level.SAME_HOUSEHOLD_RELATION_CONFLICT));
     }
 
     @Test
@@ -129,14 +128,14 @@ class MatchWeightsTest {
                 new MatchWeights.Pair(sexOnly('F'), sexOnly('M')),
                 new MatchWeights.Pair(sexOnly('F'), PartyView.empty()));   // missing: not counted
         MatchWeights w = d.reestimateU(pairs);
-        assertThat(w.u(Field.SEX, "AGREE")).isCloseTo((3 + 0.5) / (4 + 1.0), within(1e-12));
-        assertThat(w.u(Field.SEX, "DISAGREE")).isCloseTo((1 + 0.5) / (4 + 1.0), within(1e-12));
+        assertThat(w.u(SexComparison.Level.AGREE)).isCloseTo((3 + 0.5) / (4 + 1.0), within(1e-12));
+        assertThat(w.u(SexComparison.Level.DISAGREE)).isCloseTo((1 + 0.5) / (4 + 1.0), within(1e-12));
         // m untouched
-        assertThat(w.m(Field.SEX, "AGREE")).isEqualTo(d.m(Field.SEX, "AGREE"));
+        assertThat(w.m(SexComparison.Level.AGREE)).isEqualTo(d.m(SexComparison.Level.AGREE));
         // fields never comparable keep their u
-        for (Field f : List.of(Field.NAME, Field.BIRTH, Field.ID_SHAPE, Field.AREA, Field.HOUSEHOLD)) {
-            for (String o : MatchWeights.outcomes(f)) {
-                assertThat(w.u(f, o)).as(f + "=" + o).isEqualTo(d.u(f, o));
+        for (Comparison<?> f : List.of(MatchModel.NAME, MatchModel.BIRTH, MatchModel.ID_SHAPE, MatchModel.AREA, MatchModel.HOUSEHOLD)) {
+            for (Comparison.Level o : f.levels()) {
+                assertThat(w.u(o)).as(f + "=" + o).isEqualTo(d.u(o));
             }
         }
     }
@@ -159,19 +158,19 @@ class MatchWeightsTest {
         assertThat(MatchWeights.randomPairs(county, 10, 42)).isEqualTo(pairs.subList(0, 10));
 
         MatchWeights w = d.reestimateU(pairs);
-        assertThat(w.u(Field.SEX, "AGREE")).isCloseTo(0.5, within(0.02));
+        assertThat(w.u(SexComparison.Level.AGREE)).isCloseTo(0.5, within(0.02));
         // 20 townships x 20 villages here: 1/400 the same village, 1/20 the same township
-        assertThat(w.u(Field.AREA, "SAME_VILLAGE")).isCloseTo(1.0 / 400, within(0.001));
-        assertThat(w.u(Field.AREA, "SAME_TOWNSHIP")).isCloseTo(1.0 / 20 - 1.0 / 400, within(0.006));
+        assertThat(w.u(AreaComparison.Level.SAME_VILLAGE)).isCloseTo(1.0 / 400, within(0.001));
+        assertThat(w.u(AreaComparison.Level.SAME_TOWNSHIP)).isCloseTo(1.0 / 20 - 1.0 / 400, within(0.006));
         // 10 surnames x 15 given names, uniform: 1/150 exact
-        assertThat(w.u(Field.NAME, "EXACT")).isCloseTo(1.0 / 150, within(0.002));
+        assertThat(w.u(NameComparison.Level.EXACT)).isCloseTo(1.0 / 150, within(0.002));
         // no ID numbers, no households: kept
-        assertThat(w.u(Field.ID_SHAPE, "DIFFERENT")).isEqualTo(d.u(Field.ID_SHAPE, "DIFFERENT"));
-        assertThat(w.u(Field.HOUSEHOLD, "DIFFERENT")).isEqualTo(d.u(Field.HOUSEHOLD, "DIFFERENT"));
+        assertThat(w.u(IdShapeComparison.Level.DIFFERENT)).isEqualTo(d.u(IdShapeComparison.Level.DIFFERENT));
+        assertThat(w.u(HouseholdComparison.Level.DIFFERENT)).isEqualTo(d.u(HouseholdComparison.Level.DIFFERENT));
         // an outcome never seen (no one has a month only) still gets a small positive u
-        assertThat(w.u(Field.BIRTH, "SAME_MONTH")).isPositive().isLessThan(1e-4);
+        assertThat(w.u(BirthComparison.Level.SAME_MONTH)).isPositive().isLessThan(1e-4);
         // with names this crowded, an exact name is worth much less than the county default
-        assertThat(w.weight(Field.NAME, "EXACT")).isLessThan(d.weight(Field.NAME, "EXACT") - 3);
+        assertThat(w.weight(NameComparison.Level.EXACT)).isLessThan(d.weight(NameComparison.Level.EXACT) - 3);
     }
 
     @Test
@@ -181,14 +180,14 @@ class MatchWeightsTest {
         MatchWeights w = d.reestimateU(List.of(new MatchWeights.Pair(a, b), new MatchWeights.Pair(a, b)));
         for (MatchWeights.Entry e : d.entries()) {
             if (e.basis() != MatchWeights.Basis.RANDOM_PAIRS) {
-                assertThat(w.entry(e.field(), e.outcome())).as(e.toString()).isEqualTo(e);
+                assertThat(w.entry(e.level())).as(e.toString()).isEqualTo(e);
             }
         }
-        assertThat(d.entry(Field.ID_SHAPE, "EQUAL").basis()).isEqualTo(MatchWeights.Basis.POLICY);
-        assertThat(d.entry(Field.NAME, "ONE_CHAR").basis()).isEqualTo(MatchWeights.Basis.POLICY);
-        assertThat(d.entry(Field.HOUSEHOLD, "SAME_HOUSEHOLD").basis()).isEqualTo(MatchWeights.Basis.CONDITIONAL);
+        assertThat(d.entry(IdShapeComparison.Level.EQUAL).basis()).isEqualTo(MatchWeights.Basis.POLICY);
+        assertThat(d.entry(NameComparison.Level.ONE_CHAR).basis()).isEqualTo(MatchWeights.Basis.POLICY);
+        assertThat(d.entry(HouseholdComparison.Level.SAME_HOUSEHOLD).basis()).isEqualTo(MatchWeights.Basis.CONDITIONAL);
         // RANDOM_PAIRS entries did move
-        assertThat(w.u(Field.SEX, "AGREE")).isNotEqualTo(d.u(Field.SEX, "AGREE"));
+        assertThat(w.u(SexComparison.Level.AGREE)).isNotEqualTo(d.u(SexComparison.Level.AGREE));
     }
 
     @Test

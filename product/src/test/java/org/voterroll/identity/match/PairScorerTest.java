@@ -28,8 +28,8 @@ class PairScorerTest {
         return ab;
     }
 
-    private String outcome(Field f, PartyView a, PartyView b) {
-        return score(a, b).outcome(f);
+    private String outcome(Comparison<?> f, PartyView a, PartyView b) {
+        return score(a, b).outcome(f).name();
     }
 
     @Nested
@@ -38,7 +38,7 @@ class PairScorerTest {
         @Test
         void everyFieldOnceInFieldOrder() {
             MatchScore s = score(wangLi(), wangLi());
-            assertThat(s.fields()).extracting(FieldWeight::field).containsExactly(Field.values());
+            assertThat(s.fields()).extracting(FieldWeight::field).containsExactlyElementsOf(MatchModel.FIELDS);
         }
 
         @Test
@@ -47,11 +47,11 @@ class PairScorerTest {
             MatchScore s = score(wangLi(), b);
             assertThat(s.total()).isCloseTo(s.fields().stream().mapToDouble(FieldWeight::weight).sum(), within(1e-9));
             for (FieldWeight f : s.fields()) {
-                assertThat(f.weight()).isEqualTo(w.weight(f.field(), f.outcome()));
+                assertThat(f.weight()).isEqualTo(w.weight(f.outcome()));
             }
-            assertThat(s.outcome(Field.NAME)).isEqualTo("HOMOPHONE");
-            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("ONE_DIGIT");
-            assertThat(s.outcome(Field.AREA)).isEqualTo("SAME_TOWNSHIP");
+            assertThat(s.outcome(MatchModel.NAME).name()).isEqualTo("HOMOPHONE");
+            assertThat(s.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("ONE_DIGIT");
+            assertThat(s.outcome(MatchModel.AREA).name()).isEqualTo("SAME_TOWNSHIP");
         }
 
         @Test
@@ -59,8 +59,8 @@ class PairScorerTest {
             MatchScore s = score(wangLi(), wangLi().withName("王莉").withSex(null));
             String e = s.explain();
             assertThat(e).startsWith("NAME=HOMOPHONE(+4.3) SEX=MISSING(+0.0) BIRTH=SAME_DATE(+14.3) ");
-            for (Field f : Field.values()) {
-                assertThat(e).contains(f.name() + "=" + s.outcome(f) + "(");
+            for (Comparison<?> f : MatchModel.FIELDS) {
+                assertThat(e).contains(f.name() + "=" + s.outcome(f).name() + "(");
             }
             assertThat(e).matches("NAME=\\w+\\([+-]\\d+\\.\\d\\) SEX=\\w+\\([+-]\\d+\\.\\d\\) BIRTH=\\w+\\([+-]\\d+\\.\\d\\) "
                     + "ID_SHAPE=\\w+\\([+-]\\d+\\.\\d\\) AREA=\\w+\\([+-]\\d+\\.\\d\\) HOUSEHOLD=\\w+\\([+-]\\d+\\.\\d\\) ADDRESS=\\w+\\([+-]\\d+\\.\\d\\) "
@@ -89,7 +89,7 @@ class PairScorerTest {
                     new PartyView[] {PartyView.empty(), wangLi()})) {
                 MatchScore s = scorer.score(pair[0], pair[1]);
                 assertThat(s.fields()).allSatisfy(f -> {
-                    assertThat(f.outcome()).isEqualTo("MISSING");
+                    assertThat(f.outcome().name()).isEqualTo("MISSING");
                     assertThat(f.weight()).isZero();
                 });
                 assertThat(s.total()).isZero();
@@ -99,18 +99,18 @@ class PairScorerTest {
         @Test
         void blankValuesAreMissing() {
             PartyView blank = new PartyView("  ", " ", null, null, null, "", " ", "户主");
-            assertThat(score(wangLi(), blank).fields()).allSatisfy(f -> assertThat(f.outcome()).isEqualTo("MISSING"));
+            assertThat(score(wangLi(), blank).fields()).allSatisfy(f -> assertThat(f.outcome().name()).isEqualTo("MISSING"));
         }
 
         @Test
         void totalExcludingAndFieldAccess() {
             MatchScore s = score(wangLi(), wangLi().withName("李四"));
-            assertThat(s.totalExcluding(Field.ID_SHAPE)).isCloseTo(s.total() - s.field(Field.ID_SHAPE).weight(), within(1e-9));
+            assertThat(s.totalExcluding(MatchModel.ID_SHAPE)).isCloseTo(s.total() - s.field(MatchModel.ID_SHAPE).weight(), within(1e-9));
             assertThat(s.totalExcluding()).isCloseTo(s.total(), within(1e-9));
-            assertThat(s.totalExcluding(Field.values())).isZero();
-            assertThat(s.field(Field.NAME).outcome()).isEqualTo("DIFFERENT");
-            assertThat(MatchScore.of(List.of()).field(Field.NAME)).isNull();
-            assertThat(MatchScore.of(List.of()).outcome(Field.NAME)).isNull();
+            assertThat(s.totalExcluding(MatchModel.FIELDS.toArray(Comparison<?>[]::new))).isZero();
+            assertThat(s.field(MatchModel.NAME).outcome().name()).isEqualTo("DIFFERENT");
+            assertThat(MatchScore.of(List.of()).field(MatchModel.NAME)).isNull();
+            assertThat(MatchScore.of(List.of()).outcome(MatchModel.NAME)).isNull();
         }
 
         @Test
@@ -127,9 +127,9 @@ class PairScorerTest {
 
         @Test
         void usesTheGivenWeights() {
-            MatchWeights custom = MatchWeights.builder().set(Field.SEX, "AGREE", 0.5, 0.5).build();
+            MatchWeights custom = MatchWeights.builder().set(SexComparison.Level.AGREE, 0.5, 0.5).build();
             MatchScore s = new PairScorer(custom).score(wangLi(), wangLi());
-            assertThat(s.field(Field.SEX).weight()).isZero();
+            assertThat(s.field(MatchModel.SEX).weight()).isZero();
             assertThat(new PairScorer(custom).weights()).isSameAs(custom);
         }
     }
@@ -141,21 +141,21 @@ class PairScorerTest {
         @CsvSource({"王丽, 王丽, EXACT", "王丽, 王莉, HOMOPHONE", "王丽, 王强, ONE_CHAR", "王丽, 李四强, DIFFERENT",
                 "张*明, 张晓明, WILDCARD", "买买提·艾力, 买买提艾力, DOT_VARIANT", "' 王丽 ', 王丽, EXACT"})
         void outcomes(String a, String b, String expected) {
-            assertThat(outcome(Field.NAME, nameSexOnly(a, 'F'), nameSexOnly(b, 'F'))).isEqualTo(expected);
+            assertThat(outcome(MatchModel.NAME, nameSexOnly(a, 'F'), nameSexOnly(b, 'F'))).isEqualTo(expected);
         }
 
         @Test
         void weightsOrdered() {
-            double exact = w.weight(Field.NAME, "EXACT");
-            double dot = w.weight(Field.NAME, "DOT_VARIANT");
-            double wild = w.weight(Field.NAME, "WILDCARD");
-            double homo = w.weight(Field.NAME, "HOMOPHONE");
+            double exact = w.weight(NameComparison.Level.EXACT);
+            double dot = w.weight(NameComparison.Level.DOT_VARIANT);
+            double wild = w.weight(NameComparison.Level.WILDCARD);
+            double homo = w.weight(NameComparison.Level.HOMOPHONE);
             assertThat(exact).isGreaterThan(dot);
             assertThat(dot).isGreaterThan(wild);
             assertThat(wild).isGreaterThan(homo);
             assertThat(homo).isPositive();
-            assertThat(w.weight(Field.NAME, "ONE_CHAR")).as("siblings: strongly negative").isLessThan(-10);
-            assertThat(w.weight(Field.NAME, "DIFFERENT")).isNegative();
+            assertThat(w.weight(NameComparison.Level.ONE_CHAR)).as("siblings: strongly negative").isLessThan(-10);
+            assertThat(w.weight(NameComparison.Level.DIFFERENT)).isNegative();
         }
     }
 
@@ -163,13 +163,13 @@ class PairScorerTest {
     class Sex {
         @Test
         void outcomes() {
-            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
-            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'M'))).isEqualTo("DISAGREE");
-            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'f'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
-            assertThat(outcome(Field.SEX, nameSexOnly("王丽", 'U'), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
-            assertThat(outcome(Field.SEX, PartyView.empty(), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
-            assertThat(w.weight(Field.SEX, "AGREE")).isPositive();
-            assertThat(w.weight(Field.SEX, "DISAGREE")).isNegative();
+            assertThat(outcome(MatchModel.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
+            assertThat(outcome(MatchModel.SEX, nameSexOnly("王丽", 'F'), nameSexOnly("王丽", 'M'))).isEqualTo("DISAGREE");
+            assertThat(outcome(MatchModel.SEX, nameSexOnly("王丽", 'f'), nameSexOnly("王丽", 'F'))).isEqualTo("AGREE");
+            assertThat(outcome(MatchModel.SEX, nameSexOnly("王丽", 'U'), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.SEX, PartyView.empty(), nameSexOnly("王丽", 'F'))).isEqualTo("MISSING");
+            assertThat(w.weight(SexComparison.Level.AGREE)).isPositive();
+            assertThat(w.weight(SexComparison.Level.DISAGREE)).isNegative();
         }
     }
 
@@ -185,31 +185,31 @@ class PairScorerTest {
 
         @Test
         void outcomes() {
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 3, 12))).isEqualTo("SAME_DATE");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 3, 21))).isEqualTo("DAY_OFF");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1985, 12, 3))).isEqualTo("DIFFERENT");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), date(1986, 3, 12))).isEqualTo("DIFFERENT");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), month(1985, 3))).isEqualTo("SAME_MONTH");
-            assertThat(outcome(Field.BIRTH, month(1985, 3), month(1985, 3))).isEqualTo("SAME_MONTH");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), month(1985, 4))).isEqualTo("DIFFERENT");
-            assertThat(outcome(Field.BIRTH, month(1985, 3), month(1984, 3))).isEqualTo("DIFFERENT");
-            assertThat(outcome(Field.BIRTH, date(1985, 3, 12), PartyView.empty())).isEqualTo("MISSING");
-            assertThat(outcome(Field.BIRTH, PartyView.empty(), month(1985, 3))).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), date(1985, 3, 12))).isEqualTo("SAME_DATE");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), date(1985, 3, 21))).isEqualTo("DAY_OFF");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), date(1985, 12, 3))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), date(1986, 3, 12))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), month(1985, 3))).isEqualTo("SAME_MONTH");
+            assertThat(outcome(MatchModel.BIRTH, month(1985, 3), month(1985, 3))).isEqualTo("SAME_MONTH");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), month(1985, 4))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.BIRTH, month(1985, 3), month(1984, 3))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.BIRTH, date(1985, 3, 12), PartyView.empty())).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.BIRTH, PartyView.empty(), month(1985, 3))).isEqualTo("MISSING");
         }
 
         @Test
         void fullDateWinsOverMonth() {
             PartyView both = date(1985, 3, 12).withBirthMonth(YearMonth.of(1990, 1));
-            assertThat(outcome(Field.BIRTH, both, date(1985, 3, 12))).isEqualTo("SAME_DATE");
-            assertThat(outcome(Field.BIRTH, both, month(1985, 3))).isEqualTo("SAME_MONTH");
+            assertThat(outcome(MatchModel.BIRTH, both, date(1985, 3, 12))).isEqualTo("SAME_DATE");
+            assertThat(outcome(MatchModel.BIRTH, both, month(1985, 3))).isEqualTo("SAME_MONTH");
         }
 
         @Test
         void weightsOrdered() {
-            assertThat(w.weight(Field.BIRTH, "SAME_DATE")).isGreaterThan(w.weight(Field.BIRTH, "SAME_MONTH"));
-            assertThat(w.weight(Field.BIRTH, "SAME_MONTH")).isGreaterThan(w.weight(Field.BIRTH, "DAY_OFF"));
-            assertThat(w.weight(Field.BIRTH, "DAY_OFF")).isPositive();
-            assertThat(w.weight(Field.BIRTH, "DIFFERENT")).isNegative();
+            assertThat(w.weight(BirthComparison.Level.SAME_DATE)).isGreaterThan(w.weight(BirthComparison.Level.SAME_MONTH));
+            assertThat(w.weight(BirthComparison.Level.SAME_MONTH)).isGreaterThan(w.weight(BirthComparison.Level.DAY_OFF));
+            assertThat(w.weight(BirthComparison.Level.DAY_OFF)).isPositive();
+            assertThat(w.weight(BirthComparison.Level.DIFFERENT)).isNegative();
         }
     }
 
@@ -221,26 +221,26 @@ class PairScorerTest {
 
         @Test
         void outcomes() {
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID))).isEqualTo("EQUAL");
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_ONE_DIGIT))).isEqualTo("ONE_DIGIT");
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(IdShapeTest.swap(ID, 9)))).isEqualTo("ADJACENT_SWAP");
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_NEAR))).isEqualTo("NEAR");
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_OTHER_VALID))).isEqualTo("DIFFERENT");
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(null))).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(ID))).isEqualTo("EQUAL");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(ID_ONE_DIGIT))).isEqualTo("ONE_DIGIT");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(IdShapeTest.swap(ID, 9)))).isEqualTo("ADJACENT_SWAP");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(ID_NEAR))).isEqualTo("NEAR");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(ID_OTHER_VALID))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(null))).isEqualTo("MISSING");
         }
 
         @Test
         void equalButInvalidNumberIsWeaker() {
-            assertThat(outcome(Field.ID_SHAPE, id(ID_ONE_DIGIT), id(ID_ONE_DIGIT))).isEqualTo("EQUAL_INVALID");
-            assertThat(outcome(Field.ID_SHAPE, id("000000000000000000"), id("000000000000000000"))).isEqualTo("EQUAL_INVALID");
-            assertThat(w.weight(Field.ID_SHAPE, "EQUAL_INVALID")).isPositive().isLessThan(w.weight(Field.ID_SHAPE, "EQUAL"));
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID_ONE_DIGIT), id(ID_ONE_DIGIT))).isEqualTo("EQUAL_INVALID");
+            assertThat(outcome(MatchModel.ID_SHAPE, id("000000000000000000"), id("000000000000000000"))).isEqualTo("EQUAL_INVALID");
+            assertThat(w.weight(IdShapeComparison.Level.EQUAL_INVALID)).isPositive().isLessThan(w.weight(IdShapeComparison.Level.EQUAL));
         }
 
         @Test
         void twoValidNumbersCloseTogetherAreTwoPeople() {
             // twins: both numbers valid, NEAR in shape, but a valid number identifies a person
             assertThat(IdShape.of(ID, ID_TWIN)).isEqualTo(IdShape.NEAR);
-            assertThat(outcome(Field.ID_SHAPE, id(ID), id(ID_TWIN))).isEqualTo("DIFFERENT");
+            assertThat(outcome(MatchModel.ID_SHAPE, id(ID), id(ID_TWIN))).isEqualTo("DIFFERENT");
             // a wrong digit or an adjacent swap always breaks the check digit (MOD 11-2), including a
             // swap of the 17th digit with the check character: such shapes never join two valid numbers
             for (int seq = 0; seq < 1000; seq++) {
@@ -258,13 +258,13 @@ class PairScorerTest {
 
         @Test
         void weightsOrdered() {
-            double eq = w.weight(Field.ID_SHAPE, "EQUAL");
-            assertThat(eq).isGreaterThan(w.weight(Field.ID_SHAPE, "EQUAL_INVALID"));
-            assertThat(w.weight(Field.ID_SHAPE, "EQUAL_INVALID")).isGreaterThan(w.weight(Field.ID_SHAPE, "ONE_DIGIT"));
-            assertThat(w.weight(Field.ID_SHAPE, "ONE_DIGIT")).isGreaterThanOrEqualTo(w.weight(Field.ID_SHAPE, "ADJACENT_SWAP"));
-            assertThat(w.weight(Field.ID_SHAPE, "ADJACENT_SWAP")).isGreaterThan(w.weight(Field.ID_SHAPE, "NEAR"));
-            assertThat(w.weight(Field.ID_SHAPE, "NEAR")).isPositive();
-            assertThat(w.weight(Field.ID_SHAPE, "DIFFERENT")).isNegative();
+            double eq = w.weight(IdShapeComparison.Level.EQUAL);
+            assertThat(eq).isGreaterThan(w.weight(IdShapeComparison.Level.EQUAL_INVALID));
+            assertThat(w.weight(IdShapeComparison.Level.EQUAL_INVALID)).isGreaterThan(w.weight(IdShapeComparison.Level.ONE_DIGIT));
+            assertThat(w.weight(IdShapeComparison.Level.ONE_DIGIT)).isGreaterThanOrEqualTo(w.weight(IdShapeComparison.Level.ADJACENT_SWAP));
+            assertThat(w.weight(IdShapeComparison.Level.ADJACENT_SWAP)).isGreaterThan(w.weight(IdShapeComparison.Level.NEAR));
+            assertThat(w.weight(IdShapeComparison.Level.NEAR)).isPositive();
+            assertThat(w.weight(IdShapeComparison.Level.DIFFERENT)).isNegative();
         }
     }
 
@@ -292,20 +292,20 @@ class PairScorerTest {
                 "330521101201, 3305211012AB, MISSING",           // non-digit codes are unusable
         })
         void outcomes(String a, String b, String expected) {
-            assertThat(outcome(Field.AREA, area(a), area(b))).isEqualTo(expected);
+            assertThat(outcome(MatchModel.AREA, area(a), area(b))).isEqualTo(expected);
         }
 
         @Test
         void missing() {
-            assertThat(outcome(Field.AREA, area(VILLAGE), area(null))).isEqualTo("MISSING");
-            assertThat(outcome(Field.AREA, area(VILLAGE), area(""))).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.AREA, area(VILLAGE), area(null))).isEqualTo("MISSING");
+            assertThat(outcome(MatchModel.AREA, area(VILLAGE), area(""))).isEqualTo("MISSING");
         }
 
         @Test
         void weightsOrdered() {
-            assertThat(w.weight(Field.AREA, "SAME_VILLAGE")).isGreaterThan(w.weight(Field.AREA, "SAME_TOWNSHIP"));
-            assertThat(w.weight(Field.AREA, "SAME_TOWNSHIP")).isGreaterThan(w.weight(Field.AREA, "SAME_COUNTY"));
-            assertThat(w.weight(Field.AREA, "SAME_COUNTY")).isGreaterThan(w.weight(Field.AREA, "DIFFERENT"));
+            assertThat(w.weight(AreaComparison.Level.SAME_VILLAGE)).isGreaterThan(w.weight(AreaComparison.Level.SAME_TOWNSHIP));
+            assertThat(w.weight(AreaComparison.Level.SAME_TOWNSHIP)).isGreaterThan(w.weight(AreaComparison.Level.SAME_COUNTY));
+            assertThat(w.weight(AreaComparison.Level.SAME_COUNTY)).isGreaterThan(w.weight(AreaComparison.Level.DIFFERENT));
         }
     }
 
@@ -334,15 +334,15 @@ class PairScorerTest {
                 "chaiqian:DF-017, 户主, , 户主, MISSING",
         })
         void outcomes(String ka, String ra, String kb, String rb, String expected) {
-            assertThat(outcome(Field.HOUSEHOLD, hh(ka, ra), hh(kb, rb))).isEqualTo(expected);
+            assertThat(outcome(MatchModel.HOUSEHOLD, hh(ka, ra), hh(kb, rb))).isEqualTo(expected);
         }
 
         @Test
         void weightsOrdered() {
-            assertThat(w.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD")).isPositive();
-            assertThat(w.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD_RELATION_CONFLICT")).isNegative()
-                    .isLessThan(w.weight(Field.HOUSEHOLD, "DIFFERENT"));
-            assertThat(w.weight(Field.HOUSEHOLD, "DIFFERENT")).isNegative();
+            assertThat(w.weight(HouseholdComparison.Level.SAME_HOUSEHOLD)).isPositive();
+            assertThat(w.weight(HouseholdComparison.Level.SAME_HOUSEHOLD_RELATION_CONFLICT)).isNegative()
+                    .isLessThan(w.weight(HouseholdComparison.Level.DIFFERENT));
+            assertThat(w.weight(HouseholdComparison.Level.DIFFERENT)).isNegative();
         }
 
         @Test
@@ -364,7 +364,7 @@ class PairScorerTest {
         for (String otherArea : Arrays.asList(VILLAGE_2, OTHER_TOWNSHIP, OTHER_COUNTY, null)) {
             PartyView stranger = new PartyView(ID_OTHER_VALID, "王丽", 'F', BORN, null, otherArea, "H-2", "户主");
             MatchScore s = score(wangLi(), stranger);
-            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("DIFFERENT");
+            assertThat(s.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("DIFFERENT");
             assertThat(s.total()).as(s.explain()).isLessThan(t.upper());
             assertThat(t.decide(s)).as(s.explain()).isEqualTo(Thresholds.Decision.REVIEW);
         }
@@ -378,11 +378,11 @@ class PairScorerTest {
                 .withAreaCode(VILLAGE);
         MatchScore neighbour = score(person, survey.withAddress("德清县乾元镇东风村3组14号"));
         MatchScore atHome = score(person, survey.withAddress("东风村三组十二号"));
-        assertThat(neighbour.outcome(Field.ADDRESS)).isEqualTo("MISSING");
-        assertThat(atHome.outcome(Field.ADDRESS)).isEqualTo("SAME_DWELLING");
+        assertThat(neighbour.outcome(MatchModel.ADDRESS).name()).isEqualTo("MISSING");
+        assertThat(atHome.outcome(MatchModel.ADDRESS).name()).isEqualTo("SAME_DWELLING");
         assertThat(t.decide(neighbour)).as(neighbour.explain()).isEqualTo(Thresholds.Decision.REVIEW);
         assertThat(t.decide(atHome)).as(atHome.explain()).isEqualTo(Thresholds.Decision.MATCH);
-        assertThat(atHome.total() - neighbour.total()).isCloseTo(w.weight(Field.ADDRESS, "SAME_DWELLING"), within(1e-9));
+        assertThat(atHome.total() - neighbour.total()).isCloseTo(w.weight(AddressComparison.Level.SAME_DWELLING), within(1e-9));
     }
 
     @Test
@@ -396,15 +396,15 @@ class PairScorerTest {
         MatchScore whereSheLives = score(separated, survey.withAddress("西河社区5幢2单元301室"));
         MatchScore nextDoor = score(separated, survey.withAddress("西河社区5幢2单元302室"));
         MatchScore notKnownThere = score(registered, survey.withAddress("西河社区5幢2单元301室"));
-        assertThat(whereSheLives.outcome(Field.ADDRESS)).isEqualTo("SAME_DWELLING");
-        assertThat(whereSheLives.outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
+        assertThat(whereSheLives.outcome(MatchModel.ADDRESS).name()).isEqualTo("SAME_DWELLING");
+        assertThat(whereSheLives.outcome(MatchModel.AREA).name()).isEqualTo("SAME_VILLAGE");
         assertThat(t.decide(whereSheLives)).as(whereSheLives.explain()).isEqualTo(Thresholds.Decision.MATCH);
-        assertThat(nextDoor.outcome(Field.ADDRESS)).isEqualTo("MISSING");
+        assertThat(nextDoor.outcome(MatchModel.ADDRESS).name()).isEqualTo("MISSING");
         assertThat(t.decide(nextDoor)).as(nextDoor.explain()).isEqualTo(Thresholds.Decision.REVIEW);
-        assertThat(notKnownThere.outcome(Field.ADDRESS)).isEqualTo("MISSING");
+        assertThat(notKnownThere.outcome(MatchModel.ADDRESS).name()).isEqualTo("MISSING");
         assertThat(t.decide(notKnownThere)).as(notKnownThere.explain()).isNotEqualTo(Thresholds.Decision.MATCH);
         // the register's dwelling still counts for a row taken there
-        assertThat(score(separated, survey.withAreaCode(VILLAGE).withAddress("东风村三组十二号")).outcome(Field.ADDRESS))
+        assertThat(score(separated, survey.withAreaCode(VILLAGE).withAddress("东风村三组十二号")).outcome(MatchModel.ADDRESS).name())
                 .isEqualTo("SAME_DWELLING");
     }
 
@@ -417,16 +417,16 @@ class PairScorerTest {
         MatchScore atHome = score(renamed, survey.withName("王招娣").withAddress("东风村三组十二号"));
         MatchScore elsewhere = score(renamed, survey.withName("王招娣").withAddress("东风村5组1号"));
         MatchScore stranger = score(wangLi().withAddress(home), survey.withName("王招娣").withAddress(home));
-        assertThat(atHome.outcome(Field.NAME)).isEqualTo("FORMER_NAME");
-        assertThat(atHome.field(Field.NAME).weight()).isCloseTo(w.weight(Field.NAME, "FORMER_NAME"), within(1e-9));
+        assertThat(atHome.outcome(MatchModel.NAME).name()).isEqualTo("FORMER_NAME");
+        assertThat(atHome.field(MatchModel.NAME).weight()).isCloseTo(w.weight(NameComparison.Level.FORMER_NAME), within(1e-9));
         assertThat(t.decide(atHome)).as(atHome.explain()).isEqualTo(Thresholds.Decision.MATCH);
         assertThat(t.decide(elsewhere)).as(elsewhere.explain()).isEqualTo(Thresholds.Decision.REVIEW);
-        assertThat(stranger.outcome(Field.NAME)).isEqualTo("DIFFERENT");
+        assertThat(stranger.outcome(MatchModel.NAME).name()).isEqualTo("DIFFERENT");
         assertThat(t.decide(stranger)).as(stranger.explain()).isEqualTo(Thresholds.Decision.NON_MATCH);
         // spelt alike (a dot, a '*'), not merely sounding alike; the name as it stands comes first
-        assertThat(outcome(Field.NAME, renamed, survey.withName("王*娣"))).isEqualTo("FORMER_NAME");
-        assertThat(outcome(Field.NAME, renamed, survey.withName("王招弟"))).isEqualTo("DIFFERENT");
-        assertThat(outcome(Field.NAME, renamed, survey.withName("王莉"))).isEqualTo("HOMOPHONE");
+        assertThat(outcome(MatchModel.NAME, renamed, survey.withName("王*娣"))).isEqualTo("FORMER_NAME");
+        assertThat(outcome(MatchModel.NAME, renamed, survey.withName("王招弟"))).isEqualTo("DIFFERENT");
+        assertThat(outcome(MatchModel.NAME, renamed, survey.withName("王莉"))).isEqualTo("HOMOPHONE");
     }
 
     @Test
@@ -441,8 +441,8 @@ class PairScorerTest {
         PartyView younger = new PartyView(null, "王莉", 'F', BORN.plusYears(3), null, VILLAGE, null, null).withAddress(home);
         MatchScore twins = score(jingguo, weiguo);
         MatchScore sisters = score(elder, younger);
-        assertThat(twins.outcome(Field.ADDRESS)).isEqualTo("SAME_DWELLING");
-        assertThat(sisters.outcome(Field.ADDRESS)).isEqualTo("SAME_DWELLING");
+        assertThat(twins.outcome(MatchModel.ADDRESS).name()).isEqualTo("SAME_DWELLING");
+        assertThat(sisters.outcome(MatchModel.ADDRESS).name()).isEqualTo("SAME_DWELLING");
         assertThat(t.decide(twins)).as(twins.explain()).isEqualTo(Thresholds.Decision.NON_MATCH);
         assertThat(t.decide(sisters)).as(sisters.explain()).isNotEqualTo(Thresholds.Decision.MATCH);
     }

@@ -27,40 +27,40 @@ class TermFrequencyTest {
 
     @Test
     void aRareNameWeighsMoreAndACommonOneLessThanTheAverage() {
-        double average = w.weight(Field.NAME, "EXACT");
-        assertThat(w.nameWeight("EXACT", 1, COUNTY)).isEqualTo(MatchWeights.NAME_TF_MAX);
-        assertThat(w.nameWeight("EXACT", 2_000, COUNTY)).isLessThan(average - 2);
+        double average = w.weight(NameComparison.Level.EXACT);
+        assertThat(w.nameWeight(NameComparison.Level.EXACT, 1, COUNTY)).isEqualTo(MatchWeights.NAME_TF_MAX);
+        assertThat(w.nameWeight(NameComparison.Level.EXACT, 2_000, COUNTY)).isLessThan(average - 2);
         // u = 3e-4 is the table's: 300 bearers in a million weigh what the table says
-        assertThat(w.nameWeight("EXACT", 300, COUNTY)).isCloseTo(average, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(w.nameWeight("EXACT", 0, COUNTY)).isEqualTo(average);
-        assertThat(w.nameWeight("ONE_CHAR", 5, COUNTY)).isEqualTo(w.weight(Field.NAME, "ONE_CHAR"));
+        assertThat(w.nameWeight(NameComparison.Level.EXACT, 300, COUNTY)).isCloseTo(average, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(w.nameWeight(NameComparison.Level.EXACT, 0, COUNTY)).isEqualTo(average);
+        assertThat(w.nameWeight(NameComparison.Level.ONE_CHAR, 5, COUNTY)).isEqualTo(w.weight(NameComparison.Level.ONE_CHAR));
     }
 
     @Test
     void aSmallCountySaysLittleAboutHowRareANameIs() {
         // one bearer among twenty (the spec's example county) or three thousand is not a frequency of 5 % or 0.03 %
-        for (String outcome : new String[] {"EXACT", "HOMOPHONE", "WILDCARD", "DOT_VARIANT"}) {
-            double table = w.weight(Field.NAME, outcome);
-            assertThat(w.nameWeight(outcome, 1, 20)).as(outcome).isCloseTo(table, org.assertj.core.data.Offset.offset(0.3));
-            assertThat(w.nameWeight(outcome, 1, 3_000)).as(outcome).isCloseTo(table, org.assertj.core.data.Offset.offset(0.6));
+        for (NameComparison.Level outcome : new NameComparison.Level[] {NameComparison.Level.EXACT, NameComparison.Level.HOMOPHONE, NameComparison.Level.WILDCARD, NameComparison.Level.DOT_VARIANT}) {
+            double table = w.weight(outcome);
+            assertThat(w.nameWeight(outcome, 1, 20)).as(outcome.name()).isCloseTo(table, org.assertj.core.data.Offset.offset(0.3));
+            assertThat(w.nameWeight(outcome, 1, 3_000)).as(outcome.name()).isCloseTo(table, org.assertj.core.data.Offset.offset(0.6));
         }
         // the county's own count takes over as it grows
-        assertThat(w.nameWeight("HOMOPHONE", 1, 100_000)).isGreaterThan(w.nameWeight("HOMOPHONE", 1, 3_000) + 2);
+        assertThat(w.nameWeight(NameComparison.Level.HOMOPHONE, 1, 100_000)).isGreaterThan(w.nameWeight(NameComparison.Level.HOMOPHONE, 1, 3_000) + 2);
     }
 
     @Test
     void noNameAloneWithSexAndBirthDateReachesTheUpperThresholdHoweverRare() {
         PartyView record = new PartyView(null, "王丽", 'F', BORN, null, null, null, null);
         MatchScore s = scorer.score(record, wangLi(), new NameFrequency(1, 1, 0, COUNTY));
-        assertThat(s.outcome(Field.NAME)).isEqualTo("EXACT");
-        assertThat(s.field(Field.NAME).weight()).isEqualTo(MatchWeights.NAME_TF_MAX);
+        assertThat(s.outcome(MatchModel.NAME).name()).isEqualTo("EXACT");
+        assertThat(s.field(MatchModel.NAME).weight()).isEqualTo(MatchWeights.NAME_TF_MAX);
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(REVIEW);
         // nor with the weakest corroborations: a number two digits off, the same township
         MatchScore near = scorer.score(record.withIdNumber(ID_NEAR), wangLi(), new NameFrequency(1, 1, 0, COUNTY));
-        assertThat(near.outcome(Field.ID_SHAPE)).isEqualTo("NEAR");
+        assertThat(near.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("NEAR");
         assertThat(t.decide(near)).as(near.explain()).isEqualTo(REVIEW);
         MatchScore township = scorer.score(record.withAreaCode(VILLAGE_2), wangLi(), new NameFrequency(1, 1, 0, COUNTY));
-        assertThat(township.outcome(Field.AREA)).isEqualTo("SAME_TOWNSHIP");
+        assertThat(township.outcome(MatchModel.AREA).name()).isEqualTo("SAME_TOWNSHIP");
         assertThat(t.decide(township)).as(township.explain()).isEqualTo(REVIEW);
     }
 
@@ -70,7 +70,7 @@ class TermFrequencyTest {
         MatchScore average = scorer.score(row, wangLi());
         MatchScore rare = scorer.score(row, wangLi(), new NameFrequency(0, 3, 0, COUNTY));
         MatchScore common = scorer.score(row, wangLi(), new NameFrequency(0, 5_000, 0, COUNTY));
-        assertThat(average.outcome(Field.NAME)).isEqualTo("HOMOPHONE");
+        assertThat(average.outcome(MatchModel.NAME).name()).isEqualTo("HOMOPHONE");
         assertThat(t.decide(average)).as(average.explain()).isEqualTo(REVIEW);
         assertThat(t.decide(rare)).as(rare.explain()).isEqualTo(MATCH);
         assertThat(t.decide(common)).as(common.explain()).isEqualTo(REVIEW);
@@ -84,8 +84,8 @@ class TermFrequencyTest {
         PartyView person = wangLi().withName("王乐");
         NameFrequency f = new NameFrequency(0, 1, 0, COUNTY);
         MatchScore s = scorer.score(row, person, f);
-        assertThat(s.outcome(Field.NAME)).isEqualTo("HOMOPHONE");
-        assertThat(s.field(Field.NAME).weight()).isEqualTo(w.weight(Field.NAME, "HOMOPHONE"));
+        assertThat(s.outcome(MatchModel.NAME).name()).isEqualTo("HOMOPHONE");
+        assertThat(s.field(MatchModel.NAME).weight()).isEqualTo(w.weight(NameComparison.Level.HOMOPHONE));
     }
 
     @Test
@@ -93,9 +93,9 @@ class TermFrequencyTest {
         PartyView row = surveyRow("王*", VILLAGE);
         MatchScore few = scorer.score(row, wangLi(), new NameFrequency(0, 0, 2, COUNTY));
         MatchScore many = scorer.score(row, wangLi(), new NameFrequency(0, 0, 40_000, COUNTY));
-        assertThat(few.outcome(Field.NAME)).isEqualTo("WILDCARD");
-        assertThat(few.field(Field.NAME).weight()).isGreaterThan(w.weight(Field.NAME, "WILDCARD"));
-        assertThat(many.field(Field.NAME).weight()).isLessThan(w.weight(Field.NAME, "WILDCARD"));
+        assertThat(few.outcome(MatchModel.NAME).name()).isEqualTo("WILDCARD");
+        assertThat(few.field(MatchModel.NAME).weight()).isGreaterThan(w.weight(NameComparison.Level.WILDCARD));
+        assertThat(many.field(MatchModel.NAME).weight()).isLessThan(w.weight(NameComparison.Level.WILDCARD));
         assertThat(t.decide(few)).isEqualTo(MATCH);
         assertThat(t.decide(many)).isEqualTo(REVIEW);
     }
@@ -118,16 +118,16 @@ class TermFrequencyTest {
         PartyView row = surveyRow("王丽", OTHER_TOWNSHIP);
         PartyView registeredOnly = wangLi();
         PartyView livingThere = new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "户主").withOtherPlace(OTHER_TOWNSHIP, null);
-        assertThat(scorer.score(row, registeredOnly).outcome(Field.AREA)).isEqualTo("SAME_COUNTY");
+        assertThat(scorer.score(row, registeredOnly).outcome(MatchModel.AREA).name()).isEqualTo("SAME_COUNTY");
         MatchScore s = scorer.score(row, livingThere);
-        assertThat(s.outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
+        assertThat(s.outcome(MatchModel.AREA).name()).isEqualTo("SAME_VILLAGE");
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(MATCH);
         // symmetric, and the closer of the two places wins whichever side holds them
-        assertThat(scorer.score(livingThere, row).outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
-        assertThat(scorer.score(surveyRow("王丽", VILLAGE), livingThere).outcome(Field.AREA)).isEqualTo("SAME_VILLAGE");
-        assertThat(scorer.score(surveyRow("王丽", VILLAGE_2), livingThere).outcome(Field.AREA)).isEqualTo("SAME_TOWNSHIP");
-        assertThat(scorer.score(surveyRow("王丽", OTHER_COUNTY), livingThere).outcome(Field.AREA)).isEqualTo("DIFFERENT");
-        assertThat(scorer.score(surveyRow("王丽", null), livingThere).outcome(Field.AREA)).isEqualTo("MISSING");
+        assertThat(scorer.score(livingThere, row).outcome(MatchModel.AREA).name()).isEqualTo("SAME_VILLAGE");
+        assertThat(scorer.score(surveyRow("王丽", VILLAGE), livingThere).outcome(MatchModel.AREA).name()).isEqualTo("SAME_VILLAGE");
+        assertThat(scorer.score(surveyRow("王丽", VILLAGE_2), livingThere).outcome(MatchModel.AREA).name()).isEqualTo("SAME_TOWNSHIP");
+        assertThat(scorer.score(surveyRow("王丽", OTHER_COUNTY), livingThere).outcome(MatchModel.AREA).name()).isEqualTo("DIFFERENT");
+        assertThat(scorer.score(surveyRow("王丽", null), livingThere).outcome(MatchModel.AREA).name()).isEqualTo("MISSING");
     }
 
     @Test

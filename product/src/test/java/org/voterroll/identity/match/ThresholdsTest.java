@@ -55,12 +55,12 @@ class ThresholdsTest {
     @Test
     void sameValidNumberOutweighsEveryDisagreementCombined() {
         double worstOfTheRest = 0;
-        for (Field f : Field.values()) {
-            if (f != Field.ID_SHAPE) {
+        for (Comparison<?> f : MatchModel.FIELDS) {
+            if (f != MatchModel.ID_SHAPE) {
                 worstOfTheRest += w.minWeight(f);
             }
         }
-        assertThat(w.weight(Field.ID_SHAPE, "EQUAL") + worstOfTheRest).isGreaterThan(t.upper() + 20);
+        assertThat(w.weight(IdShapeComparison.Level.EQUAL) + worstOfTheRest).isGreaterThan(t.upper() + 20);
     }
 
     @Test
@@ -73,7 +73,7 @@ class ThresholdsTest {
                 new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "chaiqian:DF-017", "户主"));
         for (PartyView b : others) {
             MatchScore s = score(a, b);
-            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("EQUAL");
+            assertThat(s.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("EQUAL");
             assertThat(s.total()).as(s.explain()).isGreaterThan(t.upper() + 20);
             assertThat(t.decide(s)).isEqualTo(MATCH);
         }
@@ -91,15 +91,15 @@ class ThresholdsTest {
         for (String name : List.of("王强", "李四海", "王玲")) {
             PartyView copied = new PartyView(ID, name, 'F', BORN, null, null, null, null).withFromNumber(true, true);
             MatchScore s = score(copied, a);
-            assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("EQUAL_OTHER_NAME");
+            assertThat(s.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("EQUAL_OTHER_NAME");
             assertThat(t.decide(s)).as(s.explain()).isEqualTo(REVIEW);
         }
         MatchScore own = score(new PartyView(ID, "王强", 'M', LocalDate.of(1950, 1, 1), null, OTHER_COUNTY, "chaiqian:DF-099", "子"), a);
-        assertThat(own.outcome(Field.ID_SHAPE)).isEqualTo("EQUAL_OTHER_NAME");
+        assertThat(own.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("EQUAL_OTHER_NAME");
         assertThat(t.decide(own)).as(own.explain()).isEqualTo(NON_MATCH);
         MatchScore shared = score(a, new PartyView(ID, "李四海", 'M', LocalDate.of(1950, 1, 1), null, OTHER_COUNTY, "chaiqian:DF-099", "子"));
-        assertThat(shared.totalExcluding(Field.ID_SHAPE)).isLessThan(t.lower());
-        assertThat(score(a, new PartyView(ID, "王丽", 'F', BORN, null, null, null, null).withFormerName("王强")).outcome(Field.ID_SHAPE))
+        assertThat(shared.totalExcluding(MatchModel.ID_SHAPE)).isLessThan(t.lower());
+        assertThat(score(a, new PartyView(ID, "王丽", 'F', BORN, null, null, null, null).withFormerName("王强")).outcome(MatchModel.ID_SHAPE).name())
                 .as("a former name is the person's").isEqualTo("EQUAL");
     }
 
@@ -114,14 +114,14 @@ class ThresholdsTest {
         PartyView notice = new PartyView(monthTypo, "王丽", 'F', org.voterroll.normalize.IdNumbers.birthDate(monthTypo), null, null, null, null)
                 .withFromNumber(false, true);
         MatchScore s = score(notice, person);
-        assertThat(s.outcome(Field.ID_SHAPE)).isEqualTo("ONE_DIGIT");
-        assertThat(s.outcome(Field.BIRTH)).isEqualTo("MISSING");
+        assertThat(s.outcome(MatchModel.ID_SHAPE).name()).isEqualTo("ONE_DIGIT");
+        assertThat(s.outcome(MatchModel.BIRTH).name()).isEqualTo("MISSING");
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(REVIEW);
         MatchScore ownBirth = score(notice.withFromNumber(false, false), person);
-        assertThat(ownBirth.outcome(Field.BIRTH)).as("a birth the record states itself disagrees for real").isEqualTo("DAY_OFF");
+        assertThat(ownBirth.outcome(MatchModel.BIRTH).name()).as("a birth the record states itself disagrees for real").isEqualTo("DAY_OFF");
         String sequenceTypo = IdShapeTest.setChar(ID, 15, ID.charAt(15) == '0' ? '9' : '0');
         PartyView elsewhere = new PartyView(sequenceTypo, "王丽", 'F', BORN, null, null, null, null).withFromNumber(false, true);
-        assertThat(score(elsewhere, person).outcome(Field.BIRTH)).as("digits the typo did not touch still agree").isEqualTo("SAME_DATE");
+        assertThat(score(elsewhere, person).outcome(MatchModel.BIRTH).name()).as("digits the typo did not touch still agree").isEqualTo("SAME_DATE");
     }
 
     // ------------------------------------------------------------------ no number, month only
@@ -155,9 +155,9 @@ class ThresholdsTest {
     void nameSexAndBirthDateAloneNeverProveOnePerson(String id, String area, String hh) {
         PartyView b = new PartyView(id, "王丽", 'F', BORN, null, area, hh, hh == null ? null : "户主");
         MatchScore s = score(wangLi(), b);
-        assertThat(s.outcome(Field.NAME)).isEqualTo("EXACT");
-        assertThat(s.outcome(Field.BIRTH)).isEqualTo("SAME_DATE");
-        assertThat(s.outcome(Field.AREA)).isNotEqualTo("SAME_VILLAGE");
+        assertThat(s.outcome(MatchModel.NAME).name()).isEqualTo("EXACT");
+        assertThat(s.outcome(MatchModel.BIRTH).name()).isEqualTo("SAME_DATE");
+        assertThat(s.outcome(MatchModel.AREA).name()).isNotEqualTo("SAME_VILLAGE");
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(REVIEW);
     }
 
@@ -184,15 +184,15 @@ class ThresholdsTest {
     @Test
     void oneCharNameIsBelowLowerWhateverElseAgreesShortOfTheNumber() {
         // the largest total any ONE_CHAR pair can reach without an equal number
-        double best = w.weight(Field.NAME, "ONE_CHAR");
-        for (Field f : Field.values()) {
-            if (f == Field.NAME) {
+        double best = w.weight(NameComparison.Level.ONE_CHAR);
+        for (Comparison<?> f : MatchModel.FIELDS) {
+            if (f == MatchModel.NAME) {
                 continue;
             }
             double max = 0;
-            for (String o : MatchWeights.outcomes(f)) {
-                if (!o.startsWith("EQUAL")) {
-                    max = Math.max(max, w.weight(f, o));
+            for (Comparison.Level o : f.levels()) {
+                if (!o.name().startsWith("EQUAL")) {
+                    max = Math.max(max, w.weight(o));
                 }
             }
             best += max;
@@ -200,8 +200,8 @@ class ThresholdsTest {
         // sex + date + ONE_DIGIT + village + household: still not a link
         assertThat(best).isLessThan(t.upper());
         // and the twin case (no number) is below lower
-        double twin = w.weight(Field.NAME, "ONE_CHAR") + w.weight(Field.SEX, "AGREE") + w.weight(Field.BIRTH, "SAME_DATE")
-                + w.weight(Field.AREA, "SAME_VILLAGE") + w.weight(Field.HOUSEHOLD, "SAME_HOUSEHOLD");
+        double twin = w.weight(NameComparison.Level.ONE_CHAR) + w.weight(SexComparison.Level.AGREE) + w.weight(BirthComparison.Level.SAME_DATE)
+                + w.weight(AreaComparison.Level.SAME_VILLAGE) + w.weight(HouseholdComparison.Level.SAME_HOUSEHOLD);
         assertThat(twin).isLessThan(t.lower());
     }
 
@@ -209,7 +209,7 @@ class ThresholdsTest {
     void twinsWithDifferentNamesAndValidNumbersAreBelowLower() {
         MatchScore s = score(new PartyView(ID, "王丽", 'F', BORN, null, VILLAGE, "H-1", "女"),
                 new PartyView(ID_TWIN, "王晓燕", 'F', BORN, null, VILLAGE, "H-1", "女"));
-        assertThat(s.outcome(Field.NAME)).isEqualTo("DIFFERENT");
+        assertThat(s.outcome(MatchModel.NAME).name()).isEqualTo("DIFFERENT");
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(NON_MATCH);
     }
 
@@ -264,7 +264,7 @@ class ThresholdsTest {
         assertThat(t.decide(s)).as(s.explain()).isEqualTo(MATCH);
         // relation inconsistent with the person's: not a link
         MatchScore conflict = score(person, row.withHousehold("chaiqian:DF-017", "女"));
-        assertThat(conflict.outcome(Field.HOUSEHOLD)).isEqualTo("SAME_HOUSEHOLD_RELATION_CONFLICT");
+        assertThat(conflict.outcome(MatchModel.HOUSEHOLD).name()).isEqualTo("SAME_HOUSEHOLD_RELATION_CONFLICT");
         assertThat(t.decide(conflict)).as(conflict.explain()).isNotEqualTo(MATCH);
         // a different name in the same case: another member
         MatchScore member = score(person, row.withName("王强").withHousehold("chaiqian:DF-017", "子"));

@@ -13,7 +13,7 @@ class WaterfallTest {
     @Test
     void parsesTheStoredEvidenceString() {
         List<FieldWeight> w = Waterfall.parse(EVIDENCE);
-        assertThat(w).extracting(FieldWeight::field).containsExactly(Field.NAME, Field.SEX, Field.BIRTH, Field.ID_SHAPE, Field.AREA);
+        assertThat(w).extracting(FieldWeight::field).containsExactly(MatchModel.NAME, MatchModel.SEX, MatchModel.BIRTH, MatchModel.ID_SHAPE, MatchModel.AREA);
         assertThat(w.get(3).weight()).isEqualTo(-5.6);
         assertThat(Waterfall.parse("号码相同")).isEmpty();
         assertThat(Waterfall.parse(null)).isEmpty();

@@ -1,0 +1,44 @@
+package org.voterroll.identity.match;
+
+import static org.voterroll.identity.match.MatchWeights.Basis.CONDITIONAL;
+
+/**
+ * ADDRESS: only agreement is evidence. One person's address differs between agencies (moves, 人户分离, each agency's way
+ * of writing it) about as often as two strangers' do, so a difference counts as nothing known (MISSING). A person
+ * separated from their register is also at home where they live (otherAddress), as in {@link AreaComparison}.
+ */
+public final class AddressComparison extends Comparison<AddressComparison.Level> {
+
+    public enum Level implements Comparison.Level {
+        // SAME_DWELLING: the two addresses name one dwelling (Addresses.sameDwelling). Conditional on
+        //   the village, like HOUSEHOLD: a dwelling holds ~2.5 of a village's ~2,500 residents, so
+        //   u 1e-3; m 0.5 — a survey or resettlement row taken at the registered home carries its
+        //   address, one taken where the person lives (人户分离) or written another way does not.
+        SAME_DWELLING("同一住址", Comparison.prior(0.50, 1e-3, CONDITIONAL)),                        // +8.97
+        MISSING("缺少，不计", null);
+
+        private final String label;
+        private final Prior prior;
+
+        Level(String label, Prior prior) {
+            this.label = label;
+            this.prior = prior;
+        }
+
+        @Override public String label() { return label; }
+        @Override public Prior prior() { return prior; }
+        @Override public AddressComparison comparison() { return MatchModel.ADDRESS; }
+    }
+
+    AddressComparison() {
+        super("ADDRESS", "地址", Level.class);
+    }
+
+    @Override
+    public Level compare(PartyView a, PartyView b) {
+        boolean same = Addresses.sameDwelling(a.address(), b.address())
+                || a.otherAddress() != null && Addresses.sameDwelling(a.otherAddress(), b.address())
+                || b.otherAddress() != null && Addresses.sameDwelling(a.address(), b.otherAddress());
+        return same ? Level.SAME_DWELLING : Level.MISSING;
+    }
+}
