@@ -293,7 +293,7 @@ for p in rnd.sample(adults, max(3, len(adults) // 800)):
 CASE = [0]
 def case_no():
     CASE[0] += 1; return f'LX-{2025 + CASE[0] % 2}-{CASE[0]:04d}'
-def chaiqian_case(fam, mode='产权调换', handover=None, dest=None, numbered=lambda m: True, name_of=lambda m: m['name'], num_of=None):
+def chaiqian_case(fam, mode='产权调换', handover=None, dest=None, numbered=lambda m: True, name_of=lambda m: m['name'], num_of=None, rel_of=lambda m: m['rel']):
     cn = case_no(); v = fam[0]['v']
     dest = dest or other_district_village(v)
     newaddr = address(dest)
@@ -301,7 +301,7 @@ def chaiqian_case(fam, mode='产权调换', handover=None, dest=None, numbered=l
     for m in fam:
         num = (num_of(m) if num_of else mess(m['num'], 0.1)) if numbered(m) else ''
         row('chaiqian', m['pid'], True, 项目名称=f'{VILLAGES[v][2]}旧村改造', 被征收户编号=cn, 姓名=name_of(m), 公民身份号码=num,
-            与户主关系=m['rel'], 原房屋地址=m['addr'], 原区划代码=v, 安置方式=mode,
+            与户主关系=rel_of(m), 原房屋地址=m['addr'], 原区划代码=v, 安置方式=mode,
             安置地址=newaddr if mode == '产权调换' else '', 安置区划代码=dest if mode == '产权调换' else '',
             交房日期=handover if handover else '', 拆除日期=dem)
     return dest
@@ -330,9 +330,9 @@ def shebao_unit(p, num, name, cc=None, status='参保缴费', reason='', end='',
 def hopt(p): return f'{dist_of(p["v"])}/户籍地'
 
 # in-migrants
-def inmig(tg, st, end='', proof=None, proof_num=None, doubt=False):
-    v = rnd.choice(COVERED); area = rnd.choice(['330106', '320102', '510104', '420106'])
-    b = rdate(D(1965, 1, 1), D(2000, 12, 31)); s = rnd.choice('男女')
+def inmig(tg, st, end='', proof=None, proof_num=None, doubt=False, birth=None, v=None):
+    v = v or rnd.choice(COVERED); area = rnd.choice(['330106', '320102', '510104', '420106'])
+    b = birth or rdate(D(1965, 1, 1), D(2000, 12, 31)); s = rnd.choice('男女')
     p = person(s, b, v, None, address(v), area=area)
     p['huji'] = False; p['homearea'] = area; tag(p, tg, doubt)
     row('liudong', p['pid'], True, 公民身份号码=mess(p['num'], 0.1), 姓名=p['name'], 性别=s, 出生日期=b,
@@ -498,7 +498,7 @@ for _ in range(K):
     # "with an active liudong record in the county and a waidi notice 原选区资格证明"; ended -> not considered
     p = inmig('inmig_proof_residence_ended', D(2023, 4, 1), D(2026, 5, 1), proof=D(2026, 10, 8), doubt=True)
     p['opts'] = ['NOT']
-    p = inmig('inmig_proof_legacy15', D(2024, 2, 1), proof=D(2026, 10, 9))
+    p = inmig('inmig_proof_legacy15', D(2024, 2, 1), proof=D(2026, 10, 9), birth=rdate(D(1960, 1, 1), D(1999, 12, 31)))   # 15-digit numbers exist only for 19xx births
     ROWS['waidi'][-1]['公民身份号码'] = to15(p['num']); p['proof'] = True
     # a proof under a number one typo off: waidi has no sex or birth, and "Sex and birth that a record has only
     # from its own mistyped number are no evidence" -> not certain -> not listed, MATCH_REVIEW, in the in-migrant book
@@ -622,6 +622,114 @@ for _ in range(K):
     p = inmig('inmig_proof_dead', D(2023, 9, 1), proof=D(2026, 9, 1)); p['proof'] = True
     row('minzheng', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 死亡日期=D(2026, 10, 20), 火化日期='')
     p['remove'].append('DECEASED'); exc('DEATH_CONFLICT', [p['num']], 'either', 'inmig_proof_dead')
+    # a numberless member of an anchored case whose name is a homophone, or whose relation disagrees with the
+    # police register: the household kind needs "relation to the head consistent, identical name" -> not certain ->
+    # 户籍地 + an item naming them ("never dropped without an item"); the numbered members 安置地
+    for tg in ('chaiqian_member_homophone', 'chaiqian_member_wrong_relation'):
+        v = rnd.choice(COVERED); hh = hhno(); addr = address(v)
+        hb = rdate(D(1958, 1, 1), D(1970, 12, 1))
+        head = person('男', hb, v, hh, addr); sp = person('女', add_years(hb, 2), v, hh, addr, '配偶')
+        cs = rnd.choice('男女')
+        ch = person(cs, add_years(hb, 26), v, hh, addr, '子' if cs == '男' else '女',
+                    name=head['name'][0] + rnd.choice([c for c in ('丽静红芳' if cs == '女' else '伟军明杰') if head['name'][0] + c != head['name']]))
+        fam = [head, sp, ch]
+        dest = chaiqian_case(fam, '产权调换', D(2026, 3, 15), numbered=lambda m: m is not ch,
+                             name_of=lambda m: homophone(m['name']) if (m is ch and tg.endswith('homophone')) else m['name'],
+                             rel_of=lambda m: '父' if (m is ch and tg.endswith('relation')) else m['rel'])
+        for m in fam: tag(m, tg)
+        head['resettle'] = sp['resettle'] = dest
+        ch['opts'] = [hopt(ch) + '+ITEM']
+    # the exact number on a record that disagrees with everything else (another name, the other sex): "Records whose
+    # number ... disagrees with the rest of the record are linked by name, sex, birth ..." -> not linked by the
+    # number -> "Removal needs the number itself" / a fuzzy link moves nobody -> stays, with an item
+    for tg in ('death_number_of_other_sex', 'deprived_number_of_other_sex', 'unit_number_of_other_sex'):
+        p = new(tg); other = rname('男' if p['sex'] == '女' else '女')
+        osx = '男' if p['sex'] == '女' else '女'
+        if tg.startswith('death'):
+            row('minzheng', p['pid'], True, 公民身份号码=p['num'], 姓名=other, 性别=osx, 死亡日期=D(2026, 9, 19), 火化日期=D(2026, 9, 21))
+            exc('DEATH_CONFLICT', [p['num']], 'no', tg)
+        elif tg.startswith('deprived'):
+            row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=other, 类型='剥夺政治权利', 起始日期=D(2025, 9, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+        else:
+            cc = rnd.choice(UNIT1 + UNIT2)
+            row('shebao', p['pid'], True, 社会保障号码=p['num'], 姓名=other, 性别=osx, 出生日期=p['birth'], 参保单位名称=UNITNAME[cc],
+                统一社会信用代码=cc, 参保状态='参保缴费', 终止原因='', 终止日期='')
+        p['opts'] = [hopt(p) + '+ITEM']
+    # 新增: "an in-migrant who was under 18 on the previous election day is 新满十八周岁"
+    p = inmig('inmig_proof_young', D(2024, 9, 1), proof=D(2026, 10, 3), birth=add_years(PREV_E, -18) + dt.timedelta(days=rnd.randint(30, 900)))
+    p['proof'] = True
+    # an in-migrant with proof living in the village outside every district: qualifies, no district -> NO_DISTRICT;
+    # not listed, living here, registered elsewhere -> the in-migrant book
+    p = inmig('inmig_proof_uncovered', D(2024, 4, 4), proof=D(2026, 10, 5), v=UNCOVERED); p['proof'] = True
+    exc('NO_DISTRICT', [p['num']], 'yes', 'inmig_proof_uncovered'); exc('INMIGRANT_ELIGIBLE', [p['num']], 'either', 'inmig_proof_uncovered')
+    # 除名 "Where several reasons apply, the first in these lists is written": dead and deprived -> 死亡
+    p = new('dead_and_deprived'); p['prev'] = dist_of(p['v']); p['status'] = '死亡'; p['sdate'] = D(2026, 8, 30)
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2025, 1, 6), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    p['remove'] += ['DECEASED', 'DEPRIVED']
+    # on the previous roll, now registered in the village outside every district: 除名 其他 ("no district")
+    p = new('previous_now_no_district', v=UNCOVERED); p['prev'] = dist_of(rnd.choice(COVERED))
+    # the baseline carries the former name (huji 曾用名): the same person by number -> 保留, no book line
+    p = new('previous_under_former_name'); p['former'] = p['name'][0] + rnd.choice(['小', '二', '春']) + rnd.choice(['妹', '娃', '生'])
+    p['prev_name'] = p['former']; p['prev'] = dist_of(p['v'])
+    # an anchored case whose head carries a one-typo number: chaiqian has no sex or birth, so the head's own link is not
+    # certain (either); the spouse (exact number) anchors the case, so the numberless adult child is certain -> 安置地.
+    # A numberless member written in traditional characters: "identical name" - whether folding applies is not said (either)
+    for tg in ('chaiqian_head_typo', 'chaiqian_member_traditional'):
+        v = rnd.choice(COVERED); hh = hhno(); addr = address(v)
+        hb = rdate(D(1958, 1, 1), D(1970, 12, 1))
+        head = person('男', hb, v, hh, addr, sur=rnd.choice('陈张刘赵黄')); sp = person('女', add_years(hb, 2), v, hh, addr, '配偶')
+        ch = person('男', add_years(hb, 27), v, hh, addr, '子', name=head['name'][0] + rnd.choice([c for c in '伟军龙杰飞' if head['name'][0] + c != head['name']]))
+        fam = [head, sp, ch]
+        ht = typo(head['num']); TYPOS.append((ht, head['num']))
+        dest = chaiqian_case(fam, '产权调换', D(2026, 2, 2), numbered=lambda m: m is not ch,
+                             num_of=lambda m: ht if (m is head and tg == 'chaiqian_head_typo') else m['num'],
+                             name_of=lambda m: trad(m['name']) if (m is ch and tg == 'chaiqian_member_traditional') else m['name'])
+        for m in fam: tag(m, tg); m['resettle'] = dest
+        if tg == 'chaiqian_head_typo': head['opts'] = [f'{dist_of(dest)}/安置地', hopt(head) + '+ITEM']; head['doubt'] = True
+        else: ch['opts'] = [f'{dist_of(dest)}/安置地', hopt(ch) + '+ITEM']; ch['doubt'] = True
+    # a county person whose residence registration names a home outside the county: the police register decides
+    # ("Everyone with a huji record ... is considered"); the registration is active -> 居住地
+    p = new('liudong_wrong_home_code'); w = other_district_village(p['v'])
+    row('liudong', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 出生日期=p['birth'], 户籍地区划代码='330106',
+        居住地址=address(w), 居住地区划代码=w, 登记日期=D(2023, 10, 10), 注销日期='', 居住事由='务工')
+    p['res'] = w
+    # 恢复政治权利 lifts only a 剥夺 ("unless a 恢复政治权利 ... starts later than that 剥夺"): a suspension stays
+    p = new('restore_does_not_lift_suspension'); p['prev'] = dist_of(p['v'])
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='停止行使选举权利', 起始日期=D(2026, 4, 1), 终止日期='', 决定机关='岚川县人民检察院', 文号='')
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='恢复政治权利', 起始日期=D(2026, 9, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    p['remove'].append('SUSPENDED')
+    # two deprivations, the 恢复 between them: it is not later than the second -> DEPRIVED
+    p = new('deprived_twice_restored_between'); p['prev'] = dist_of(p['v'])
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2016, 3, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='恢复政治权利', 起始日期=D(2020, 3, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2025, 11, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    p['remove'].append('DEPRIVED')
+    # an in-migrant with proof who has also registered in another county: REGISTERED_ELSEWHERE -> not listed; living
+    # here, registered elsewhere, not listed -> the in-migrant book
+    p = inmig('inmig_proof_and_elsewhere', D(2023, 6, 1), proof=D(2026, 9, 9)); p['proof'] = True
+    row('waidi', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='已在外地登记', 对方区划代码=p['homearea'], 对方选举委员会='外县选举委员会', 日期=D(2026, 11, 2))
+    p['remove'].append('REGISTERED_ELSEWHERE')
+    # insurance ended by death under a one-typo number: "Linked through a repaired number ... it raises DEATH_REVIEW"
+    p = new('shebao_death_typo'); t = typo(p['num']); TYPOS.append((t, p['num']))
+    shebao_unit(p, t, p['name'], cc=OTHER_EMP[1][0], status='终止参保', reason='死亡', end=D(2026, 5, 5))
+    exc('DEATH_REVIEW', [p['num']], 'yes', 'shebao_death_typo'); exc('DEATH_CONFLICT', [p['num']], 'no', 'shebao_death_typo')
+    # active at both unit districts' employers: which unit is not said -> either
+    p = new('two_units', doubt=True); shebao_unit(p, p['num'], p['name'], cc=UNIT1[0]); shebao_unit(p, p['num'], p['name'], cc=UNIT2[0])
+    p['opts'] = [f'{UNITDIST[UNIT1[0]]}/工作单位', f'{UNITDIST[UNIT2[0]]}/工作单位']
+    # DEATH_CONFLICT is for "huji still 正常" (not for 迁出), and "raised whether or not the person would be listed"
+    p = new('death_of_moved_out'); p['status'] = '迁出'; p['sdate'] = D(2025, 5, 5); p['dest'] = '330106'; p['remove'].append('MOVED_OUT')
+    row('minzheng', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 死亡日期=D(2026, 3, 3), 火化日期='')
+    p['remove'].append('DECEASED'); exc('DEATH_CONFLICT', [p['num']], 'no', 'death_of_moved_out')
+    p = new('death_conflict_minor', age=15)
+    row('minzheng', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 死亡日期=D(2026, 6, 3), 火化日期='')
+    p['remove'].append('DECEASED'); exc('DEATH_CONFLICT', [p['num']], 'yes', 'death_conflict_minor')
+    # father and son of one name (父子同名): the son's row has no number; the head's row carries the head's exact number.
+    # "relation to the head consistent, identical name" singles out the son (the father is the 户主) -> 安置地
+    v = rnd.choice(COVERED); hh = hhno(); addr = address(v); hb = rdate(D(1955, 1, 1), D(1968, 12, 1))
+    head = person('男', hb, v, hh, addr, sur=rnd.choice('陈张刘赵黄王李')); sp = person('女', add_years(hb, 1), v, hh, addr, '配偶')
+    ch = person('男', add_years(hb, 28), v, hh, addr, '子', name=head['name'])
+    dest = chaiqian_case([head, sp, ch], '产权调换', D(2026, 1, 9), numbered=lambda m: m is not ch, num_of=lambda m: m['num'])
+    for m in (head, sp, ch): tag(m, 'chaiqian_father_son_same_name'); m['resettle'] = dest
     # DEATH_CONFLICT: "death from minzheng/shebao while huji still says 正常 removes the person"
     p = new('shebao_death_conflict'); p['prev'] = dist_of(p['v'])
     shebao_unit(p, mess(p['num']), p['name'], cc=OTHER_EMP[0][0], status='终止参保', reason='死亡', end=D(2026, 6, 6))
@@ -643,7 +751,7 @@ def outcome(p):
     if p['opts']: return p['opts']
     if p['remove'] or p['status'] != '正常' or not adult(p['birth']): return ['NOT']
     if p['inmig']:
-        if p['res'] and p.get('proof'): return [f'{COVER[p["res"]]}/资格证明']
+        if p['res'] and p.get('proof') and dist_of(p['res']): return [f'{COVER[p["res"]]}/资格证明']
         return ['NOT']
     if p['unit']: return [f'{UNITDIST[p["unit"]]}/工作单位']
     if p['resettle'] and dist_of(p['resettle']): return [f'{dist_of(p["resettle"])}/安置地']
@@ -672,7 +780,7 @@ for p in P:
 for p in P:
     if 'restore_after_deprive' in p['tags'] or 'deprived_expired' in p['tags']: p['rights_prev'] = True; p['prev'] = None
     if p['tags'] and p['prev'] is None and p['huji'] and adult(p['birth'], PREV_E) and p['v'] != UNCOVERED \
-            and not p['tags'][0].startswith(('turns18', 'eighteen', 'seventeen', 'restore_after_deprive', 'deprived_expired', 'no_district')) \
+            and not p['tags'][0].startswith(('turns18', 'eighteen', 'seventeen', 'restore_after_deprive', 'deprived_expired', 'no_district', 'previous_')) \
             and 'id_shared' not in p['tags'] and rnd.random() < 0.8:
         p['prev'] = cur_dist(p)
 
@@ -717,19 +825,19 @@ RECORDS = []                         # (file, line, number, name)
 def cell(v, datestyle=None):
     if isinstance(v, dt.date): return fmt_date(v, datestyle)
     return '' if v is None else str(v)
-def write_csv(fname, header, rows, enc='utf-8', bom=False, crlf=False, blanks=0.0, extra=None, hdr_spaces=False, datestyle=None):
+def write_csv(fname, header, rows, enc='utf-8', bom=False, crlf=False, blanks=0.0, extra=None, hdr_spaces=False, datestyle=None, quote=csv.QUOTE_MINIMAL):
     nl = '\r\n' if crlf else '\n'
     out = io.StringIO(); line = 1
     hdr = [(' ' + h + ' ') if hdr_spaces and rnd.random() < 0.5 else h for h in header]
     if extra: hdr = hdr + [extra[0]]
-    csv.writer(out, lineterminator=nl).writerow(hdr)
+    csv.writer(out, lineterminator=nl, quoting=quote).writerow(hdr)
     line = 2
     for r in rows:
         while rnd.random() < blanks:
             out.write(nl); line += 1
         vals = [cell(r.get(h.strip(), ''), datestyle) for h in header]
         if extra: vals.append(extra[1](r))
-        s = io.StringIO(); csv.writer(s, lineterminator=nl).writerow(vals); s = s.getvalue()
+        s = io.StringIO(); csv.writer(s, lineterminator=nl, quoting=quote).writerow(vals); s = s.getvalue()
         note(fname, line, r); out.write(s); line += s.count('\n')
     data = out.getvalue().encode(enc)
     if bom: data = b'\xef\xbb\xbf' + data
@@ -756,7 +864,7 @@ def write_xlsx(fname, header, rows, numeric=()):
             ref = f'{col(ci)}{rn}'
             if v is None or v == '': continue
             if isinstance(v, dt.date):
-                if rnd.random() < 0.7: cs.append(f'<c r="{ref}" s="1"><v>{(v - D(1899, 12, 30)).days}</v></c>')
+                if rnd.random() < 0.7: cs.append(f'<c r="{ref}" s="1"><v>{(v - D(1899, 12, 30)).days}{".0" if rnd.random() < 0.2 else ""}</v></c>')
                 else: cs.append(f'<c r="{ref}" t="s"><v>{si(fmt_date(v))}</v></c>')
             elif isinstance(v, int): cs.append(f'<c r="{ref}"><v>{v}</v></c>')
             elif rnd.random() < 0.1: cs.append(f'<c r="{ref}" t="inlineStr"><is><t xml:space="preserve">{escape(v)}</t></is></c>')
@@ -768,14 +876,16 @@ def write_xlsx(fname, header, rows, numeric=()):
         xml.append(rowxml(rn, [r.get(h, '') for h in header])); note(fname, rn, r); rn += 1
     xml.append('</sheetData></worksheet>')
     sst = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="%d" uniqueCount="%d">' % (len(ss), len(ss))]
-    sst += [f'<si><t xml:space="preserve">{escape(s)}</t></si>' for s in ss] + ['</sst>']
+    sst += [(f'<si><r><t>{escape(s[:1])}</t></r><r><rPr><b/></rPr><t xml:space="preserve">{escape(s[1:])}</t></r></si>'
+             if len(s) > 1 and rnd.random() < 0.05 else f'<si><t xml:space="preserve">{escape(s)}</t></si>') for s in ss] + ['</sst>']
     z = zipfile.ZipFile(f'{OUT}/inbox/{fname}', 'w', zipfile.ZIP_DEFLATED)
-    z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
+    z.writestr('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>')
     z.writestr('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
-    z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="参保人员" sheetId="1" r:id="rId1"/></sheets></workbook>')
-    z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
+    z.writestr('xl/workbook.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="名单" sheetId="2" r:id="rId1"/><sheet name="说明" sheetId="1" r:id="rId4"/></sheets></workbook>')
+    z.writestr('xl/_rels/workbook.xml.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>')
     z.writestr('xl/styles.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>')
-    z.writestr('xl/worksheets/sheet1.xml', ''.join(xml)); z.writestr('xl/sharedStrings.xml', ''.join(sst)); z.close()
+    z.writestr('xl/worksheets/sheet2.xml', ''.join(xml))
+    z.writestr('xl/worksheets/sheet1.xml', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>本表由系统导出，仅供核对</t></is></c></row></sheetData></worksheet>'); z.writestr('xl/sharedStrings.xml', ''.join(sst)); z.close()
 
 H_HUJI = ['公民身份号码', '姓名', '曾用名', '性别', '民族', '出生日期', '户号', '与户主关系', '户籍地址', '户籍地区划代码', '人员状态', '状态变动日期', '迁往地区划代码']
 hj = ROWS['huji']; rnd.shuffle(hj)
@@ -803,7 +913,7 @@ write_csv('tongji_2026.csv', H_TJ, ROWS['tongji'], enc='utf-8', blanks=0.01)
 H_CQ = ['项目名称', '被征收户编号', '姓名', '公民身份号码', '与户主关系', '原房屋地址', '原区划代码', '安置方式', '安置地址', '安置区划代码', '交房日期', '拆除日期']
 write_xlsx('chaiqian_2026q4.xlsx', H_CQ, ROWS['chaiqian'])
 write_csv('minzheng_20261125.csv', ['公民身份号码', '姓名', '性别', '死亡日期', '火化日期'], ROWS['minzheng'], enc='utf-8', bom=True)
-write_csv('xuanwei_20261120.csv', ['公民身份号码', '姓名', '类型', '起始日期', '终止日期', '决定机关', '文号'], ROWS['xuanwei'], enc='utf-8', datestyle=4)
+write_csv('xuanwei_20261120.csv', ['公民身份号码', '姓名', '类型', '起始日期', '终止日期', '决定机关', '文号'], ROWS['xuanwei'], enc='utf-8', datestyle=4, quote=csv.QUOTE_ALL)
 write_csv('waidi_20261124.csv', ['公民身份号码', '姓名', '类型', '对方区划代码', '对方选举委员会', '日期'], ROWS['waidi'], enc='gb18030', crlf=True)
 open(f'{OUT}/inbox/hunyin_20261126.csv', 'w', encoding='utf-8').write('公民身份号码,姓名,婚姻状况\n612733199001011234,某某,已婚\n')
 
@@ -816,8 +926,10 @@ for dcode, ps in prev.items():
     buf = io.StringIO(); w = csv.writer(buf, lineterminator='\r\n')
     w.writerow(['选区编码', '选区名称', '序号', '姓名', '性别', '出生日期', '公民身份号码', '户籍地址', '居住地址', '登记依据', '变动'])
     for i, p in enumerate(ps, 1):
-        w.writerow([dcode, DNAME[dcode], i, p['name'], p['sex'], f'{p["birth"]:%Y-%m-%d}', p['num'], p['addr'], '', '户籍地', '保留'])
-    open(f'{OUT}/previous/rolls/{dcode}.csv', 'wb').write(buf.getvalue().encode('gb18030'))
+        w.writerow([dcode, DNAME[dcode], i, p.get('prev_name', p['name']), p['sex'], f'{p["birth"]:%Y-%m-%d}', p['num'], p['addr'], '', '户籍地', '保留'])
+    # one baseline file in UTF-8 with BOM (OUTPUTS.md: GB18030 by default, "UTF-8 is a setting")
+    data = b'\xef\xbb\xbf' + buf.getvalue().encode('utf-8') if dcode == '612733200-01' else buf.getvalue().encode('gb18030')
+    open(f'{OUT}/previous/rolls/{dcode}.csv', 'wb').write(data)
 
 # ---------------------------------------------------------------- truth
 REM_BOOK = [('DECEASED', '死亡'), ('DEPRIVED', '剥夺政治权利'), ('SUSPENDED', '停止行使选举权利'), ('UNABLE', '不能行使选举权利'),
