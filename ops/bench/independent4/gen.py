@@ -751,6 +751,16 @@ for _ in range(K):
     p = new('survey_resident_with_destination'); p['prev'] = dist_of(p['v'])
     row('tongji', p['pid'], True, 住户编码=f'T{p["hh"]}', 调查地址=p['addr'], 调查地区划代码=p['v'], 姓名=p['name'], 性别=p['sex'],
         出生年月=fmt_month(p['birth']), 公民身份号码=p['num'], 户口登记地='本村(居)', 居住状态='常住', 外出去向='外县')
+    # 剥夺 under the legacy 15-digit number, 恢复 under the 18-digit one: "the same person" -> the 恢复 lifts it
+    p = new('restore_legacy_mixed', age=rnd.randint(35, 70)); p['prev'] = dist_of(p['v'])
+    row('xuanwei', p['pid'], True, 公民身份号码=to15(p['num']), 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2023, 2, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    row('xuanwei', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 类型='恢复政治权利', 起始日期=D(2026, 2, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    # an in-migrant with proof who moved inside the county: the ended registration gives nothing, the active one the district
+    p = inmig('inmig_proof_moved_within', D(2022, 5, 1), end=D(2025, 3, 1), proof=D(2026, 10, 20)); p['proof'] = True
+    w = other_district_village(p['v'])
+    row('liudong', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 出生日期=p['birth'], 户籍地区划代码=p['homearea'],
+        居住地址=address(w), 居住地区划代码=w, 登记日期=D(2025, 3, 2), 注销日期='', 居住事由='务工')
+    p['res'] = w; p['reg'] = D(2025, 3, 2)
     # DEATH_CONFLICT: "death from minzheng/shebao while huji still says 正常 removes the person"
     p = new('shebao_death_conflict'); p['prev'] = dist_of(p['v'])
     shebao_unit(p, mess(p['num']), p['name'], cc=OTHER_EMP[0][0], status='终止参保', reason='死亡', end=D(2026, 6, 6))
