@@ -150,6 +150,15 @@ print(f"\nnoise: {sum(noise.values())} blocking items answer nothing ({100 * sum
 print('  by scenario of the people named: ' + ', '.join(f'{k} {v}' for k, v in noise_sc.most_common(12)))
 for k, es in noise_ex.items():
     for e in es: print(f'  {k}: {e}')
+towns = {r['乡镇代码'] for r in read(f'{OUT}/county/xuanqu.csv')}
+odd = Counter(); oddex = {}
+for it in items:
+    t = (it.get('乡镇代码') or '').strip()
+    if t in towns: continue
+    scs = sorted({scof.get(x, '?') for x in it['nums']}) or ['-']
+    k = (it['类型'], t or '(empty)', ','.join(scs)); odd[k] += 1; oddex.setdefault(k, it)
+print('\nitems not addressed to a township of xuanqu.csv (the county office\'s queue, or a township the county does not have):')
+for k, v in sorted(odd.items()): print(f'  {k[0]} 乡镇代码={k[1]} [{k[2]}]: {v}   e.g. {oddex[k].get("公民身份号码")} {oddex[k].get("证据", "")[:60]}')
 print('\nwhere the truth allows several outcomes, what the run did:')
 for sc in sorted({p['sc'] for p in truth if len(p['opts']) > 1}):
     took = Counter()

@@ -761,6 +761,18 @@ for _ in range(K):
     row('liudong', p['pid'], True, 公民身份号码=p['num'], 姓名=p['name'], 性别=p['sex'], 出生日期=p['birth'], 户籍地区划代码=p['homearea'],
         居住地址=address(w), 居住地区划代码=w, 登记日期=D(2025, 3, 2), 注销日期='', 居住事由='务工')
     p['res'] = w; p['reg'] = D(2025, 3, 2)
+    # police area codes that do not reach a district: a village of a township that has no district at all, only the
+    # 9-digit township, only the 6-digit county.  "When no rule gives a district, the person is not listed and
+    # NO_DISTRICT is raised"; "One for which no township can be found (..., a person outside every district) goes to
+    # the county election office's own queue".  9 digits of a township with two districts: which district (if any) is
+    # not said -> either.
+    p = new('hukou_township_without_districts'); p['v_out'] = '612733203201'; p['opts'] = ['NOT']
+    exc('NO_DISTRICT', [p['num']], 'yes', 'hukou_township_without_districts')
+    p = new('hukou_code_6digit'); p['v_out'] = COUNTY; p['opts'] = ['NOT']
+    exc('NO_DISTRICT', [p['num']], 'yes', 'hukou_code_6digit')
+    p = new('hukou_code_9digit', doubt=True); p['v_out'] = p['v'][:9]
+    p['opts'] = ['NOT'] + [f'{d[0]}/户籍地' for d in DISTRICTS if d[2] == p['v'][:9] and d[3] == '居住']
+    exc('NO_DISTRICT', [p['num']], 'either', 'hukou_code_9digit')
     # DEATH_CONFLICT: "death from minzheng/shebao while huji still says 正常 removes the person"
     p = new('shebao_death_conflict'); p['prev'] = dist_of(p['v'])
     shebao_unit(p, mess(p['num']), p['name'], cc=OTHER_EMP[0][0], status='终止参保', reason='死亡', end=D(2026, 6, 6))
@@ -811,7 +823,7 @@ for p in P:
 for p in P:
     if 'restore_after_deprive' in p['tags'] or 'deprived_expired' in p['tags']: p['rights_prev'] = True; p['prev'] = None
     if p['tags'] and p['prev'] is None and p['huji'] and adult(p['birth'], PREV_E) and p['v'] != UNCOVERED \
-            and not p['tags'][0].startswith(('turns18', 'eighteen', 'seventeen', 'restore_after_deprive', 'deprived_expired', 'no_district', 'previous_', 'huji_outside')) \
+            and not p['tags'][0].startswith(('turns18', 'eighteen', 'seventeen', 'restore_after_deprive', 'deprived_expired', 'no_district', 'previous_', 'huji_outside', 'hukou_')) \
             and 'id_shared' not in p['tags'] and rnd.random() < 0.8:
         p['prev'] = cur_dist(p)
 
