@@ -66,6 +66,10 @@ for p in truth:
         else: bad(sc, '重', f"{p['姓名']} {n}: {got + [a['公民身份号码'] for a in alts]}")
     if not lines and not alts:
         if 'NOT' not in opts: bad(sc, '漏', f"{p['姓名']} {n} expected {p['期望']}")
+        elif 'NOT+ITEM' in p['opts']:
+            hit = [it for t in REVIEW for it in bytype[t] if names(it, [n]) or names_rec(it, p['记录'].split(';'))]
+            for it in hit: answered.add(id(it))
+            if not hit: bad(sc, '项缺', f"{p['姓名']} {n} on no roll and no item naming them or their record {p['记录']}")
         continue
     g = got[0] if got else f"{alts[0]['选区编码']}/{alts[0]['登记依据']}"
     if g not in opts:

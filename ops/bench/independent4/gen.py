@@ -773,6 +773,31 @@ for _ in range(K):
     p = new('hukou_code_9digit', doubt=True); p['v_out'] = p['v'][:9]
     p['opts'] = ['NOT'] + [f'{d[0]}/户籍地' for d in DISTRICTS if d[2] == p['v'][:9] and d[3] == '居住']
     exc('NO_DISTRICT', [p['num']], 'either', 'hukou_code_9digit')
+    # letters for digits on other sources (as id_letter_O): the police record itself, a residence, a death, a deprivation.
+    # "never dropped without an item"; removal "needs the number itself" (a letter is not the number) -> item, no removal
+    def lettered(n):
+        j = rnd.choice([i for i in range(8, 17) if n[i] in '01'] or [6])
+        return n[:j] + (rnd.choice('Oo') if n[j] == '0' else rnd.choice('lI')) + n[j + 1:]
+    p = new('hukou_letter_O'); p['hujinum'] = lettered(p['num']); p['opts'] = ['NOT+ITEM', hopt(p)]
+    p = new('residence_letter_O'); w = other_district_village(p['v'])
+    row('liudong', p['pid'], True, 公民身份号码=lettered(p['num']), 姓名=p['name'], 性别=p['sex'], 出生日期=p['birth'], 户籍地区划代码=p['v'],
+        居住地址=address(w), 居住地区划代码=w, 登记日期=D(2024, 7, 1), 注销日期='', 居住事由='务工')
+    p['opts'] = [f'{COVER[w]}/居住地', hopt(p) + '+ITEM']
+    p = new('death_letter_O')
+    row('minzheng', p['pid'], True, 公民身份号码=lettered(p['num']), 姓名=p['name'], 性别=p['sex'], 死亡日期=D(2026, 10, 10), 火化日期=D(2026, 10, 12))
+    p['opts'] = [hopt(p) + '+ITEM']; exc('DEATH_CONFLICT', [p['num']], 'no', 'death_letter_O')
+    p = new('deprived_letter_O')
+    row('xuanwei', p['pid'], True, 公民身份号码=lettered(p['num']), 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2025, 10, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+    p['opts'] = [hopt(p) + '+ITEM']
+    # a death notice / a deprivation with no number at all, for a person whose name nobody else bears ("sometimes
+    # empty"; "still names its likeliest people ... never dropped without an item")
+    for tg in ('death_no_number', 'deprived_no_number'):
+        p = new(tg, name=rnd.choice('欧阳司马上官诸葛') + rnd.choice('欧阳司马上官诸葛') + rnd.choice('翊珩琰璟') + rnd.choice('翊珩琰璟'))
+        if tg.startswith('death'):
+            row('minzheng', p['pid'], True, 公民身份号码='', 姓名=p['name'], 性别=p['sex'], 死亡日期=D(2026, 9, 9), 火化日期=D(2026, 9, 11))
+        else:
+            row('xuanwei', p['pid'], True, 公民身份号码='', 姓名=p['name'], 类型='剥夺政治权利', 起始日期=D(2025, 12, 1), 终止日期='', 决定机关='岚川县人民法院', 文号='')
+        p['opts'] = [hopt(p) + '+ITEM']
     # DEATH_CONFLICT: "death from minzheng/shebao while huji still says 正常 removes the person"
     p = new('shebao_death_conflict'); p['prev'] = dist_of(p['v'])
     shebao_unit(p, mess(p['num']), p['name'], cc=OTHER_EMP[0][0], status='终止参保', reason='死亡', end=D(2026, 6, 6))
@@ -849,7 +874,7 @@ for t, n in TYPOS:
 for p in P:
     if not p['huji']: continue
     st = p['status']
-    num = to15(p['num']) if p.get('huji15') else mess(p['num'], 0.04)
+    num = to15(p['num']) if p.get('huji15') else p.get('hujinum') or mess(p['num'], 0.04)
     row('huji', p['pid'], bool(p['tags']), 公民身份号码=num, 姓名=p['name'], 曾用名=p['former'],
         性别=rnd.choice([p['sex'], '1' if p['sex'] == '男' else '2']), 民族=p['eth'], 出生日期=p['birth'], 户号=p['hh'],
         与户主关系=p['rel'], 户籍地址=p['addr'], 户籍地区划代码=p.get('v_out', p['v']), 人员状态=st, 状态变动日期=p['sdate'] or '',
