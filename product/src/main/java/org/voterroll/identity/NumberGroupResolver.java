@@ -36,8 +36,17 @@ public final class NumberGroupResolver {
         List<Link> links = new ArrayList<>();
         List<IdentityRecord> pending = new ArrayList<>();
         List<IdentityRecord> others = new ArrayList<>();
-        for (IdentityRecord r : group) {
-            if (r.numberContradictsRecord()) {
+        // 重号 (RULES.md: "two different people under one number ... list both"): a police row whose sex or birth the
+        // number contradicts, while another police row holds the number as its own, is the number's second holder, not
+        // a mistyped number of nobody's (徐超伟 and 王洁雪, a woman eight years older, under one number: she was on no roll)
+        boolean heldByThePolice = group.stream().anyMatch(r -> r.isHuji() && !r.numberContradictsRecord());
+        // the holder first, so that the number's own key stays with the row it agrees with
+        List<IdentityRecord> ordered = new ArrayList<>(group.size());
+        for (IdentityRecord r : group) if (!(r.isHuji() && r.numberContradictsRecord())) ordered.add(r);
+        int afterPolice = (int) ordered.stream().filter(IdentityRecord::isHuji).count();
+        ordered.addAll(afterPolice, group.stream().filter(r -> r.isHuji() && r.numberContradictsRecord()).toList());
+        for (IdentityRecord r : ordered) {
+            if (r.numberContradictsRecord() && !(r.isHuji() && heldByThePolice)) {
                 pending.add(r);
                 continue;
             }

@@ -272,6 +272,26 @@ class NumberGroupResolverTest {
         assertEquals(List.of(unitRow), both.pending(), "two sisters: either of them");
     }
 
+    /**
+     * A fourth independent county: 重号 where the second holder's sex and birth contradict the number (a man born 1974 and
+     * a woman born 1966 under his number). She was taken for a mistyped number of nobody's and left off every roll; she is
+     * the number's second person, and 重号 is raised (the result is shared).
+     */
+    @Test
+    void aPoliceRowTheNumberContradictsIsItsSecondHolderWhenAnotherPoliceRowHoldsIt() {
+        IdentityRecord holder = withName(rec("huji", "李芳"), "VALID", "hj:20", null);
+        IdentityRecord second = new IdentityRecord(++recs, "huji", N, "VALID", "王洁雪", 'M', LocalDate.of(1966, 8, 12), null, "130104",
+                "hj:21", null, "h" + recs, "huji.csv", (int) recs, null, null, null);
+        var r = new NumberGroupResolver().resolve(N, List.of(second, holder));
+        assertEquals(List.of(N, N + "#王洁雪"), r.persons().stream().map(PersonSeed::personKey).toList(), "the holder keeps the number's key");
+        assertTrue(r.shared());
+        assertTrue(r.pending().isEmpty());
+        assertEquals(LocalDate.of(1966, 8, 12), r.persons().get(1).birthDate(), "her own birth, not the number's");
+
+        var alone = new NumberGroupResolver().resolve(N, List.of(second));
+        assertEquals(List.of(second), alone.pending(), "without a holder the number is her mistyped one");
+    }
+
     @Test
     void commonnessCountsGivenNameCharactersBySex() {
         NameFrequencies f = register("李兰", "王兰", "杨丽");
