@@ -240,10 +240,11 @@ public final class RecordMapper {
     /**
      * What a row's number may be. SOURCES.md: the number is "sometimes empty" in every source; such a record is linked by
      * its other fields (RULES.md), so only the police register, whose rows make the persons, needs one. An unreadable
-     * number (不详, 12345, a letter typed for a digit: 6127331973011l3950) is kept and the row linked as one without a
-     * number: a unit row, a death notice or a rights decision that could change someone's listing "is never dropped
-     * without an item" (RULES.md), and the rejects file reaches no township (a fourth independent county: 50 such rows at
-     * 200,000 persons vanished without a review item). The register's row is ID_INVALID.
+     * number typed wrong (a letter for a digit: 6127331973011l3950) is kept and the row linked as one without a number:
+     * a unit row, a death notice or a rights decision that could change someone's listing "is never dropped without an
+     * item" (RULES.md), and the rejects file reaches no township (a fourth independent county: 50 such rows at 200,000
+     * persons vanished without a review item). What is no number at all (不详, 12345) is rejected with the value to fix,
+     * except where the number is often missing anyway (tongji, chaiqian) and in the register (its row is ID_INVALID).
      */
     private enum Need { REQUIRED_KEEP_MALFORMED, NOTED_WHEN_MISSING, OPTIONAL }
 
@@ -260,12 +261,31 @@ public final class RecordMapper {
                 if (need == Need.REQUIRED_KEEP_MALFORMED) throw new InvalidValueException(header + "为空 (identity number missing)");
                 if (need == Need.NOTED_WHEN_MISSING) c.repairs.add(header + "为空，按姓名、性别、出生等关联");
             }
-            case MALFORMED -> c.repairs.add(header + "无法识别，按无号码处理");
+            case MALFORMED -> {
+                // a number with a letter typed for a digit is kept; what is no number at all (不详, 12345, #N/A) goes to
+                // the rejects with the value to fix, as a row "that cannot be used" (SOURCES.md)
+                if (need == Need.NOTED_WHEN_MISSING && !mistypedNumber(raw)) {
+                    throw new InvalidValueException(header + "无法识别 (unreadable identity number): " + IdNumbers.mask(raw.strip()));
+                }
+                c.repairs.add(header + "无法识别，按无号码处理");
+            }
             default -> c.repairs.addAll(p.repairs());
         }
         r.set(Column.ID_RAW, raw == null ? null : raw.strip());
         r.set(Column.ID_NUMBER, p.number());
         r.set(Column.ID_STATUS, p.status().name());
+    }
+
+    /** Eighteen characters of which at most two, besides a final X, are not digits: a number typed wrong, not no number. */
+    static boolean mistypedNumber(String raw) {
+        String v = raw.strip();
+        if (v.length() != 18) return false;
+        int other = 0;
+        for (int i = 0; i < 18; i++) {
+            char ch = v.charAt(i);
+            if (!Character.isDigit(ch) && !(i == 17 && (ch == 'X' || ch == 'x'))) other++;
+        }
+        return other <= 2;
     }
 
     private static void name(Cells c, RecordRow r) {
