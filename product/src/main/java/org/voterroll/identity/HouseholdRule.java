@@ -16,8 +16,8 @@ import java.util.Optional;
  * the rows to review.
  */
 public final class HouseholdRule {
-    /** A person of the case's linked members' households who holds no other row of the case. */
-    public record Member(String key, String relation, String name) {}
+    /** A person of the case's linked members' households (their village, for scoring those only spelt like the row). */
+    public record Member(String key, String relation, String name, String area) {}
 
     private HouseholdRule() {}
 

@@ -1,6 +1,7 @@
 package org.voterroll.identity;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
@@ -39,12 +40,9 @@ public final class NumberGroupResolver {
         // 重号 (RULES.md: "two different people under one number ... list both"): a police row whose sex or birth the
         // number contradicts, while another police row holds the number as its own, is the number's second holder, not
         // a mistyped number of nobody's (徐超伟 and 王洁雪, a woman eight years older, under one number: she was on no roll)
-        boolean heldByThePolice = group.stream().anyMatch(r -> r.isHuji() && !r.numberContradictsRecord());
-        // the holder first, so that the number's own key stays with the row it agrees with
-        List<IdentityRecord> ordered = new ArrayList<>(group.size());
-        for (IdentityRecord r : group) if (!(r.isHuji() && r.numberContradictsRecord())) ordered.add(r);
-        int afterPolice = (int) ordered.stream().filter(IdentityRecord::isHuji).count();
-        ordered.addAll(afterPolice, group.stream().filter(r -> r.isHuji() && r.numberContradictsRecord()).toList());
+        // (the holders first, so that the number's own key stays with a row it agrees with; the sort is stable)
+        List<IdentityRecord> ordered = group.stream().sorted(Comparator.comparingInt(NumberGroupResolver::place)).toList();
+        boolean heldByThePolice = !ordered.isEmpty() && place(ordered.get(0)) == 0;
         for (IdentityRecord r : ordered) {
             if (r.numberContradictsRecord() && !(r.isHuji() && heldByThePolice)) {
                 pending.add(r);
@@ -103,6 +101,11 @@ public final class NumberGroupResolver {
             linked.add(r);
         }
         return new Result(withResidences(persons, links, linked), links, pending, persons.size() > 1);
+    }
+
+    /** A group's police rows the number agrees with, then those it contradicts, then the other agencies' rows. */
+    private static int place(IdentityRecord r) {
+        return !r.isHuji() ? 2 : r.numberContradictsRecord() ? 1 : 0;
     }
 
     /**

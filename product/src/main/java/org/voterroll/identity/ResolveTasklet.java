@@ -360,7 +360,7 @@ public class ResolveTasklet implements Tasklet {
             String stated = rs.getString(13);
             HouseholdCase hc = cases.computeIfAbsent(rs.getLong(1), k -> new HouseholdCase(relation, name, area, rowHash, numbered, stated));
             hc.members.add(rs.getLong(5));
-            hc.household.put(rs.getLong(6), new HouseholdCase.Member(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
+            hc.household.put(rs.getLong(6), new HouseholdRule.Member(rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10)));
         }, runId, runId, runId, runId, countyCode, runId, runId);
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS);
              BufferedCopy candidates = new BufferedCopy(c, "candidate_stage", CANDIDATE_COLUMNS)) {
@@ -370,16 +370,15 @@ public class ResolveTasklet implements Tasklet {
             });
             for (var e : cases.entrySet()) {
                 HouseholdCase hc = e.getValue();
-                List<HouseholdCase.Member> others = hc.others();
+                List<HouseholdRule.Member> others = hc.others();
                 var singled = HouseholdRule.singledOut(e.getKey(), hc.numbered, hc.relation, hc.name,
-                        alike.getOrDefault(hc.stated, List.of()),
-                        others.stream().map(m -> new HouseholdRule.Member(m.key(), m.relation(), m.name())).toList());
+                        alike.getOrDefault(hc.stated, List.of()), others);
                 if (singled.isPresent()) {
                     writeLink(links, new Link(e.getKey(), singled.get().key(), Link.Method.HOUSEHOLD, true, null,
                             "拆迁户内成员：同一被征收户、与户主关系(" + hc.relation + ")一致、姓名相同"));
                     continue;
                 }
-                for (HouseholdCase.Member m : others) {
+                for (HouseholdRule.Member m : others) {
                     if (!NameRules.agree(hc.name, m.name())) continue;
                     MatchScore s = scorer.score(new PartyView(null, hc.name, null, null, null, hc.area, "case", hc.relation),
                             new PartyView(null, m.name(), null, null, null, m.area(), "case", m.relation()));
@@ -401,8 +400,6 @@ public class ResolveTasklet implements Tasklet {
      * other's (25 million comparisons, 2 of the phase's 3 seconds at 1M).
      */
     private static final class HouseholdCase {
-        record Member(String key, String relation, String name, String area) {}
-
         final String relation;
         final String name;
         final String area;
@@ -413,7 +410,7 @@ public class ResolveTasklet implements Tasklet {
         final String stated;
         final Set<Long> members = new HashSet<>();
         /** person id → the person, for everyone of the members' households */
-        final Map<Long, Member> household = new LinkedHashMap<>();
+        final Map<Long, HouseholdRule.Member> household = new LinkedHashMap<>();
 
         HouseholdCase(String relation, String name, String area, String rowHash, boolean numbered, String stated) {
             this.stated = stated;
@@ -425,8 +422,8 @@ public class ResolveTasklet implements Tasklet {
         }
 
         /** The persons of the members' households who hold no other row of the case. */
-        List<Member> others() {
-            List<Member> out = new ArrayList<>();
+        List<HouseholdRule.Member> others() {
+            List<HouseholdRule.Member> out = new ArrayList<>();
             household.forEach((id, m) -> {
                 if (!members.contains(id)) out.add(m);
             });
@@ -781,7 +778,7 @@ public class ResolveTasklet implements Tasklet {
             };
             streaming.query("""
                     SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named,
-                           CASE WHEN r.id_number IS NULL THEN FALSE ELSE TRUE END AS numbered
+                           r.id_number IS NOT NULL AS numbered
                     FROM candidate_stage k JOIN src_record r ON r.rec_id = k.rec_id
                     WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
                 long id = rs.getLong(1);

@@ -280,12 +280,8 @@ public final class RecordMapper {
     static boolean mistypedNumber(String raw) {
         String v = raw.strip();
         if (v.length() != 18) return false;
-        int other = 0;
-        for (int i = 0; i < 18; i++) {
-            char ch = v.charAt(i);
-            if (!Character.isDigit(ch) && !(i == 17 && (ch == 'X' || ch == 'x'))) other++;
-        }
-        return other <= 2;
+        boolean finalX = v.charAt(17) == 'X' || v.charAt(17) == 'x';
+        return 18 - digits(v) - (finalX ? 1 : 0) <= 2;
     }
 
     private static void name(Cells c, RecordRow r) {

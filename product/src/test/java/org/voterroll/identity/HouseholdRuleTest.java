@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.voterroll.identity.HouseholdRule.Member;
 
 class HouseholdRuleTest {
-    private static final Member HUI_A = new Member("p1", "女", "刘慧"), HUI_B = new Member("p2", "女", "刘慧");
-    private static final Member SON = new Member("p3", "子", "刘强");
+    private static final Member HUI_A = new Member("p1", "女", "刘慧", null), HUI_B = new Member("p2", "女", "刘慧", null);
+    private static final Member SON = new Member("p3", "子", "刘强", null);
 
     private static Optional<String> linked(long rec, boolean numbered, String relation, String name, List<Long> alike, Member... others) {
         return HouseholdRule.singledOut(rec, numbered, relation, name, alike, List.of(others)).map(Member::key);
@@ -38,7 +38,7 @@ class HouseholdRuleTest {
                 "one row, two sisters: whose is it?");
         assertEquals(Optional.empty(), linked(530, false, "女", "刘慧", List.of(530L, 531L, 532L), HUI_A, HUI_B),
                 "three rows, two sisters");
-        assertEquals(Optional.empty(), linked(530, false, "女", "刘慧", List.of(530L, 531L), HUI_A, HUI_B, new Member("p9", "孙女", "刘慧")),
+        assertEquals(Optional.empty(), linked(530, false, "女", "刘慧", List.of(530L, 531L), HUI_A, HUI_B, new Member("p9", "孙女", "刘慧", null)),
                 "a namesake of another relation is a doubt");
     }
 
