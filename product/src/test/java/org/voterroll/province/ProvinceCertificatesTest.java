@@ -6,7 +6,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -110,8 +109,8 @@ class ProvinceCertificatesTest {
         Files.createDirectories(south.resolve("county").resolve("exchange"));
         Files.writeString(south.resolve("county").resolve("exchange").resolve("waidi_省内往来.csv"), HEADER + "\r\n" + OUTSIDE + "\r\n", GB18030);
         LocalDateTime decidedAt = NOW.minusMinutes(5);
-        decide(asked.get(0), "ISSUE_CERTIFICATE", null, decidedAt);
-        decide(asked.get(1), "REFUSE_CERTIFICATE", "户籍已于2020年迁出本县", decidedAt);
+        ProvinceRecorder.decide(jdbc, asked.get(0), "ISSUE_CERTIFICATE", null, decidedAt);
+        ProvinceRecorder.decide(jdbc, asked.get(1), "REFUSE_CERTIFICATE", "户籍已于2020年迁出本县", decidedAt);
         byte[] p1Items = Files.readAllBytes(p1.outputDir().resolve("exceptions.csv"));
         new CrossCountyCheck(p1, dataSource, GB18030).check();
         assertThat(Files.readAllBytes(p1.outputDir().resolve("exceptions.csv"))).as("a restart of the first run raises what it raised: "
@@ -167,8 +166,8 @@ class ProvinceCertificatesTest {
         var asked = items(p1, CertificateRequests.CODE);
         assertThat(asked).hasSize(1);
         LocalDateTime at = NOW.minusMinutes(5);
-        decide(asked.get(0), "ISSUE_CERTIFICATE", null, at);
-        decide(asked.get(0), "REFUSE_CERTIFICATE", "误出具，收回", at.plusMinutes(1));
+        ProvinceRecorder.decide(jdbc, asked.get(0), "ISSUE_CERTIFICATE", null, at);
+        ProvinceRecorder.decide(jdbc, asked.get(0), "REFUSE_CERTIFICATE", "误出具，收回", at.plusMinutes(1));
         ProvinceRun p2 = province(NOW, north1, south1);
         new CrossCountyCheck(p2, dataSource, GB18030).check();
         assertThat(new NoticeExchange(p2, dataSource, GB18030).exchange()).as("issued, then withdrawn: the latest decision counts").isZero();
@@ -192,24 +191,10 @@ class ProvinceCertificatesTest {
 
     /** A province run over these county runs, as the manager records one and its workers record their counties. */
     private ProvinceRun province(LocalDateTime now, Run... countyRuns) {
-        String id = "province-test-" + (++provinceRuns) + "-" + System.nanoTime();
-        List<String> jobs = List.of("b-341298", "c-341297");
-        runs.insert(new ProvinceRun(id, tmp.resolve("jobs"), jobs, tmp.resolve("out"), ProvinceRun.RUNNING, null, now, null, null, null));
-        for (Run r : countyRuns) {
-            String job = jobs.stream().filter(j -> j.endsWith(r.countyCode())).findFirst().orElseThrow();
-            runs.countyRun(id, job, r.countyCode(), r.runId(), Run.COMPLETED,
-                    jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, r.runId()), "test", now);
-        }
-        return runs.find(id).orElseThrow();
+        return ProvinceRecorder.running(runs, jdbc, "province-test-" + (++provinceRuns) + "-" + System.nanoTime(), tmp.resolve("jobs"),
+                tmp.resolve("out"), List.of("b-341298", "c-341297"), now, countyRuns);
     }
 
-    /** A clerk's decision as the web's decision desk stores it. */
-    private void decide(Map<String, Object> item, String verdict, String note, LocalDateTime at) {
-        jdbc.update("""
-                INSERT INTO decision (county_code, fingerprint, code, verdict, district_code, note, decided_by, decided_at, run_id)
-                VALUES (?, ?, ?, ?, NULL, ?, 'test-clerk', ?, ?)""", item.get("county_code"), item.get("fingerprint"), item.get("code"), verdict,
-                note, Timestamp.valueOf(at), item.get("run_id"));
-    }
 
     private List<Map<String, Object>> items(ProvinceRun p, String code) {
         return jdbc.queryForList("SELECT * FROM province_exception WHERE province_run_id = ? AND code = ? ORDER BY item_no", p.provinceRunId(), code);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -89,7 +88,7 @@ class ProvinceDuplicatesTest {
         assertThat(listing(north2)).startsWith("true ");
 
         // 北河县 strikes her (the ground given), 南山县 has not decided: only 北河县's roll changes, on its next run
-        decide(northItem, "REMOVE_HERE", "本人确认在南山县居住并登记", NOW.minusMinutes(5));
+        ProvinceRecorder.decide(jdbc, northItem, "REMOVE_HERE", "本人确认在南山县居住并登记", NOW.minusMinutes(5));
         Run south2 = reconcile(south), north3 = reconcile(north);
         assertThat(listing(south2)).as("南山县 did not decide: its roll is unchanged").startsWith("true ");
         assertThat(listing(north3)).isEqualTo("false REGISTERED_ELSEWHERE");
@@ -123,7 +122,7 @@ class ProvinceDuplicatesTest {
         ProvinceRun p1 = province(NOW.minusMinutes(20), north1, south1);
         new CrossCountyCheck(p1, dataSource, GB18030).check();
         completed(p1);
-        decide(of(items(p1), NORTH), "KEEP_HERE", null, NOW.minusMinutes(15));
+        ProvinceRecorder.decide(jdbc, of(items(p1), NORTH), "KEEP_HERE", null, NOW.minusMinutes(15));
 
         // 北河县 keeps her: not asked again; 南山县's item stays, saying what 北河县 decided
         ProvinceRun p2 = province(NOW.minusMinutes(10), north1, south1);
@@ -135,7 +134,7 @@ class ProvinceDuplicatesTest {
         assertThat(p2Items.get(0).get("fingerprint")).as("the same evidence, the same item").isEqualTo(of(items(p1), SOUTH).get("fingerprint"));
 
         // 南山县 keeps her too: the clash is raised again in both, under a fingerprint of its own
-        decide(p2Items.get(0), "KEEP_HERE", null, NOW.minusMinutes(8));
+        ProvinceRecorder.decide(jdbc, p2Items.get(0), "KEEP_HERE", null, NOW.minusMinutes(8));
         Run north2 = reconcile(north), south2 = reconcile(south);
         assertThat(listing(north2)).startsWith("true ");
         assertThat(listing(south2)).startsWith("true ");
@@ -148,7 +147,7 @@ class ProvinceDuplicatesTest {
         assertThat(of(clash, NORTH).get("fingerprint")).isNotEqualTo(of(items(p1), NORTH).get("fingerprint"));
 
         // 南山县 strikes her on the clash's item: its own next run does; 北河县's roll never changes; nothing raised after
-        decide(of(clash, SOUTH), "REMOVE_HERE", "经与北河县核实，户籍与居住均在北河县", NOW.minusMinutes(3));
+        ProvinceRecorder.decide(jdbc, of(clash, SOUTH), "REMOVE_HERE", "经与北河县核实，户籍与居住均在北河县", NOW.minusMinutes(3));
         Run south3 = reconcile(south), north3 = reconcile(north);
         assertThat(listing(south3)).isEqualTo("false REGISTERED_ELSEWHERE");
         assertThat(listing(north3)).startsWith("true ");
@@ -164,8 +163,8 @@ class ProvinceDuplicatesTest {
         ProvinceRun p1 = province(NOW.minusMinutes(10), north1, south1);
         new CrossCountyCheck(p1, dataSource, GB18030).check();
         completed(p1);
-        decide(of(items(p1), NORTH), "REMOVE_HERE", "本人称在南山县登记", NOW.minusMinutes(8));
-        decide(of(items(p1), SOUTH), "REMOVE_HERE", "本人称在北河县登记", NOW.minusMinutes(7));
+        ProvinceRecorder.decide(jdbc, of(items(p1), NORTH), "REMOVE_HERE", "本人称在南山县登记", NOW.minusMinutes(8));
+        ProvinceRecorder.decide(jdbc, of(items(p1), SOUTH), "REMOVE_HERE", "本人称在北河县登记", NOW.minusMinutes(7));
         Run north2 = reconcile(north), south2 = reconcile(south);
         assertThat(listing(north2)).as("two strikes that clash strike nobody").startsWith("true ");
         assertThat(listing(south2)).startsWith("true ");
@@ -189,28 +188,14 @@ class ProvinceDuplicatesTest {
 
     /** A province run over these county runs, as the manager records one and its workers record their counties. */
     private ProvinceRun province(LocalDateTime now, Run... countyRuns) {
-        String id = "province-test-" + (++provinceRuns) + "-" + System.nanoTime();
-        List<String> jobs = List.of("b-341298", "c-341297");
-        runs.insert(new ProvinceRun(id, tmp.resolve("jobs"), jobs, tmp.resolve("out"), ProvinceRun.RUNNING, null, now, null, null, null));
-        for (Run r : countyRuns) {
-            String job = jobs.stream().filter(j -> j.endsWith(r.countyCode())).findFirst().orElseThrow();
-            runs.countyRun(id, job, r.countyCode(), r.runId(), Run.COMPLETED,
-                    jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, r.runId()), "test", now);
-        }
-        return runs.find(id).orElseThrow();
+        return ProvinceRecorder.running(runs, jdbc, "province-test-" + (++provinceRuns) + "-" + System.nanoTime(), tmp.resolve("jobs"),
+                tmp.resolve("out"), List.of("b-341298", "c-341297"), now, countyRuns);
     }
 
     private void completed(ProvinceRun p) {
         runs.finish(p.provinceRunId(), ProvinceRun.COMPLETED, p.outputDir().toString(), null, p.startedAt().plusSeconds(30));
     }
 
-    /** A clerk's decision as the web's decision desk stores it (ProvincePageTest decides from the queue's page). */
-    private void decide(Map<String, Object> item, String verdict, String note, LocalDateTime at) {
-        jdbc.update("""
-                INSERT INTO decision (county_code, fingerprint, code, verdict, district_code, note, decided_by, decided_at, run_id)
-                VALUES (?, ?, ?, ?, NULL, ?, 'test-clerk', ?, ?)""", item.get("county_code"), item.get("fingerprint"), item.get("code"), verdict,
-                note, Timestamp.valueOf(at), item.get("run_id"));
-    }
 
     private List<Map<String, Object>> items(ProvinceRun p) {
         return jdbc.queryForList("SELECT * FROM province_exception WHERE province_run_id = ? AND code = ? AND id_numbers = ? ORDER BY item_no",

@@ -63,6 +63,31 @@ public final class ProvinceRecorder {
         return provinceRuns.find(id).orElseThrow();
     }
 
+    /**
+     * A province run still running over these completed county runs, recorded as the manager records one and its workers
+     * their counties; no Spring Batch executions, no check (the tests run the check themselves).
+     *
+     * @param jobs the job directories of the run; each county run goes to the one whose name ends in its county code
+     */
+    public static ProvinceRun running(ProvinceRuns provinceRuns, JdbcTemplate jdbc, String id, Path jobsDir, Path out, List<String> jobs,
+                                      LocalDateTime now, Run... countyRuns) {
+        provinceRuns.insert(new ProvinceRun(id, jobsDir, jobs, out, ProvinceRun.RUNNING, null, now, null, null, null));
+        for (Run r : countyRuns) {
+            String job = jobs.stream().filter(j -> j.endsWith(r.countyCode())).findFirst().orElseThrow();
+            provinceRuns.countyRun(id, job, r.countyCode(), r.runId(), Run.COMPLETED,
+                    jdbc.queryForObject("SELECT COUNT(*) FROM roll_line WHERE run_id = ?", Long.class, r.runId()), "test", now);
+        }
+        return provinceRuns.find(id).orElseThrow();
+    }
+
+    /** A clerk's decision on a province item ({@code province_exception}'s row) as the web's decision desk stores it. */
+    public static void decide(JdbcTemplate jdbc, Map<String, Object> item, String verdict, String note, LocalDateTime at) {
+        jdbc.update("""
+                INSERT INTO decision (county_code, fingerprint, code, verdict, district_code, note, decided_by, decided_at, run_id)
+                VALUES (?, ?, ?, ?, NULL, ?, 'test-clerk', ?, ?)""", item.get("county_code"), item.get("fingerprint"), item.get("code"), verdict,
+                note, java.sql.Timestamp.valueOf(at), item.get("run_id"));
+    }
+
     private static void step(JobRepository repository, JobExecution job, String name, int written) {
         StepExecution s = repository.createStepExecution(name, job);
         s.setStartTime(LocalDateTime.now());
