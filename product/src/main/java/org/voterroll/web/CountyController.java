@@ -104,22 +104,4 @@ class CountyController {
         redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? "已记录，下次运行时生效" : problem);
         return "redirect:/county/runs/" + runId + "/items/" + itemNo;
     }
-
-    /** A province run's item for the county (原选区资格证明申请, 与外县重复登记): the item page, with its own paths. */
-    @GetMapping("/county/province/{provinceRunId}/items/{itemNo}")
-    String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
-        var item = province.open(user, provinceRunId, itemNo);
-        model.addAttribute("user", user);
-        province.fill(model, item, "/county");
-        return "township/item";
-    }
-
-    @PostMapping("/county/province/{provinceRunId}/items/{itemNo}/decision")
-    String provinceDecide(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo,
-                          @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        var item = province.open(user, provinceRunId, itemNo);
-        String problem = province.decide(user, item, verdict, note);
-        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? ProvinceDesk.saved(item) : problem);
-        return "redirect:/county/province/" + provinceRunId + "/items/" + itemNo;
-    }
 }

@@ -97,22 +97,4 @@ class TownshipController {
     static List<String> levels() {
         return List.of("blocking", "info");
     }
-
-    /** A province run's item for the county (原选区资格证明申请, 与外县重复登记): the item page, with its own paths. */
-    @GetMapping("/township/province/{provinceRunId}/items/{itemNo}")
-    String provinceItem(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo, Model model) {
-        var item = province.open(user, provinceRunId, itemNo);
-        model.addAttribute("user", user);
-        province.fill(model, item, "/township");
-        return "township/item";
-    }
-
-    @PostMapping("/township/province/{provinceRunId}/items/{itemNo}/decision")
-    String provinceDecide(@AuthenticationPrincipal CurrentUser user, @PathVariable String provinceRunId, @PathVariable int itemNo,
-                          @RequestParam(required = false) String verdict, @RequestParam(required = false) String note, RedirectAttributes redirect) {
-        var item = province.open(user, provinceRunId, itemNo);
-        String problem = province.decide(user, item, verdict, note);
-        redirect.addFlashAttribute(problem == null ? "saved" : "problem", problem == null ? ProvinceDesk.saved(item) : problem);
-        return "redirect:/township/province/" + provinceRunId + "/items/" + itemNo;
-    }
 }
