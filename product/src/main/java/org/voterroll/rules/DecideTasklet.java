@@ -160,7 +160,7 @@ public class DecideTasklet implements Tasklet {
             }, id, id, id));
             flush.run();
             Set<Long> reviewed = doubts.write(exc, itemNo, id);
-            identityExceptions(exc, itemNo, book, pairListed, reviewed);
+            identityExceptions(exc, itemNo, rules, book, pairListed, reviewed);
         }
         // the rules were the last to read identity resolution's working rows (a restart of this step finds them: the
         // deletion commits with the step's results or not at all)
@@ -175,8 +175,8 @@ public class DecideTasklet implements Tasklet {
             "id_numbers", "names", "description", "evidence", "fingerprint", "person_id");
 
     /** ID_SHARED, PERSON_MULTI_RECORD and ID_INVALID come from identity resolution, not from one person's facts. */
-    private void identityExceptions(BufferedCopy exc, int[] itemNo, DecisionBook book, Map<Long, Boolean> pairListed,
-                                    Set<Long> reviewed) throws SQLException {
+    private void identityExceptions(BufferedCopy exc, int[] itemNo, CountyRules rules, DecisionBook book,
+                                    Map<Long, Boolean> pairListed, Set<Long> reviewed) throws SQLException {
         String id = run.runId();
         // two persons under one number that may be one (names a character apart, two households) are a
         // PERSON_MULTI_RECORD pair below, not people "clearly different" (RULES.md ID_SHARED) — until a township
@@ -207,7 +207,7 @@ public class DecideTasklet implements Tasklet {
             String fp = Fingerprint.of("ID_SHARED", keys.toArray(String[]::new));
             if (!maybeOne.contains(keys) && book.find(fp).isEmpty()) {
                 String number = (String) rows.get(i)[0];
-                exc.add(id, ++itemNo[0], "ID_SHARED", "blocking", township((String) rows.get(i)[2]), null,
+                exc.add(id, ++itemNo[0], "ID_SHARED", "blocking", rules.townshipOf((String) rows.get(i)[2]), null,
                         String.join(";", java.util.Collections.nCopies(names.size(), number)), String.join(";", names),
                         "同一号码由" + names.size() + "个明显不同的人使用（重号），均按各自情况列入，请公安核查 (one number, different people)",
                         "户籍", fp, rows.get(i)[4]);
@@ -227,7 +227,7 @@ public class DecideTasklet implements Tasklet {
             if (book.find(fp).isPresent()) return;
             if (!pairListed.getOrDefault(rs.getLong(10), false) && !pairListed.getOrDefault(rs.getLong(11), false)) return;
             try {
-                exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", township(rs.getString(7)), null,
+                exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", rules.townshipOf(rs.getString(7)), null,
                         rs.getString(5) + ";" + rs.getString(8), rs.getString(6) + ";" + rs.getString(9),
                         "两条户籍记录可能是同一人（一人多户）：不同户，出生、性别相同，号码不同而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，两人各按本人记录处理，请核实 (possibly one person in two households)",
                         String.format("%.1f ", rs.getDouble(3)) + rs.getString(4), fp, rs.getLong(10));
@@ -236,8 +236,17 @@ public class DecideTasklet implements Tasklet {
             }
         }, run.countyCode(), run.countyCode(), id);
         jdbc.query("""
-                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status, r.rec_id
+                SELECT r.id_number, r.id_raw, r.name, r.area_code, r.source, r.file_name, r.line_no, r.row_hash, r.id_status, r.rec_id,
+                       r.org_code, b.id_number, b.name, b.person_key, b.evidence, b.file_name, b.line_no, b.person_id,
+                       r.household_key, b.household_key
                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
+                -- a police record's likeliest person by an uncertain link, where that person holds a police record
+                LEFT JOIN (SELECT l.rec_id, pr.id_number, pr.name, pr.person_key, l.evidence, pr.person_id, h.file_name, h.line_no,
+                                  pr.household_key,
+                                  ROW_NUMBER() OVER (PARTITION BY l.rec_id ORDER BY l.score DESC NULLS LAST, l.person_id) AS link_rank
+                           FROM link l JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
+                           JOIN src_record h ON h.rec_id = pr.primary_rec_id AND h.source = '%3$s'
+                           WHERE l.run_id = ? AND NOT l.certain) b ON b.rec_id = r.rec_id AND b.link_rank = 1 AND r.source = '%3$s'
                 WHERE p.run_id = ?
                   AND (r.id_status <> 'EMPTY' AND r.id_raw IS NOT NULL OR r.id_status = 'EMPTY' AND r.source NOT IN ('%1$s', '%2$s')
                        -- a resettlement to a new place could move someone's district: never dropped without an item
@@ -248,17 +257,43 @@ public class DecideTasklet implements Tasklet {
             // a record already in a review item naming its candidates is not raised a second time as a bare ID_INVALID
             // (issue 18: one doubtful record, one item); that item says its number failed validation
             if (reviewed.contains(rs.getLong(10))) return;
+            if (rs.getString(14) != null && MultiRecordTie.holds(rs.getString(1), rs.getString(19), rs.getString(12), rs.getString(20))) {
+                multiRecord(exc, itemNo, book, rules, rs);
+                return;
+            }
             String fp = Fingerprint.of("ID_INVALID", rs.getString(8));
             if (book.find(fp).isPresent()) return;
             String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
             try {
-                exc.add(id, ++itemNo[0], "ID_INVALID", "blocking", township(rs.getString(4)), null, shown, rs.getString(3),
+                // a record without an area code may still name its place: an insured person's unit district
+                String township = rules.townshipOf(rs.getString(4));
+                if (township == null) township = rules.townshipOfUnit(rs.getString(11));
+                exc.add(id, ++itemNo[0], "ID_INVALID", "blocking", township, null, shown, rs.getString(3),
                         unlinkedNumber(rs.getString(9), rs.getString(5)),
                         rs.getString(5) + " " + rs.getString(6) + ":" + rs.getInt(7), fp, null);
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
-        }, id, MatchingFile.of(run).thresholds().lower());
+        }, id, id, MatchingFile.of(run).thresholds().lower());
+    }
+
+    /**
+     * A police record linked only uncertainly to a person who holds another police record, with a tie beyond name, sex and
+     * birth ({@link MultiRecordTie}): one person in two households whose merge is not certain (RULES.md
+     * PERSON_MULTI_RECORD), not a number nobody can place. The fingerprint is the link's, so a
+     * township's "same person" makes it certain and "different people" leaves the record to ID_INVALID.
+     */
+    private void multiRecord(BufferedCopy exc, int[] itemNo, DecisionBook book, CountyRules rules, ResultSet rs) throws SQLException {
+        String fp = Fingerprint.of("LINK", rs.getString(8), rs.getString(14));
+        if (book.find(fp).isPresent()) return;
+        String shown = rs.getString(1) != null ? rs.getString(1) : rs.getString(2);
+        exc.add(run.runId(), ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", rules.townshipOf(rs.getString(4)), null,
+                rs.getString(12) + ";" + shown, rs.getString(13) + ";" + rs.getString(3),
+                "两条户籍记录可能是同一人（一人多户）：后一条号码" + (rs.getString(9).equals("VALID") ? "与姓名等不符" : "校验不通过")
+                        + "，按姓名、出生、号码等比对与前一人相近但不能确定；未合并，前一人按本人记录处理，请核实是否同一人"
+                        + " (possibly one person in two police records; not merged)",
+                rs.getString(16) + ":" + rs.getInt(17) + "; " + rs.getString(5) + " " + rs.getString(6) + ":" + rs.getInt(7)
+                        + "; " + rs.getString(15), fp, rs.getLong(18));
     }
 
     /** What ID_INVALID says of a record linked to nobody for certain, by what its number is. */
@@ -269,10 +304,6 @@ public class DecideTasklet implements Tasklet {
                     + ")，请核对 (the number is valid but another person's: it disagrees with the record's name, sex or birth; linked to nobody for certain)";
             default -> "号码校验不通过且无法确定关联到任何人 (" + source + ")，请核对号码 (invalid number, linked to nobody for certain)";
         };
-    }
-
-    private static String township(String area) {
-        return area != null && area.length() >= 9 ? area.substring(0, 9) : null;
     }
 
     private static LocalDate date(ResultSet rs, String col) throws SQLException {

@@ -163,7 +163,7 @@ public final class Registrar {
             if (months >= county.inMigrantMonths() && base.proof == null) {
                 String fp = Fingerprint.of("INMIGRANT_ELIGIBLE", p.personKey(), r.rowHash());
                 if (decisions.apply(fp).isEmpty()) {
-                    raised.add(new Raised("INMIGRANT_ELIGIBLE", Raised.Level.INFO, townshipOf(r.areaCode()), null,
+                    raised.add(new Raised("INMIGRANT_ELIGIBLE", Raised.Level.INFO, county.townshipOf(r.areaCode()), null,
                             "流入人员居住满 " + months + " 个月，尚无原选区资格证明，可动员其登记 (resident " + months
                                     + " months, no proof of qualification yet)", evidence(r), fp));
                 }
@@ -189,7 +189,10 @@ public final class Registrar {
                         .thenComparing(Fact::startDate).thenComparing(Fact::recId))
                 .orElse(null);
         e.proof = facts.stream().filter(f -> f.kind() == NoticeKind.PROOF).findFirst().orElse(null);
-        e.inMigrant = huji == null && e.residence != null && !county.inCounty(e.residence.otherArea());
+        // a 迁出 row is a register that has left the county: its person, living here by a residence registration whose
+        // register is elsewhere, is an in-migrant like any other (RULES.md, the in-migrant book)
+        boolean registerElsewhere = huji == null || huji.status() == HujiStatus.MOVED_OUT;
+        e.inMigrant = registerElsewhere && e.residence != null && !county.inCounty(e.residence.otherArea());
         e.considered = huji != null || (e.inMigrant && e.proof != null);
         if (huji != null) {
             e.hujiArea = huji.areaCode();
@@ -206,13 +209,13 @@ public final class Registrar {
             for (Fact d : deaths) {
                 String fp = Fingerprint.of("DEATH_CONFLICT", p.personKey(), d.rowHash());
                 if (decisions.apply(fp).isEmpty()) {
-                    e.raised.add(new Raised("DEATH_CONFLICT", Raised.Level.INFO, townshipOf(huji.areaCode()), null,
+                    e.raised.add(new Raised("DEATH_CONFLICT", Raised.Level.INFO, county.townshipOf(huji.areaCode()), null,
                             (d.is(Source.MINZHENG) ? "民政" : "社保") + "记录死亡，户籍仍为正常，请通知公安更新 (death recorded by "
                                     + d.source().prefix() + ", police register still says 正常)", evidence(d) + "; 户籍 " + huji.where(), fp));
                 }
             }
         }
-        e.reason = reason(p, huji, facts, deaths, day);
+        e.reason = reason(p, e.inMigrant && e.proof != null ? null : huji, facts, deaths, day);
         if (e.reason != null) return e;
 
         Fact unit = facts.stream().filter(f -> f.status() == InsuranceStatus.PAYING && f.orgCode() != null
@@ -242,7 +245,7 @@ public final class Registrar {
         } else if (residenceDistrict != null) {
             e.district = residenceDistrict;
             e.basis = e.inMigrant ? Basis.PROOF : Basis.RESIDENCE;
-        } else if (huji != null && county.districtOfArea().containsKey(huji.areaCode())) {
+        } else if (huji != null && !e.inMigrant && county.districtOfArea().containsKey(huji.areaCode())) {
             e.district = county.districtOfArea().get(huji.areaCode());
             e.basis = Basis.HUKOU;
         }
@@ -293,12 +296,9 @@ public final class Registrar {
 
     private String township(Evaluation e) {
         if (e.district != null) return county.townshipOfDistrict().get(e.district);
-        if (e.hujiArea != null) return townshipOf(e.hujiArea);
-        return e.residence == null ? null : townshipOf(e.residence.areaCode());
-    }
-
-    private static String townshipOf(String area) {
-        return area != null && area.length() >= 9 ? area.substring(0, 9) : null;
+        String hukou = county.townshipOf(e.hujiArea);
+        if (hukou != null) return hukou;
+        return e.residence == null ? null : county.townshipOf(e.residence.areaCode());
     }
 
     private static String describe(Evaluation e) {

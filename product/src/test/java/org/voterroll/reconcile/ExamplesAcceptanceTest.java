@@ -19,8 +19,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The job on the example delivery (org.voterroll.Examples) against PostgreSQL: every row of EXPECTED.md, the files of OUTPUTS.md. */
-@SpringBootTest
+/**
+ * The job on the example delivery (org.voterroll.Examples) against PostgreSQL: every row of EXPECTED.md, the files of
+ * OUTPUTS.md. The guard is left wide open: the shared test database holds other tests' nights of this county (one with
+ * more police rows made this delivery look like a shrunk source), and what this test checks is the outputs, not the guard.
+ */
+@SpringBootTest(properties = {ExampleDelivery.ANY_ROLL_CHANGE, "voter-roll.guard.max-source-shrink=1"})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExamplesAcceptanceTest {

@@ -153,6 +153,19 @@ class RegistrarTest {
         assertThat(o.listed()).isFalse();
         assertThat(o.reason()).isEqualTo(Reason.NO_DISTRICT);
         assertThat(o.exceptions()).extracting(Raised::code).containsExactly("NO_DISTRICT");
+        assertThat(o.exceptions()).extracting(Raised::township).containsExactly((String) null);
+    }
+
+    @Test
+    void anItemGoesToTheTownshipOfItsAreaOnlyWhereXuanquHasThatTownship() {
+        Fact known = fact("huji", "正常", "341299100999", null, null, null, null, null, null, true);
+        assertThat(decide(ADULT, known).exceptions()).extracting(Raised::code, Raised::township)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("NO_DISTRICT", "341299100"));
+        assertThat(COUNTY.townshipOf("341299100999")).isEqualTo("341299100");
+        assertThat(COUNTY.townshipOf("341299999999")).isNull();
+        assertThat(COUNTY.townshipOf("3412")).isNull();
+        assertThat(COUNTY.townshipOfUnit("91341299MA0012345K")).isEqualTo("341299100");
+        assertThat(COUNTY.townshipOfUnit("91341299MA0099999X")).isNull();
     }
 
     @Test
@@ -206,6 +219,27 @@ class RegistrarTest {
         assertThat(withProof.listed()).isTrue();
         assertThat(withProof.basis()).isEqualTo(Basis.PROOF);
         assertThat(withProof.district()).isEqualTo("D-01");
+    }
+
+    @Test
+    void aRegisterMovedOutOfTheCountyWhosePersonStillLivesHereIsAnInMigrant() {
+        Fact movedOut = fact("huji", "迁出", "341299201101", "330106", null, null, null, null, null, true);
+        Fact since12 = fact("liudong", null, "341299100201", "330106", LocalDate.of(2025, 12, 15), null, null, null, null, true);
+        Outcome noProof = decide(ADULT, movedOut, since12);
+        assertThat(noProof.listed()).isFalse();
+        assertThat(noProof.reason()).isEqualTo(Reason.MOVED_OUT);
+        assertThat(noProof.inMigrantEntry().months()).isEqualTo(12);
+        assertThat(noProof.exceptions()).extracting(Raised::code).containsExactly("INMIGRANT_ELIGIBLE");
+        Fact proof = fact("waidi", null, null, "330106", LocalDate.of(2026, 10, 1), null, "原选区资格证明", null, null, true);
+        Outcome withProof = decide(ADULT, movedOut, since12, proof);
+        assertThat(withProof.listed()).isTrue();
+        assertThat(withProof.basis()).isEqualTo(Basis.PROOF);
+        assertThat(withProof.district()).isEqualTo("D-01");
+        // a move within the county is no in-migration: the residence's register is here
+        Fact withinCounty = fact("liudong", null, "341299100201", "341299201101", LocalDate.of(2025, 12, 15), null, null, null, null, true);
+        assertThat(decide(ADULT, movedOut, withinCounty).inMigrantEntry()).isNull();
+        // and nobody moved out without a residence here is in the book
+        assertThat(decide(ADULT, movedOut).inMigrantEntry()).isNull();
     }
 
     @Test
