@@ -4,7 +4,7 @@
 # Prints: generation time, the reconcile run's per-step times (from Spring Batch metadata), a second night's
 # (the same delivery reconciled again into the same database: what a nightly run on a known county costs),
 # a plain psql \copy of the same CSV files as the ingest baseline, the ground-truth check (错/漏/重)
-# and the link quality (pairwise precision / recall, review band). JAR=... picks another build, TESTKIT_JAR=... its test kit (generate, check-truth, link-quality).
+# and the link quality (pairwise precision / recall, review band). JAR=... picks another build, TESTKIT_JAR=... its test kit, DB=... another database (default vr_bench) (generate, check-truth, link-quality).
 set -euo pipefail
 persons=${1:-100000}
 seed=${2:-7}
@@ -12,7 +12,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 jar=${JAR:-$here/target/voter-roll.jar}
 kit=${TESTKIT_JAR:-$here/target/voter-roll-testkit.jar}
 work=${BENCH_DIR:-/tmp/voter-roll-bench}/$persons
-db=vr_bench
+db=${DB:-vr_bench}
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
 
 rm -rf "$work" && mkdir -p "$work"
