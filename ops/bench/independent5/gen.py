@@ -601,13 +601,13 @@ def scenarios(w):
 
     # RULES Who is considered 2: in-migrants "with an active liudong record ... and a waidi notice 原选区资格证明";
     # active = "登记日期 ≤ E; 注销日期 empty or > E".
-    def inm(tag, reg, end=None, proof=True, trad=False, birth=None, extra=None):
+    def inm(tag, reg, end=None, proof=True, trad=False, birth=None, extra=None, vill=None):
         def f(i):
             src = OUTSIDE[(i + len(tag)) % len(OUTSIDE)]
             b = birth or D(r.randrange(1965, 2000), r.randrange(1, 13), r.randrange(1, 29))
             p = w.person(native=False, area6=src, birth=b, tags=[tag])
             p["prev"] = "NEW"
-            w.rec(p, "liudong", hukou=src, vill=rand_village(w), reg=reg, end=end, why="务工")
+            w.rec(p, "liudong", hukou=src, vill=vill or rand_village(w), reg=reg, end=end, why="务工")
             if proof:
                 nm = "".join(TRAD.get(c, c) for c in p["name"]) if trad else p["name"]
                 w.rec(p, "waidi", name=nm, type="原选区资格证明", other=src, date=E - dt.timedelta(days=40))
@@ -1168,6 +1168,133 @@ def more_scenarios(w, times, unit, cq, inm, renhu, x_person):
         w.need("id_shared_one_minor", ["ID_SHARED"], [a["num"]])
     times(shared_minor)
 
+    # SOURCES: ".xlsx: first sheet, first row is the header"; "Excel date cells in .xlsx". Formula cells carry their
+    # value; cell references are optional; a workbook saved in the 1904 date system has its own day zero.
+    unit("xlsx_formula_string_cells", numf=lambda p, i: {"part": "xlsx", "xlsx_style": "formula"})
+    unit("xlsx_row_without_cell_refs", numf=lambda p, i: {"part": "xlsx", "xlsx_style": "noref"})
+    def mac(tag, hand):
+        def f(i):
+            p = w.adult([tag], vill=COUNTY + "102201")
+            w.cases += 1
+            w.rec(p, "chaiqian", case="MAC-%03d" % w.cases, rel="户主", mode="产权调换", newvill=COUNTY + "100003",
+                  hand=hand, demol=D(2024, 5, 1), project="沙坝村水库移民", part="mac")
+        times(f)
+    mac("xlsx_date1904_handover_day_after_E", E + dt.timedelta(1))
+    mac("xlsx_date1904_handover_before_E", E - dt.timedelta(10))
+    # RULES in-migrant book: "completed calendar months"; a registration on the 31st or on 29 Feb has no day of
+    # its own in February 2026: 12 or 13 / 23 or 24, eligible either way.
+    def mend(p, i):
+        p["months_alt"] = [13]
+    inm("inmigrant_registered_jan31", D(2025, 1, 31), proof=False, extra=mend)
+    def mfeb(p, i):
+        p["months_alt"] = [24]
+    inm("inmigrant_registered_feb29", D(2024, 2, 29), proof=False, extra=mfeb)
+    # Added: "恢复政治权利 (not listed before because of DEPRIVED/SUSPENDED/UNABLE)"
+    def was(tag, t, s, e):
+        def f(i):
+            p = w.adult([tag], vill=rand_village(w), birth=D(r.randrange(1950, 1995), 2, 2))
+            w.rec(p, "xuanwei", type=t, start=s, end=e, body="青枫县人民法院")
+            p["prev"] = "DEP"
+        times(f)
+    was("unable_ended_now_listed", "不能行使选举权利", D(2020, 1, 1), D(2025, 1, 1))
+    was("suspended_released_now_listed", "停止行使选举权利", D(2020, 6, 1), D(2021, 6, 1))
+    # Removed: "Where several reasons apply, the first in these lists is written"
+    def both(tag, setup):
+        def f(i):
+            p = w.adult([tag], vill=rand_village(w), sex="男", birth=D(r.randrange(1960, 2001), 6, 6))
+            setup(p, i)
+        times(f)
+    def mo_re(p, i):
+        p["status"], p["sdate"], p["dest"] = "迁出", D(2023, 3, 3), OUTSIDE[i % 7]
+        w.rec(p, "waidi", type="已在外地登记", other=OUTSIDE[i % 7], date=D(2023, 9, 9))
+    both("removed_moved_out_and_registered_elsewhere", mo_re)
+    def mil_dep(p, i):
+        p["status"], p["sdate"] = "服兵役", D(2022, 9, 1)
+        w.rec(p, "xuanwei", type="剥夺政治权利", start=D(2024, 1, 1), end=None, body="青枫县人民法院")
+    both("removed_military_and_deprived", mil_dep)
+    def un_re(p, i):
+        w.rec(p, "xuanwei", type="不能行使选举权利", start=D(2024, 1, 1), end=None, body="青枫县选举委员会")
+        w.rec(p, "waidi", type="已在外地登记", other=OUTSIDE[i % 7], date=D(2025, 9, 9))
+    both("removed_unable_and_registered_elsewhere", un_re)
+    # Who is considered 1: "Everyone with a huji record whose 户籍地区划代码 lies in the county" - not a row elsewhere
+    def outside_row(i):
+        p = w.adult(["huji_row_outside_county"], vill=rand_village(w))
+        code = OUTSIDE[i % 7] + "001001"
+        p["vill"] = p["recs"][0]["vill"] = code
+        p["addr"] = p["recs"][0]["addr"] = OUTSIDE_NAMES[OUTSIDE[i % 7]] + "人民路%d号" % (i + 1)
+        p["native"], p["outside"], p["prev"] = False, OUTSIDE[i % 7], "NONE"
+    times(outside_row)
+    # a residence registration in the register village itself: RESIDENCE is the rule that applies (居住地), though
+    # liudong is meant for "another village"; same district either way.
+    def same_v(i):
+        p = w.adult(["liudong_same_village_as_hukou"], vill=rand_village(w))
+        w.rec(p, "liudong", hukou=p["vill"], vill=p["vill"], reg=D(2022, 2, 2), why="其他")
+        p["alt_basis"] = "户籍地"
+    times(same_v)
+    # an in-migrant with proof who died here: DECEASED; whether the dead are "living in the county" for the book
+    # the spec does not say.
+    def inm_died(p, i):
+        w.rec(p, "minzheng", death=E - dt.timedelta(days=44))
+        p["book_optional"] = True
+    inm("inmigrant_proof_died", E - dt.timedelta(800), extra=inm_died)
+    # one person in two households, the legacy-form record says 死亡: DECEASED ("huji 人员状态 死亡")
+    def one_dead(i):
+        p = w.adult(["multi_household_one_dead"], vill=rand_village(w), birth=D(r.randrange(1935, 1960), 4, 4))
+        hh, addr = w.new_hh(p["vill"])
+        w.rec(p, "huji", numfmt="15", hh=hh, addr=addr, vill=p["vill"], rel="户主", status="死亡",
+              sdate=D(2025, 7, 7), part=2)
+    times(one_dead)
+
+    # liudong as .xlsx ("Sources shebao and chaiqian often come as .xlsx; any source may"): date cells on the edges
+    def lx(tag, reg, end):
+        def f(i):
+            hv = rand_village(w)
+            p = w.adult([tag], vill=hv)
+            w.rec(p, "liudong", hukou=hv, vill=rand_village(w, exclude_township=hv[6:9]), reg=reg, end=end,
+                  why="务工", part="xlsx")
+        times(f)
+    lx("liudong_xlsx_registered_on_E", E, None)
+    lx("liudong_xlsx_ended_on_E", D(2023, 3, 3), E)
+    lx("liudong_xlsx_ends_day_after_E", D(2023, 3, 3), E + dt.timedelta(1))
+    def lx15(p, i):
+        p["recs"][0].update(part="xlsx", numfmt="15num")
+    inm("inmigrant_liudong_xlsx_legacy15_numeric", E - dt.timedelta(450), birth=D(1969, 11, 11), extra=lx15)
+
+    # RULES: "When no rule gives a district, the person is not listed and NO_DISTRICT is raised" - in-migrants too
+    inm("inmigrant_proof_uncovered_village", E - dt.timedelta(700), vill=UNCOVERED)
+    # the 29 Feb rule for an in-migrant whose birth comes from the residence registration
+    inm("inmigrant_feb29_18_on_E", E - dt.timedelta(500), birth=D(2008, 2, 29))
+    # away book: "listed voters whom tongji reports 外出" - in the district they are listed in (here a unit)
+    def away_unit(i):
+        p = w.adult(["away_unit_voter"], vill=rand_village(w))
+        w.rec(p, "shebao", emp=UNIT_EMPLOYERS[i % 4], state="参保缴费")
+        w.tongji_seq += 1
+        w.rec(p, "tongji", tid="TJ%06d" % w.tongji_seq, vill=p["vill"], addr=p["addr"], state="外出", dest="外县",
+              withnum=True, origin="本村(居)")
+    times(away_unit)
+    # a death notice one digit from two namesakes (same name, sex, birth): removes nobody, names both
+    def death_two(i):
+        v = rand_village(w)
+        bd = D(r.randrange(1940, 1970), r.randrange(1, 13), r.randrange(1, 29))
+        a = w.person(sex="男", birth=bd, name="张建国", vill=v, tags=["death_typo_two_namesakes"])
+        for _ in range(100):
+            c = r.choice([d for d in "13579" if d != a["num"][16]])
+            s17 = a["num"][:16] + c
+            bn = s17 + check_char(s17)
+            if bn not in w.numbers and bn[17] != a["num"][17]:
+                break
+        b = w.person(sex="男", birth=bd, name="张建国", vill=rand_village(w), seq=bn[14:17],
+                     tags=["death_typo_two_namesakes"])
+        t = a["num"][:17] + bn[17]
+        f = w.rec(a, "minzheng", eff=False, num=t, death=E - dt.timedelta(days=12))
+        for q in (a, b):
+            w.need("death_typo_two_namesakes", ["DEATH_REVIEW", "MATCH_REVIEW"], [q["num"]], f)
+            w.allow(LOOSE, [q["num"]], f)
+    times(death_two)
+    # xlsx: sex as a numeric cell 1/2 and birth as a date cell must still agree for the certain digit repair
+    unit("xlsx_numeric_sex_date_birth_typo", numf=lambda p, i: {"num": w.typo(p["num"]), "part": "xlsx",
+                                                                "sexnum": True})
+
 
 # =================================================================================================================
 # truth
@@ -1205,8 +1332,12 @@ def outcome(p, use):
         if not (lv and proof):
             return ("N", ["NOT_CONSIDERED"])
     else:
-        if p["status"] != "正常":
-            reasons.append(STATUS[p["status"]])
+        for x in R:
+            st = x.get("status", p["status"]) if x["src"] == "huji" else "正常"
+            if st == "迁出" and x.get("dest", p["dest"])[:6] == COUNTY:
+                continue
+            if st != "正常" and STATUS[st] not in reasons:
+                reasons.append(STATUS[st])
     if any(x["src"] == "minzheng" for x in R) or any(x["src"] == "shebao" and x.get("reason") == "死亡" for x in R):
         if "DECEASED" not in reasons:
             reasons.append("DECEASED")
@@ -1268,6 +1399,8 @@ def build_truth(w):
         # one person in two households with the 15-digit form in another district: either register address
         if p.get("alt_district") and outs[0][0] == "L" and outs[0][2] == "户籍地":
             outs.append(("L", p["alt_district"], "户籍地", False))
+        if p.get("alt_basis") and outs[0][0] == "L":
+            outs.append(("L", outs[0][1], p["alt_basis"], False))
         uniq = []
         for o in outs:
             key = o[:3] if o[0] == "L" else ("N",)
@@ -1311,7 +1444,8 @@ def build_truth(w):
                             for x in p["recs"])
                 if not proof and any(x["src"] == "waidi" and x["type"] == "原选区资格证明" for x in p["recs"]):
                     proof = True      # an uncertain proof: whether the person is "without proof" is for a township
-                inbook.append({"num": p["num"], "months": m, "proof": proof, "tags": p["tags"]})
+                inbook.append({"num": p["num"], "months": [m] + p.get("months_alt", []), "proof": proof,
+                               "tags": p["tags"], "optional": bool(p.get("book_optional"))})
                 if m >= MONTHS and not proof:
                     w.need(p["tags"][0] if p["tags"] else "(background)", ["INMIGRANT_ELIGIBLE"], [p["num"]])
                 elif not proof:
@@ -1432,15 +1566,16 @@ def vname(v):
     return TOWNSHIPS[v[6:9]] + VILLAGES[v[6:]][0]
 
 
-def liudong_row(p, x, w):
+def liudong_row(p, x, w, xlsx=False):
     addr = vname(x["vill"]) + "%d号" % w.r.randrange(1, 300)
     if x.get("multiline"):
         addr = vname(x["vill"]) + ",幸福小区\n3栋2单元,501室"
     elif w.r.random() < 0.05:
         addr = vname(x["vill"]) + "，\"老街\"%d号" % w.r.randrange(1, 99)
     return {"公民身份号码": fmt_num(x, w), "姓名": x["name"], "性别": fmt_sex(p["sex"], w),
-            "出生日期": fmt_date(p["birth"], w), "户籍地区划代码": x["hukou"], "居住地址": addr,
-            "居住地区划代码": x["vill"], "登记日期": fmt_date(x["reg"], w), "注销日期": fmt_date(x.get("end"), w),
+            "出生日期": p["birth"] if xlsx else fmt_date(p["birth"], w), "户籍地区划代码": x["hukou"], "居住地址": addr,
+            "居住地区划代码": x["vill"], "登记日期": x["reg"] if xlsx else fmt_date(x["reg"], w),
+            "注销日期": (x.get("end") or "") if xlsx else fmt_date(x.get("end"), w),
             "居住事由": x["why"]}
 
 
@@ -1450,7 +1585,8 @@ def shebao_row(p, x, w, xlsx):
             x.get("reason") != "死亡":
         nm = nm[0] + "".join(HOMO.get(c, c) for c in nm[1:])    # homophone mess, number exact
     return {"社会保障号码": ("NUM15" if x.get("numfmt") == "15num" else fmt_num(x, w)), "姓名": nm,
-            "性别": "" if x.get("nosex") else fmt_sex(p["sex"], w),
+            "性别": "" if x.get("nosex") else ("NUMSEX" + ("1" if p["sex"] == "男" else "2")) if x.get("sexnum") and xlsx
+            else fmt_sex(p["sex"], w),
             "出生日期": "" if x.get("nobirth") else (p["birth"] if xlsx else fmt_date(p["birth"], w)),
             "参保单位名称": x["emp"][0], "统一社会信用代码": x["emp"][1], "参保状态": x["state"],
             "终止原因": x.get("reason", ""), "终止日期": (x.get("end") if xlsx else fmt_date(x.get("end"), w))
@@ -1523,11 +1659,11 @@ def xcol(i):
     return s
 
 
-def serial(d):
-    return (d - D(1899, 12, 30)).days
+def serial(d, date1904=False):
+    return (d - (D(1904, 1, 1) if date1904 else D(1899, 12, 30))).days
 
 
-def write_xlsx(path, header, rows, recs, w, numeric15=None):
+def write_xlsx(path, header, rows, recs, w, date1904=False):
     """first sheet, first row header; shared strings and inline strings mixed; dates as Excel date cells"""
     ss, ssi = [], {}
 
@@ -1547,12 +1683,26 @@ def write_xlsx(path, header, rows, recs, w, numeric15=None):
         if k > 0 and recs[k - 1] is not None:
             recs[k - 1]["file"], recs[k - 1]["line"], recs[k - 1]["line_alt"] = os.path.basename(path), rn, rn
         cells = []
+        style = recs[k - 1].get("xlsx_style") if k > 0 and recs[k - 1] is not None else None
+        if style == "noref":      # cell references are optional in OOXML; every cell written, in order
+            for h in header:
+                v = row.get(h, "")
+                if isinstance(v, D):
+                    cells.append(f'<c s="1"><v>{serial(v, date1904)}</v></c>')
+                else:
+                    cells.append(f'<c t="inlineStr"><is><t>{escape(v)}</t></is></c>')
+            out.append("<row>" + "".join(cells) + "</row>")
+            continue
         for j, h in enumerate(header):
             v = row.get(h, "")
             ref = f"{xcol(j)}{rn}"
             if isinstance(v, D):
-                cells.append(f'<c r="{ref}" s="1"><v>{serial(v)}</v></c>')
-            elif v == "NUM15":
+                cells.append(f'<c r="{ref}" s="1"><v>{serial(v, date1904)}</v></c>')
+            elif style == "formula" and v:
+                cells.append(f'<c r="{ref}" t="str"><f>TRIM("{escape(v)}")</f><v>{escape(v)}</v></c>')
+            elif isinstance(v, str) and v.startswith("NUMSEX"):
+                cells.append(f'<c r="{ref}" t="n"><v>{v[6:]}</v></c>')
+            elif k > 0 and (v == "NUM15" or (recs[k - 1].get("numfmt") == "15num" and v == to15(recs[k - 1]["num"]))):
                 cells.append(f'<c r="{ref}"><v>{to15(recs[k - 1]["num"])}</v></c>')
             elif v == "":
                 continue
@@ -1581,6 +1731,8 @@ def write_xlsx(path, header, rows, recs, w, numeric15=None):
     wb = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.'
           'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
           '<sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    if date1904:
+        wb = wb.replace("<sheets>", '<workbookPr date1904="1"/><sheets>')
     wbrels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.'
               'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
               'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>'
@@ -1642,8 +1794,13 @@ def write_all(w, outdir):
     # liudong GB18030 CRLF, quoted commas and line breaks in addresses
     lh = HEAD["liudong"][:]
     lh[0], lh[1] = lh[1], lh[0]
-    write_csv(os.path.join(inbox, f"liudong_{FILE_DAY}.csv"), lh, [liudong_row(p, x, w) for p, x in rows["liudong"]],
-              [x for _, x in rows["liudong"]], enc="gb18030", crlf=True, w=w)
+    lc = [(p, x) for p, x in rows["liudong"] if x.get("part") != "xlsx"]
+    lx = [(p, x) for p, x in rows["liudong"] if x.get("part") == "xlsx"]
+    write_csv(os.path.join(inbox, f"liudong_{FILE_DAY}.csv"), lh, [liudong_row(p, x, w) for p, x in lc],
+              [x for _, x in lc], enc="gb18030", crlf=True, w=w)
+    # "any source may" come as .xlsx: a second liudong part with Excel date cells
+    write_xlsx(os.path.join(inbox, f"liudong_{FILE_DAY}_b.xlsx"), HEAD["liudong"],
+               [liudong_row(p, x, w, True) for p, x in lx], [x for _, x in lx], w)
     # shebao: an .xlsx part and a UTF-8 CSV part (columns shuffled, extra column)
     sx, sc = [], []
     for p, x in rows["shebao"]:
@@ -1660,13 +1817,21 @@ def write_all(w, outdir):
     write_csv(os.path.join(inbox, f"tongji_{FILE_DAY}.csv"), HEAD["tongji"],
               [tongji_row(p, x, w) for p, x in rows["tongji"]], [x for _, x in rows["tongji"]], w=w, blank_every=0.01)
     # chaiqian xlsx with date cells
+    cm = [(p, x) for p, x in rows["chaiqian"] if x.get("part") == "mac"]
+    cw_ = [(p, x) for p, x in rows["chaiqian"] if x.get("part") != "mac"]
     write_xlsx(os.path.join(inbox, f"chaiqian_{FILE_DAY}.xlsx"), HEAD["chaiqian"],
-               [chaiqian_row(p, x, w) for p, x in rows["chaiqian"]], [x for _, x in rows["chaiqian"]], w)
+               [chaiqian_row(p, x, w) for p, x in cw_], [x for _, x in cw_], w)
+    # a second part saved by a Mac Excel: the workbook uses the 1904 date system
+    write_xlsx(os.path.join(inbox, f"chaiqian_{FILE_DAY}_mac.xlsx"), HEAD["chaiqian"],
+               [chaiqian_row(p, x, w) for p, x in cm], [x for _, x in cm], w, date1904=True)
     # minzheng GB18030 CRLF
     write_csv(os.path.join(inbox, f"minzheng_{FILE_DAY}.csv"), HEAD["minzheng"],
               [{"公民身份号码": fmt_num(x, w), "姓名": x["name"], "性别": fmt_sex(x.get("sex", p["sex"]), w),
                 "死亡日期": fmt_date(x["death"], w), "火化日期": fmt_date(x.get("crem"), w)} for p, x in rows["minzheng"]],
               [x for _, x in rows["minzheng"]], enc="gb18030", crlf=True, w=w)
+    mz = os.path.join(inbox, f"minzheng_{FILE_DAY}.csv")
+    data = open(mz, "rb").read()
+    open(mz, "wb").write(data[:-2] if data.endswith(b"\r\n") else data)    # no line break after the last row
     # xuanwei UTF-8 BOM, every field quoted, dates in 年月日
     write_csv(os.path.join(inbox, f"xuanwei_{FILE_DAY}.csv"), HEAD["xuanwei"],
               [{"公民身份号码": fmt_num(x, w), "姓名": x["name"], "类型": x["type"], "起始日期": fmt_date(x["start"], w, 4),
@@ -1744,15 +1909,17 @@ def verify(w, outdir, truth):
             z = zipfile.ZipFile(os.path.join(inbox, fn))
             sst = re.findall(r"<si><t[^>]*>(.*?)</t></si>", z.read("xl/sharedStrings.xml").decode(), re.S)
             rows = {}
-            for m in re.finditer(r'<row r="(\d+)">(.*?)</row>', z.read("xl/worksheets/sheet1.xml").decode(), re.S):
+            last = 0
+            for m in re.finditer(r'<row(?: r="(\d+)")?>(.*?)</row>', z.read("xl/worksheets/sheet1.xml").decode(), re.S):
                 vals = []
-                for c in re.finditer(r'<c r="[A-Z]+\d+"( t="(\w+)")?( s="1")?>(.*?)</c>', m.group(2)):
+                for c in re.finditer(r'<c(?: r="[A-Z]+\d+")?( t="(\w+)")?( s="1")?>(.*?)</c>', m.group(2)):
                     inner = c.group(4)
                     if c.group(2) == "s":
                         vals.append(sst[int(re.search(r"<v>(\d+)</v>", inner).group(1))])
                     else:
                         vals.append(re.sub(r"<[^>]+>", "", inner))
-                rows[int(m.group(1))] = ",".join(vals)
+                last = int(m.group(1)) if m.group(1) else last + 1
+                rows[last] = ",".join(vals)
             files[fn] = rows
     n = 0
     for p in w.persons:
