@@ -1245,6 +1245,42 @@ def more_scenarios(w, times, unit, cq, inm, renhu, x_person):
               sdate=D(2025, 7, 7), part=2)
     times(one_dead)
 
+    # "A record that could change someone's listing ... and is linked to nobody for certain still names its likeliest
+    # people ... in its MATCH_REVIEW; it is never dropped without an item" - removal evidence under a number with a
+    # digit missing or one too many: the person stays listed and an item names them or cites the row.
+    def short(tag, src, fields, types):
+        def f(i):
+            p = w.adult([tag], vill=rand_village(w))
+            n = p["num"][:9] + p["num"][10:] if i % 2 == 0 else p["num"][:12] + "0" + p["num"][12:]
+            rc = w.rec(p, src, eff=False, num=n, **fields)
+            w.need(tag, types, [p["num"]], rc)
+        times(f)
+    short("xuanwei_number_digit_missing_or_extra", "xuanwei",
+          {"type": "剥夺政治权利", "start": D(2025, 4, 4), "end": None, "body": "青枫县人民法院"},
+          ["MATCH_REVIEW", "ID_INVALID"])
+    short("death_number_digit_missing_or_extra", "minzheng", {"death": E - dt.timedelta(days=25)},
+          ["DEATH_REVIEW", "MATCH_REVIEW", "ID_INVALID"])
+    short("registered_elsewhere_number_digit_missing_or_extra", "waidi",
+          {"type": "已在外地登记", "other": "510104", "date": E - dt.timedelta(days=25)}, ["MATCH_REVIEW", "ID_INVALID"])
+    # a death notice under the exact number whose date is unreadable: acted on (DECEASED + DEATH_CONFLICT) or held
+    # back with an item; never silently dropped.
+    def undated(i):
+        p = w.adult(["death_date_unreadable"], vill=rand_village(w))
+        rc = w.rec(p, "minzheng", eff="either", death=E - dt.timedelta(days=8), death_raw=["不详", "2026-02-30",
+                                                                                          "2026年13月2日"][i % 3])
+        w.need("death_date_unreadable", ["DEATH_CONFLICT", "DEATH_REVIEW", "MATCH_REVIEW", "ID_INVALID"], [p["num"]],
+               rc)
+    times(undated)
+    # more of "Where several reasons apply, the first in these lists is written"
+    def can_re(p, i):
+        p["status"], p["sdate"] = "注销", D(2024, 8, 8)
+        w.rec(p, "waidi", type="已在外地登记", other=OUTSIDE[i % 7], date=D(2025, 1, 9))
+    both("removed_cancelled_and_registered_elsewhere", can_re)
+    def emi_sus(p, i):
+        p["status"], p["sdate"] = "出国定居", D(2024, 8, 8)
+        w.rec(p, "xuanwei", type="停止行使选举权利", start=D(2025, 10, 1), end=D(2026, 6, 30), body="青枫县人民检察院")
+    both("removed_emigrated_and_suspended", emi_sus)
+
     # liudong as .xlsx ("Sources shebao and chaiqian often come as .xlsx; any source may"): date cells on the edges
     def lx(tag, reg, end):
         def f(i):
@@ -1827,7 +1863,7 @@ def write_all(w, outdir):
     # minzheng GB18030 CRLF
     write_csv(os.path.join(inbox, f"minzheng_{FILE_DAY}.csv"), HEAD["minzheng"],
               [{"公民身份号码": fmt_num(x, w), "姓名": x["name"], "性别": fmt_sex(x.get("sex", p["sex"]), w),
-                "死亡日期": fmt_date(x["death"], w), "火化日期": fmt_date(x.get("crem"), w)} for p, x in rows["minzheng"]],
+                "死亡日期": x.get("death_raw") or fmt_date(x["death"], w), "火化日期": fmt_date(x.get("crem"), w)} for p, x in rows["minzheng"]],
               [x for _, x in rows["minzheng"]], enc="gb18030", crlf=True, w=w)
     mz = os.path.join(inbox, f"minzheng_{FILE_DAY}.csv")
     data = open(mz, "rb").read()
