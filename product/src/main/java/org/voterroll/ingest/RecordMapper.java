@@ -209,8 +209,22 @@ public final class RecordMapper {
         number(c, r, "公民身份号码", Need.NOTED_WHEN_MISSING);
         name(c, r);
         r.set(Column.SEX, sex(c, "性别", false));
-        r.set(Column.START_DATE, c.date("死亡日期", true));
+        r.set(Column.START_DATE, deathDate(c));
         r.set(Column.END_DATE, c.date("火化日期", false));
+    }
+
+    /**
+     * A death notice whose date cannot be read (不详, 2026-02-30) still says someone died: kept without a date, so that
+     * the rules ask a township instead of acting on it (DEATH_REVIEW), rather than sent to the rejects, where a living
+     * voter's death notice or a dead voter's line would go unseen (a fifth independent county).
+     */
+    private static LocalDate deathDate(Cells c) {
+        try {
+            return c.date("死亡日期", true);
+        } catch (InvalidValueException e) {
+            c.repairs.add("死亡日期无法识别，死亡待核实");
+            return null;
+        }
     }
 
     private void xuanwei(Cells c, RecordRow r) {
@@ -276,12 +290,18 @@ public final class RecordMapper {
         r.set(Column.ID_STATUS, p.status().name());
     }
 
-    /** Eighteen characters of which at most two, besides a final X, are not digits: a number typed wrong, not no number. */
+    /**
+     * A number typed wrong, not no number: eighteen characters of which at most two, besides a final X, are not digits;
+     * or seventeen or nineteen digits (a final X among them), one left out or typed twice. Such a record still names its
+     * likeliest people in an item (RULES.md: "never dropped without an item"); 不详 or 12345 is no number at all.
+     */
     static boolean mistypedNumber(String raw) {
         String v = raw.strip();
-        if (v.length() != 18) return false;
-        boolean finalX = v.charAt(17) == 'X' || v.charAt(17) == 'x';
-        return 18 - digits(v) - (finalX ? 1 : 0) <= 2;
+        if (v.length() < 17 || v.length() > 19) return false;
+        char last = v.charAt(v.length() - 1);
+        boolean finalX = last == 'X' || last == 'x';
+        int wrong = v.length() - digits(v) - (finalX ? 1 : 0);
+        return v.length() == 18 ? wrong <= 2 : wrong == 0;
     }
 
     private static void name(Cells c, RecordRow r) {

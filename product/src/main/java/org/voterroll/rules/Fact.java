@@ -57,6 +57,11 @@ public record Fact(long recId, Source source, String fileName, int lineNo, Strin
         return is(Source.MINZHENG) || (status == InsuranceStatus.ENDED && InsuranceEnd.LIST.find(reason).orElse(null) == InsuranceEnd.DEATH);
     }
 
+    /** A death notice whose date could not be read: it asks a township (DEATH_REVIEW) and removes nobody by itself. */
+    public boolean undatedDeath() {
+        return is(Source.MINZHENG) && startDate == null;
+    }
+
     /**
      * Evidence that would take a person off the roll (RULES.md "Removal needs the number itself"): a death (the police
      * register's included), a deprivation, suspension or inability, a registration elsewhere.
@@ -73,7 +78,7 @@ public record Fact(long recId, Source source, String fileName, int lineNo, Strin
      * as easily, and minzheng, waidi and xuanwei rows have no birth date of their own to tell (RULES.md).
      */
     public boolean actedOn() {
-        if (!certain) return false;
+        if (!certain || undatedDeath()) return false;
         return !isRemovalEvidence() || "NUMBER".equals(method) || "HOUSEHOLD".equals(method) || "DECIDED".equals(method);
     }
 

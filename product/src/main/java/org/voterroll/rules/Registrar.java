@@ -74,7 +74,8 @@ public final class Registrar {
                 }
                 if (base.considered && base.reason == null) {
                     raised.add(new Raised("DEATH_REVIEW", Raised.Level.BLOCKING, township(base), base.district,
-                            (f.certain() ? "死亡记录的号码经纠错（差一位或两位颠倒）才与此人相符，不据此除名，请核实 (death evidence linked by a repaired number)"
+                            (f.undatedDeath() && f.certain() ? "死亡记录的死亡日期无法识别，不据此除名，请核实 (a death notice without a readable date)"
+                                    : f.certain() ? "死亡记录的号码经纠错（差一位或两位颠倒）才与此人相符，不据此除名，请核实 (death evidence linked by a repaired number)"
                                     : "死亡记录仅凭模糊匹配关联到此人，不据此除名，请核实 (death evidence linked only by a fuzzy match)") + numberNote(f),
                             evidence(f), fp, f.recId()));
                 }
@@ -268,17 +269,20 @@ public final class Registrar {
         Code status = huji == null ? null : huji.status();
         if (status == HujiStatus.DECEASED || !deaths.isEmpty()) return Reason.DECEASED;
         if (p.birthDate() != null && p.birthDate().plusYears(18).isAfter(day)) return Reason.UNDER_18;
-        if (status == HujiStatus.MOVED_OUT) return Reason.MOVED_OUT;
-        if (status == HujiStatus.MILITARY) return Reason.MILITARY;
-        if (status == HujiStatus.EMIGRATED) return Reason.EMIGRATED;
-        if (status == HujiStatus.CANCELLED) return Reason.CANCELLED;
+        // where several reasons apply, the one the removed book lists first is written (RULES.md 三增三减): 剥夺, 停止,
+        // 不能, 迁出, 外地登记, then 其他 (military, emigrated, cancelled); a soldier deprived of political rights is 剥夺
         Reason rights = rights(facts, day);
         if (rights != null) return rights;
+        if (status == HujiStatus.MOVED_OUT) return Reason.MOVED_OUT;
         boolean elsewhere = facts.stream().anyMatch(f -> f.kind() == NoticeKind.REGISTERED_ELSEWHERE
                 && f.startDate() != null && !f.startDate().isAfter(day));
         // the county's own decision on a CROSS_COUNTY_DUPLICATE stands for the notice the other county would send
         if (!elsewhere && p.idNumber() != null && registeredInOtherCounty.contains(p.idNumber())) elsewhere = true;
-        return elsewhere ? Reason.REGISTERED_ELSEWHERE : null;
+        if (elsewhere) return Reason.REGISTERED_ELSEWHERE;
+        if (status == HujiStatus.MILITARY) return Reason.MILITARY;
+        if (status == HujiStatus.EMIGRATED) return Reason.EMIGRATED;
+        if (status == HujiStatus.CANCELLED) return Reason.CANCELLED;
+        return null;
     }
 
     /** DEPRIVED / SUSPENDED / UNABLE on a day, with restorations (RULES.md). */

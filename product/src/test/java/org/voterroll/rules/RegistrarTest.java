@@ -177,6 +177,17 @@ class RegistrarTest {
     }
 
     @Test
+    void aDeathNoticeWithoutAReadableDateRemovesNobodyAndAsks() {
+        Fact undated = fact("minzheng", null, null, null, null, null, null, null, null, true);
+        Outcome o = decide(ADULT, huji("正常"), undated);
+        assertThat(o.listed()).isTrue();
+        assertThat(o.exceptions()).extracting(Raised::code).containsExactly("DEATH_REVIEW");
+        assertThat(o.exceptions().get(0).description()).contains("死亡日期无法识别");
+        Fact dated = fact("minzheng", null, null, null, LocalDate.of(2026, 8, 1), null, null, null, null, true);
+        assertThat(decide(ADULT, huji("正常"), dated).reason()).isEqualTo(Reason.DECEASED);
+    }
+
+    @Test
     void certainDeathWhilePoliceSayNormalRemovesAndRaisesConflict() {
         Fact death = fact("shebao", "终止参保", null, null, null, null, null, "死亡", null, true);
         Outcome o = decide(ADULT, huji("正常"), death);

@@ -1429,18 +1429,18 @@ final class Generation {
             reason = "DECEASED";
         } else if (!m.adultAt(E)) {
             reason = "UNDER_18";
-        } else if (!m.normal()) {
-            reason = switch (m.status) {
-                case "迁出" -> "MOVED_OUT";
-                case "服兵役" -> "MILITARY";
-                case "出国定居" -> "EMIGRATED";
-                case "注销" -> "CANCELLED";
-                default -> throw new IllegalStateException(m.status);
-            };
         } else {
+            // RULES.md 三增三减: where several reasons apply, the removed book's first (剥夺 … 迁出, 外地登记, 其他)
             reason = restriction(m, E);
-            if (reason == null && "已在外地登记".equals(m.wdType) && !m.wdDate.isAfter(E)) {
-                reason = "REGISTERED_ELSEWHERE";
+            if (reason == null && "迁出".equals(m.status)) reason = "MOVED_OUT";
+            if (reason == null && "已在外地登记".equals(m.wdType) && !m.wdDate.isAfter(E)) reason = "REGISTERED_ELSEWHERE";
+            if (reason == null && !m.normal()) {
+                reason = switch (m.status) {
+                    case "服兵役" -> "MILITARY";
+                    case "出国定居" -> "EMIGRATED";
+                    case "注销" -> "CANCELLED";
+                    default -> throw new IllegalStateException(m.status);
+                };
             }
         }
         if (reason == null) {
