@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # The fifth independent county (README.md next to this file): generate, reconcile on PostgreSQL, check.
-#   ops/bench/independent5/run.sh PERSONS SEED    JAR=... (default /work/bench/vr0.jar) TESTKIT_JAR=... (default
-#                                                 /work/bench/kit0.jar, only for its link-quality report, which needs
+#   ops/bench/independent5/run.sh PERSONS SEED    JAR=... (default target/voter-roll.jar) TESTKIT_JAR=... (default
+#                                                 target/voter-roll-testkit.jar, only for its link-quality report, which needs
 #                                                 the testkit's own truth format and is skipped when that is absent)
-#                                                 DB=... (default vr_ind5, dropped and created) OUT=... (default /work/bench/ind5)
+#                                                 DB=... (default vr_ind5, dropped and created) OUT=... (default /tmp/voter-roll-independent5)
 set -euo pipefail
 persons=${1:-20000}
 seed=${2:-1}
 here=$(cd "$(dirname "$0")" && pwd)
-jar=${JAR:-/work/bench/vr0.jar}
-kit=${TESTKIT_JAR:-/work/bench/kit0.jar}
+top=$(cd "$here/../../.." && pwd)
+jar=${JAR:-$top/target/voter-roll.jar}
+kit=${TESTKIT_JAR:-$top/target/voter-roll-testkit.jar}
 db=${DB:-vr_ind5}
-work=${OUT:-/work/bench/ind5}/$persons-$seed
+work=${OUT:-/tmp/voter-roll-independent5}/$persons-$seed
 pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
 
 rm -rf "$work" && mkdir -p "$work"
