@@ -229,7 +229,7 @@ public class DecideTasklet implements Tasklet {
             try {
                 exc.add(id, ++itemNo[0], "PERSON_MULTI_RECORD", "blocking", rules.townshipOf(rs.getString(7)), null,
                         rs.getString(5) + ";" + rs.getString(8), rs.getString(6) + ";" + rs.getString(9),
-                        "两条户籍记录可能是同一人（一人多户）：不同户，出生、性别相同，号码不同而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，两人各按本人记录处理，请核实 (possibly one person in two households)",
+                        "两条户籍记录可能是同一人（一人多户）：出生、性别相同，号码不同而姓名相符，或号码相同、姓氏相同而名字仅差一字；未合并，两人各按本人记录处理，请核实 (possibly one person in two households)",
                         String.format("%.1f ", rs.getDouble(3)) + rs.getString(4), fp, rs.getLong(10));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
