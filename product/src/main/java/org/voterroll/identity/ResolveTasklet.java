@@ -839,6 +839,8 @@ public class ResolveTasklet implements Tasklet {
                             PersonSeed a = b.get(i), o = b.get(j);
                             // under one number two persons' names never agree (NumberGroupResolver made them one)
                             boolean oneNumber = a.idNumber().equals(o.idNumber());
+                            // one number in one household, names a character apart, is two people sharing it (ID_SHARED)
+                            if (oneNumber && a.householdKey() != null && a.householdKey().equals(o.householdKey())) continue;
                             if (oneNumber ? !NameRules.oneGivenCharApart(a.name(), o.name()) : !namesAgree(a, o)) continue;
                             if (!oneNumber && !tiedBeyondNameSexAndBirth(a, o)) continue;
                             MatchScore s = scorer.score(a.toParty(), o.toParty());
