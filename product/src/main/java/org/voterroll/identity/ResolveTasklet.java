@@ -875,11 +875,10 @@ public class ResolveTasklet implements Tasklet {
      * are two people: at 1M, 2,575 of 2,999 such items were strangers born the same day (issue 18).
      */
     static boolean tiedBeyondNameSexAndBirth(PersonSeed a, PersonSeed o) {
-        // one household: two police rows of one name, sex and birth under two numbers in it (RULES.md: "same dwelling
-        // or household"); until 2026-12-07 such pairs were skipped as no 一人多户, and both were listed without an item
-        if (a.householdKey() != null && a.householdKey().equals(o.householdKey())) return true;
+        // one household counts (RULES.md: "same dwelling or household"): until 2026-12-07 such pairs were skipped as no
+        // 一人多户, and both were listed without an item
+        if (MultiRecordTie.holds(a.idNumber(), a.householdKey(), o.idNumber(), o.householdKey())) return true;
         if (org.voterroll.identity.match.Addresses.sameDwelling(a.address(), o.address())) return true;
-        if (IdNumbers.repairCandidates(a.idNumber()).contains(o.idNumber())) return true;
         return formerNameIsTheOthersName(a, o);
     }
 

@@ -28,6 +28,7 @@ import org.voterroll.decisions.CrossCountyStandings;
 import org.voterroll.decisions.DecisionBook;
 import org.voterroll.decisions.Fingerprint;
 import org.voterroll.decisions.Verdict;
+import org.voterroll.identity.MultiRecordTie;
 import org.voterroll.identity.ResolveTasklet;
 import org.voterroll.run.Run;
 import org.voterroll.store.BufferedCopy;

@@ -1,4 +1,4 @@
-package org.voterroll.rules;
+package org.voterroll.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
