@@ -461,6 +461,7 @@ public class ResolveTasklet implements Tasklet {
             pairs += scoreBlocks(c, counts, out);
             log.info("identity: blocks scored at {} ms", ms(t0));
             pairs += scoreNearNumbers(counts, out);
+            pairs += scoreNumberHolders(counts, out);
             pairs += scoreNamesakes(counts, out);
             log.info("identity: {} fuzzy pairs compared, {} at or above the lower threshold ({} ms)", pairs, out.total(), ms(t0));
         }
@@ -716,6 +717,23 @@ public class ResolveTasklet implements Tasklet {
                        WHERE k.run_id = ?) near
                  JOIN src_record r ON r.rec_id = near.rec_id
                  JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
+                 ORDER BY r.rec_id, ps.person_id""");
+    }
+
+    /**
+     * A record of another agency under a person's very number whose name, sex or birth disagrees (phase A left it
+     * pending) names that number's holders for review whatever they score: the number is the likeliest tie to a person
+     * that the record has (independent5: a death notice under a living woman's number and a man's name raised only an
+     * anonymous ID_INVALID in the county office's queue; RULES.md: a record linked to nobody for certain names its
+     * likeliest people). They stay FUZZY: the number alone never acts on a record that contradicts it. Police rows are
+     * left out: under a number the police hold they are its second holder (NumberGroupResolver), and a police row
+     * linked uncertainly is a 一人多户 question of its own (DecideTasklet).
+     */
+    private long scoreNumberHolders(NameCounts names, BufferedCopy out) throws SQLException {
+        return scoreNamed(names, out, Integer.MAX_VALUE, """
+                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
+                 JOIN person_run ps ON ps.run_id = p.run_id AND ps.id_number = r.id_number
+                 WHERE p.run_id = ? AND r.id_status IN ('VALID', 'LEGACY15') AND r.source <> 'huji' AND ps.run_id = ?
                  ORDER BY r.rec_id, ps.person_id""");
     }
 

@@ -61,4 +61,29 @@ class DoubtRaisedTest {
                 SELECT COUNT(*) FROM reject WHERE run_id = ? AND file_name LIKE 'xuanwei%'""", Integer.class, run.runId()))
                 .as("the swapped X is read, not rejected").isZero();
     }
+
+    /**
+     * independent5: a death notice under a living woman's very number with a man's name removes nobody and names her in a
+     * DEATH_REVIEW (RULES.md: a record linked to nobody for certain names its likeliest people), not an anonymous
+     * ID_INVALID in the county office's queue.
+     */
+    @Test
+    void aDeathNoticeUnderAnotherPersonsNumberNamesTheNumbersHolder(@TempDir Path tmp) throws Exception {
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                DAUGHTER + ",李婷,,女,汉族,1990-04-12,100078,户主,城关镇东风村6组2号,341299100201,正常,,"));
+        delivery.append("minzheng_20261201.csv", StandardCharsets.UTF_8, List.of(DAUGHTER + ",王德福,男,2026-08-01,2026-08-03"));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ? AND id_number = ? AND listed", Integer.class,
+                run.runId(), DAUGHTER)).as("she stays listed").isEqualTo(1);
+        String notice = jdbc.queryForObject("""
+                SELECT r.file_name || ':' || r.line_no FROM src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?
+                WHERE r.source = 'minzheng' AND r.name = '王德福'""", String.class, run.runId());
+        assertThat(jdbc.queryForList("SELECT code || ' ' || id_numbers || ' ' || COALESCE(township_code, '-') FROM exception_item"
+                        + " WHERE run_id = ? AND evidence LIKE ?", String.class, run.runId(), "%" + notice + "%"))
+                .containsExactly("DEATH_REVIEW " + DAUGHTER + " 341299100");
+    }
 }
