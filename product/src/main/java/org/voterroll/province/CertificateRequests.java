@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voterroll.county.Townships;
 import org.voterroll.decisions.Fingerprint;
 import org.voterroll.rules.Reason;
 
@@ -131,8 +132,8 @@ final class CertificateRequests {
 
     /** The township of the person's register (their certain huji record), else the one their registration names, if the county has it. */
     private static String townshipOf(Found f, Set<String> townships) {
-        if (f.hujiArea() != null && f.hujiArea().length() >= 9 && townships.contains(f.hujiArea().substring(0, 9))) return f.hujiArea().substring(0, 9);
-        return f.township() != null && townships.contains(f.township()) ? f.township() : null;
+        String ofRegister = Townships.of(f.hujiArea(), townships);
+        return ofRegister != null ? ofRegister : Townships.of(f.township(), townships);
     }
 
     private static String status(Found f) {

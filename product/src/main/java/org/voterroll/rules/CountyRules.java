@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 
+import org.voterroll.county.Townships;
+
 /** What the rules need to know of the county and this election. */
 public record CountyRules(String countyCode, LocalDate electionDay, LocalDate previousElectionDay, int inMigrantMonths,
                           Map<String, String> districtOfArea, Map<String, String> districtOfUnit,
@@ -25,9 +27,7 @@ public record CountyRules(String countyCode, LocalDate electionDay, LocalDate pr
      * township has no district in xuanqu.csv names nobody who could handle it (RULES.md "Exceptions").
      */
     public String townshipOf(String areaCode) {
-        if (areaCode == null || areaCode.length() < 9) return null;
-        String township = areaCode.substring(0, 9);
-        return townships.contains(township) ? township : null;
+        return Townships.of(areaCode, townships);
     }
 
     /** The township of the unit district a credit code belongs to, or null. */
