@@ -14,19 +14,16 @@ public final class AddressComparison extends Comparison<AddressComparison.Level>
         //   the village, like HOUSEHOLD: a dwelling holds ~2.5 of a village's ~2,500 residents, so
         //   u 1e-3; m 0.5 — a survey or resettlement row taken at the registered home carries its
         //   address, one taken where the person lives (人户分离) or written another way does not.
-        SAME_DWELLING("同一住址", Comparison.prior(0.50, 1e-3, CONDITIONAL)),                        // +8.97
-        MISSING("缺少，不计", null);
+        SAME_DWELLING(Comparison.weighed("同一住址", 0.50, 1e-3, CONDITIONAL)),                        // +8.97
+        MISSING(Comparison.UNWEIGHED);
 
-        private final String label;
-        private final Prior prior;
+        private final Definition definition;
 
-        Level(String label, Prior prior) {
-            this.label = label;
-            this.prior = prior;
+        Level(Definition definition) {
+            this.definition = definition;
         }
 
-        @Override public String label() { return label; }
-        @Override public Prior prior() { return prior; }
+        @Override public Definition definition() { return definition; }
         @Override public AddressComparison comparison() { return MatchModel.ADDRESS; }
     }
 

@@ -13,27 +13,24 @@ public final class AreaComparison extends Comparison<AreaComparison.Level> {
     public enum Level implements Comparison.Level {
         // SAME_VILLAGE: m 0.70 — most records of a person carry the registered/lived-at village
         //   (tongji, chaiqian, liudong 户籍地 vs huji); u 0.0025 = 1/400 villages.
-        SAME_VILLAGE("同村（社区）", Comparison.prior(0.70, 0.0025, RANDOM_PAIRS)),                   // +8.13
+        SAME_VILLAGE(Comparison.weighed("同村（社区）", 0.70, 0.0025, RANDOM_PAIRS)),                   // +8.13
         // SAME_TOWNSHIP: m 0.09 — moved within the township; u 0.0475 = 1/20 − 1/400.
-        SAME_TOWNSHIP("同乡镇", Comparison.prior(0.09, 0.0475, RANDOM_PAIRS)),                       // +0.92
+        SAME_TOWNSHIP(Comparison.weighed("同乡镇", 0.09, 0.0475, RANDOM_PAIRS)),                       // +0.92
         // SAME_COUNTY: m 0.20 — lives in another township than registered; u 0.85 — most random
         //   pairs of county records.
-        SAME_COUNTY("同县", Comparison.prior(0.20, 0.85, RANDOM_PAIRS)),                            // -2.09
+        SAME_COUNTY(Comparison.weighed("同县", 0.20, 0.85, RANDOM_PAIRS)),                            // -2.09
         // DIFFERENT (another county): m 0.01 — a record of a resident claiming another county is
         //   rare; u 0.10 — in-migrants' registered addresses lie outside the county.
-        DIFFERENT("不同", Comparison.prior(0.01, 0.10, RANDOM_PAIRS)),                              // -3.32
-        MISSING("缺少，不计", null);
+        DIFFERENT(Comparison.weighed("不同", 0.01, 0.10, RANDOM_PAIRS)),                              // -3.32
+        MISSING(Comparison.UNWEIGHED);
 
-        private final String label;
-        private final Prior prior;
+        private final Definition definition;
 
-        Level(String label, Prior prior) {
-            this.label = label;
-            this.prior = prior;
+        Level(Definition definition) {
+            this.definition = definition;
         }
 
-        @Override public String label() { return label; }
-        @Override public Prior prior() { return prior; }
+        @Override public Definition definition() { return definition; }
         @Override public AreaComparison comparison() { return MatchModel.AREA; }
     }
 

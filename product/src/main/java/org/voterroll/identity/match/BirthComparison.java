@@ -15,27 +15,24 @@ public final class BirthComparison extends Comparison<BirthComparison.Level> {
         // SAME_DATE: m 0.93 — day/month swaps, lunar-vs-solar dates of older people and typos
         //   spoil ~7%. u 4.6e-5 ≈ 1/(365 × 60): births spread over ~80 years but unevenly (the
         //   county's age pyramid), which is like ~60 equally likely years.
-        SAME_DATE("同年同月同日", Comparison.prior(0.93, 4.6e-5, RANDOM_PAIRS)),                    // +14.30
+        SAME_DATE(Comparison.weighed("同年同月同日", 0.93, 4.6e-5, RANDOM_PAIRS)),                    // +14.30
         // SAME_MONTH (one side knows only the month, e.g. tongji 出生年月): m 0.96,
         //   u 1.4e-3 ≈ 1/(12 × 60).
-        SAME_MONTH("同年同月", Comparison.prior(0.96, 1.4e-3, RANDOM_PAIRS)),                       // +9.42
+        SAME_MONTH(Comparison.weighed("同年同月", 0.96, 1.4e-3, RANDOM_PAIRS)),                       // +9.42
         // DAY_OFF: m 0.02 — a mistyped day; u 1.35e-3 — same year and month, another day
         //   (1/(12 × 60) − 1/(365 × 60)).
-        DAY_OFF("相差一天", Comparison.prior(0.02, 1.35e-3, RANDOM_PAIRS)),                         // +3.89
+        DAY_OFF(Comparison.weighed("相差一天", 0.02, 1.35e-3, RANDOM_PAIRS)),                         // +3.89
         // DIFFERENT: m 0.05 — wrong year/month, lunar dates; u 0.9986 — nearly all random pairs.
-        DIFFERENT("不同", Comparison.prior(0.05, 0.9986, RANDOM_PAIRS)),                           // -4.32
-        MISSING("缺少，不计", null);
+        DIFFERENT(Comparison.weighed("不同", 0.05, 0.9986, RANDOM_PAIRS)),                           // -4.32
+        MISSING(Comparison.UNWEIGHED);
 
-        private final String label;
-        private final Prior prior;
+        private final Definition definition;
 
-        Level(String label, Prior prior) {
-            this.label = label;
-            this.prior = prior;
+        Level(Definition definition) {
+            this.definition = definition;
         }
 
-        @Override public String label() { return label; }
-        @Override public Prior prior() { return prior; }
+        @Override public Definition definition() { return definition; }
         @Override public BirthComparison comparison() { return MatchModel.BIRTH; }
     }
 

@@ -21,11 +21,18 @@ public abstract sealed class Comparison<L extends Enum<L> & Comparison.Level>
 
         int ordinal();
 
+        /** Its label and default weight, one {@link Definition} per level. */
+        Definition definition();
+
         /** The level in a clerk's words (the item page's weight chart). */
-        String label();
+        default String label() {
+            return definition().label();
+        }
 
         /** The default m, u and basis; null for MISSING, which always weighs 0. */
-        Prior prior();
+        default Prior prior() {
+            return definition().prior();
+        }
 
         Comparison<?> comparison();
     }
@@ -33,8 +40,14 @@ public abstract sealed class Comparison<L extends Enum<L> & Comparison.Level>
     /** A level's default m = P(level | one person), u = P(level | two people), and where u comes from. */
     public record Prior(double m, double u, MatchWeights.Basis basis) {}
 
-    static Prior prior(double m, double u, MatchWeights.Basis basis) {
-        return new Prior(m, u, basis);
+    /** What a level is: its label and its default weight (null for the level without one). */
+    public record Definition(String label, Prior prior) {}
+
+    /** The level of a pair where either side lacks the value: it always weighs 0. */
+    static final Definition UNWEIGHED = new Definition("缺少，不计", null);
+
+    static Definition weighed(String label, double m, double u, MatchWeights.Basis basis) {
+        return new Definition(label, new Prior(m, u, basis));
     }
 
     private final String name;

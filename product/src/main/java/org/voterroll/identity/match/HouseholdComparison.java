@@ -15,26 +15,23 @@ public final class HouseholdComparison extends Comparison<HouseholdComparison.Le
         //   u 1e-3 is conditional on the village (a household lies in one village, already counted by AREA):
         //   ~2.5 other members among ~2,500 residents. Village + household together ≈ the unconditional
         //   log2(0.67 / 3e-6).
-        SAME_HOUSEHOLD("同户", Comparison.prior(0.67, 1e-3, CONDITIONAL)),                                        // +9.39
+        SAME_HOUSEHOLD(Comparison.weighed("同户", 0.67, 1e-3, CONDITIONAL)),                                        // +9.39
         // SAME_HOUSEHOLD_RELATION_CONFLICT: same household, relations one person cannot hold
         //   together (户主 vs 子): another member of the family. m 0.03 — the head changed between
         //   snapshots (widow or son became 户主); u 0.9 — among pairs of one household, different
         //   people nearly always have different relations.
-        SAME_HOUSEHOLD_RELATION_CONFLICT("同户但与户主关系矛盾", Comparison.prior(0.03, 0.9, CONDITIONAL)),            // -4.91
+        SAME_HOUSEHOLD_RELATION_CONFLICT(Comparison.weighed("同户但与户主关系矛盾", 0.03, 0.9, CONDITIONAL)),            // -4.91
         // DIFFERENT: m 0.30 — 一人多户 is exactly this, as are household splits (分户); u 0.999.
-        DIFFERENT("不同", Comparison.prior(0.30, 0.999, RANDOM_PAIRS)),                                          // -1.74
-        MISSING("缺少，不计", null);
+        DIFFERENT(Comparison.weighed("不同", 0.30, 0.999, RANDOM_PAIRS)),                                          // -1.74
+        MISSING(Comparison.UNWEIGHED);
 
-        private final String label;
-        private final Prior prior;
+        private final Definition definition;
 
-        Level(String label, Prior prior) {
-            this.label = label;
-            this.prior = prior;
+        Level(Definition definition) {
+            this.definition = definition;
         }
 
-        @Override public String label() { return label; }
-        @Override public Prior prior() { return prior; }
+        @Override public Definition definition() { return definition; }
         @Override public HouseholdComparison comparison() { return MatchModel.HOUSEHOLD; }
     }
 

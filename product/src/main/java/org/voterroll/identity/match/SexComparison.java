@@ -7,20 +7,17 @@ public final class SexComparison extends Comparison<SexComparison.Level> {
 
     public enum Level implements Comparison.Level {
         // m 0.98 — 1/2 coding slips and 男/女 typos; u 0.5 — half of random pairs share the sex.
-        AGREE("相同", Comparison.prior(0.98, 0.5, RANDOM_PAIRS)),                                  // +0.97
-        DISAGREE("不同", Comparison.prior(0.02, 0.5, RANDOM_PAIRS)),                               // -4.64
-        MISSING("缺少，不计", null);
+        AGREE(Comparison.weighed("相同", 0.98, 0.5, RANDOM_PAIRS)),                                  // +0.97
+        DISAGREE(Comparison.weighed("不同", 0.02, 0.5, RANDOM_PAIRS)),                               // -4.64
+        MISSING(Comparison.UNWEIGHED);
 
-        private final String label;
-        private final Prior prior;
+        private final Definition definition;
 
-        Level(String label, Prior prior) {
-            this.label = label;
-            this.prior = prior;
+        Level(Definition definition) {
+            this.definition = definition;
         }
 
-        @Override public String label() { return label; }
-        @Override public Prior prior() { return prior; }
+        @Override public Definition definition() { return definition; }
         @Override public SexComparison comparison() { return MatchModel.SEX; }
     }
 
