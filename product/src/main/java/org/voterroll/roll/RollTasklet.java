@@ -1,6 +1,8 @@
 package org.voterroll.roll;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.voterroll.run.Run;
 import org.voterroll.rules.Reason;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.GroupingReader;
 import org.voterroll.store.SessionTuning;
 import org.voterroll.store.Statistics;
 
@@ -47,51 +50,42 @@ public class RollTasklet implements Tasklet {
         int[] addedNo = {0}, removedNo = {0};
         try (BufferedCopy added = new BufferedCopy(c, "book_line", List.of("run_id", "book", "district_code", "line_no", "person_id", "name", "sex", "birth_date", "id_number", "reason"));
              BufferedCopy removed = new BufferedCopy(c, "book_line", List.of("run_id", "book", "district_code", "line_no", "person_id", "name", "sex", "birth_date", "id_number", "reason"))) {
-            List<ChangeBook.Current> now = new ArrayList<>();
-            List<Object[]> nowRows = new ArrayList<>();
-            List<ChangeBook.PreviousLine> before = new ArrayList<>();
-            List<Object[]> beforeRows = new ArrayList<>();
-            String[] number = {null};
-            ThrowingRunnable flush = () -> {
+            // the registrations and previous lines of one number, as the books show them
+            GroupingReader<String, String, Line> numbers = GroupingReader.byKey(rs -> rs.getString(2), RollTasklet::line, (number, lines) -> {
+                List<ChangeBook.Current> now = new ArrayList<>();
+                List<Line> nowRows = new ArrayList<>();
+                List<ChangeBook.PreviousLine> before = new ArrayList<>();
+                List<Line> beforeRows = new ArrayList<>();
+                for (Line l : lines) {
+                    if (l.now() != null) {
+                        now.add(l.now());
+                        nowRows.add(l);
+                    } else {
+                        before.add(l.before());
+                        beforeRows.add(l);
+                    }
+                }
                 ChangeBook.Changes ch = changes.compare(now, before);
                 for (ChangeBook.Added a : ch.added()) {
-                    Object[] r = nowRows.get(indexOf(now, a.personId()));
-                    added.add(id, "ADDED", a.district(), ++addedNo[0], a.personId(), r[0], r[1], r[2], number[0], a.reason());
+                    Line r = nowRows.get(indexOf(now, a.personId()));
+                    added.add(id, "ADDED", a.district(), ++addedNo[0], a.personId(), r.name(), r.sex(), r.birth(), number, a.reason());
                 }
                 for (ChangeBook.Removed x : ch.removed()) {
-                    Object[] r = beforeRows.get(before.indexOf(x.line()));
-                    removed.add(id, "REMOVED", x.line().district(), ++removedNo[0], x.personId(), r[0], r[1], r[2], number[0], x.reason());
+                    Line r = beforeRows.get(before.indexOf(x.line()));
+                    removed.add(id, "REMOVED", x.line().district(), ++removedNo[0], x.personId(), r.name(), r.sex(), r.birth(), number,
+                            x.reason());
                 }
-                now.clear(); nowRows.clear(); before.clear(); beforeRows.clear();
-            };
+            });
             // numbers in byte order: they are digits and X, which every collation orders alike, and a sort of 1.8M of them
             // through the C library's collation took twice as long (docs/benchmarks.md, issue 20)
-            streaming.query("""
+            numbers.read(streaming, """
                     SELECT 'R' AS tag, id_number%s AS id_number, name, district_code, 0 AS line_no, person_id, sex, birth_date, listed,
                            reason, rights_at_previous, in_migrant
                     FROM registration WHERE run_id = ? AND id_number IS NOT NULL
                     UNION ALL
                     SELECT 'P', id_number, name, district_code, line_no, NULL, sex, birth_date, NULL, NULL, NULL, NULL
                     FROM previous_line WHERE run_id = ?
-                    ORDER BY 2, 1 DESC, 5, 6""".formatted(byteOrder), rs -> {
-                String n = rs.getString(2);
-                if (!n.equals(number[0])) {
-                    if (number[0] != null) flush.run();
-                    number[0] = n;
-                }
-                LocalDate birth = rs.getObject(8, LocalDate.class);
-                String name = rs.getString(3), sex = rs.getString(7);
-                if ("R".equals(rs.getString(1))) {
-                    String reason = rs.getString(10);
-                    now.add(new ChangeBook.Current(rs.getLong(6), name, rs.getBoolean(9), rs.getString(4),
-                            reason == null ? null : Reason.valueOf(reason), birth, rs.getBoolean(11), rs.getBoolean(12)));
-                    nowRows.add(new Object[] {name, sex, birth});
-                } else {
-                    before.add(new ChangeBook.PreviousLine(rs.getInt(5), rs.getString(4), name));
-                    beforeRows.add(new Object[] {name, sex, birth});
-                }
-            }, id, id);
-            if (number[0] != null) flush.run();
+                    ORDER BY 2, 1 DESC, 5, 6""".formatted(byteOrder), id, id);
         }
         Statistics.refresh(jdbc, "book_line");
         // the roll's order in byte order too, as on the embedded database: a sort key is codes, a date and a number joined
@@ -120,8 +114,17 @@ public class RollTasklet implements Tasklet {
         throw new IllegalStateException("person " + personId + " not in its group");
     }
 
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws java.sql.SQLException;
+    /** A registration (now) or a previous roll's line (before) of a number, with what the books show of its person. */
+    private record Line(ChangeBook.Current now, ChangeBook.PreviousLine before, String name, String sex, LocalDate birth) {}
+
+    private static Line line(ResultSet rs) throws SQLException {
+        LocalDate birth = rs.getObject(8, LocalDate.class);
+        String name = rs.getString(3), sex = rs.getString(7);
+        if ("R".equals(rs.getString(1))) {
+            String reason = rs.getString(10);
+            return new Line(new ChangeBook.Current(rs.getLong(6), name, rs.getBoolean(9), rs.getString(4),
+                    reason == null ? null : Reason.valueOf(reason), birth, rs.getBoolean(11), rs.getBoolean(12)), null, name, sex, birth);
+        }
+        return new Line(null, new ChangeBook.PreviousLine(rs.getInt(5), rs.getString(4), name), name, sex, birth);
     }
 }
