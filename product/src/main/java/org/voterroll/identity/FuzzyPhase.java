@@ -30,13 +30,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.voterroll.decisions.DecisionBook;
-import org.voterroll.identity.match.Addresses;
 import org.voterroll.identity.match.MatchScore;
 import org.voterroll.identity.match.NameFrequency;
 import org.voterroll.identity.match.PairScorer;
 import org.voterroll.identity.match.PartyView;
 import org.voterroll.identity.match.Thresholds;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.GroupingReader;
 import org.voterroll.store.Statistics;
 
 /** Phase (D) of identity resolution: blocked, scored fuzzy candidates, each record's chosen by CandidateRule. */
@@ -59,8 +59,7 @@ final class FuzzyPhase {
     }
 
     /**
-     * (D) blocking by sex × birth month × surname reading, and by the numbers one digit or swap from a record's own,
-     * then weighted scoring of each pair in a block. Blocks lie within one birth month, so the records' blocks, ordered
+     * (D) the pairs of each blocking rule ({@link BlockingRule}) scored, then each record's candidates chosen. Blocks lie within one birth month, so the records' blocks, ordered
      * by month, are merged with the persons streamed once in birth order, one month of them in memory: an SQL join
      * returned one wide row per pair (millions in a county) and took most of the time of the whole resolution.
      */
@@ -85,11 +84,18 @@ final class FuzzyPhase {
         Statistics.refresh(jdbc, "block_rec");
         long pairs = 0;
         try (BufferedCopy out = new BufferedCopy(c, "candidate_stage", CANDIDATE_COLUMNS)) {
-            pairs += scoreBlocks(c, counts, out);
-            log.info("identity: blocks scored at {} ms", ms(t0));
-            pairs += scoreNearNumbers(counts, out);
-            pairs += scoreNumberHolders(counts, out);
-            pairs += scoreNamesakes(counts, out);
+            for (BlockingRule rule : BlockingRule.IN_ORDER) {
+                pairs += switch (rule) {
+                    case BIRTH_MONTH_SURNAME -> {
+                        long n = scoreBlocks(c, counts, out);
+                        log.info("identity: blocks scored at {} ms", ms(t0));
+                        yield n;
+                    }
+                    case NEAR_NUMBER -> scoreNamed(rule, counts, out, NEAR_NUMBERS);
+                    case NUMBER_HOLDER -> scoreNamed(rule, counts, out, NUMBER_HOLDERS);
+                    case NAMESAKE -> scoreNamesakes(counts, out);
+                };
+            }
             log.info("identity: {} fuzzy pairs compared, {} at or above the lower threshold ({} ms)", pairs, out.total(), ms(t0));
         }
         Statistics.refresh(jdbc, "candidate_stage");
@@ -183,15 +189,10 @@ final class FuzzyPhase {
         for (Object[] row : done(scored, "scoring candidate pairs")) out.add(row);
     }
 
-    /** The most persons of one name a record without number or birth names as its likeliest people. */
-    static final int NAMESAKES_NAMED = 10;
-
     /**
      * A record with neither a number nor a birth of its own (a notice or a case row written without one) has no blocking
-     * key by birth; its likeliest people are the persons whose name reads as its name ({@link Blocking#namesakeKeys},
-     * {@link NameRules#agree}: 孙炜 names 孙伟), of its sex when it has one (RULES.md: never dropped without an item naming
-     * them). Too many of them for a list to help a clerk: those of the record's dwelling (a common name has a score of
-     * namesakes in one village of a million-person county, issue 18), else of its village, else of its very name.
+     * key by birth; its likeliest people are its namesakes, met by {@link Blocking#namesakeKeys} and chosen by
+     * {@link NamesakeRule}.
      */
     private long scoreNamesakes(NameCounts names, BufferedCopy out) throws SQLException {
         Map<Long, IdentityRecord> recs = new LinkedHashMap<>();
@@ -209,8 +210,7 @@ final class FuzzyPhase {
         for (IdentityRecord r : recs.values()) {
             for (String k : Blocking.namesakeKeys(r.name())) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
         }
-        record Namesake(long personId, boolean sameName, boolean sameVillage, boolean sameDwelling) {}
-        Map<Long, Map<Long, Namesake>> found = new HashMap<>();
+        Map<Long, Map<Long, NamesakeRule.Namesake>> found = new HashMap<>();
         streaming.query("""
                 SELECT person_id, name, former_name, sex, area_code, residence_area, address, residence_address
                 FROM person_run WHERE run_id = ?""", rs -> {
@@ -222,32 +222,20 @@ final class FuzzyPhase {
             for (String spelling : new String[] {rs.getString("name"), rs.getString("former_name")}) {
                 if (spelling == null || spelling.isEmpty()) continue;
                 for (String k : Blocking.namesakeKeys(spelling)) {
+                    var person = new NamesakeRule.Person(id, spelling, sex, area, residence, address, residenceAddress);
                     for (IdentityRecord r : byKey.getOrDefault(k, List.of())) {
-                        if (r.sex() != null && sex != null && !sex.isEmpty() && sex.charAt(0) != r.sex()) continue;
-                        if (!NameRules.agree(spelling, r.name())) continue;
-                        String village = r.areaCode() != null && r.areaCode().length() == 12 ? r.areaCode() : null;
-                        boolean sameVillage = village != null && (village.equals(area) || village.equals(residence));
-                        boolean sameDwelling = r.address() != null
-                                && (Addresses.sameDwelling(r.address(), address) || Addresses.sameDwelling(r.address(), residenceAddress));
-                        found.computeIfAbsent(r.recId(), x -> new LinkedHashMap<>()).merge(id,
-                                new Namesake(id, spelling.equals(r.name()), sameVillage, sameDwelling),
-                                (x, y) -> new Namesake(id, x.sameName() || y.sameName(), x.sameVillage(), x.sameDwelling()));
+                        NamesakeRule.of(r, person).ifPresent(n ->
+                                found.computeIfAbsent(r.recId(), x -> new LinkedHashMap<>()).merge(id, n, NamesakeRule.Namesake::and));
                     }
                 }
             }
         }, runId);
         Map<Long, List<Long>> chosen = new LinkedHashMap<>();
         Map<Long, List<Long>> crowded = new LinkedHashMap<>();
-        for (Map.Entry<Long, Map<Long, Namesake>> e : found.entrySet()) {
-            List<Namesake> all = List.copyOf(e.getValue().values());
-            List<Namesake> named = all.size() <= NAMESAKES_NAMED ? all : all.stream().filter(Namesake::sameDwelling).toList();
-            if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameVillage).toList();
-            if (named.isEmpty() || named.size() > NAMESAKES_NAMED) named = all.stream().filter(Namesake::sameName).toList();
-            if (named.size() > NAMESAKES_NAMED || named.isEmpty()) {
-                crowded.put(e.getKey(), all.stream().map(Namesake::personId).toList());
-            } else {
-                chosen.put(e.getKey(), named.stream().map(Namesake::personId).toList());
-            }
+        for (Map.Entry<Long, Map<Long, NamesakeRule.Namesake>> e : found.entrySet()) {
+            List<NamesakeRule.Namesake> all = List.copyOf(e.getValue().values());
+            NamesakeRule.named(all).ifPresentOrElse(named -> chosen.put(e.getKey(), named),
+                    () -> crowded.put(e.getKey(), all.stream().map(NamesakeRule.Namesake::personId).toList()));
         }
         chosen.putAll(byCaseHousehold(crowded, recs));
         StringBuilder pairs = new StringBuilder();
@@ -256,18 +244,14 @@ final class FuzzyPhase {
         });
         if (pairs.isEmpty()) return 0;
         // the pairs are numbers this step read itself, written out as literals to be joined with the persons' columns
-        return scoreNamed(names, out, NAMESAKES_NAMED, """
+        return scoreNamed(BlockingRule.NAMESAKE, names, out, """
                  FROM (VALUES %s) AS near(rec_id, person_id)
                  JOIN src_record r ON r.rec_id = near.rec_id AND r.rec_id IN (SELECT rec_id FROM pending WHERE run_id = ?)
                  JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
                  ORDER BY r.rec_id, ps.person_id""".formatted(pairs));
     }
 
-    /**
-     * A resettlement case row with too many namesakes for a list (a common name in a county of a million, issue 18: an
-     * unanchored case named nobody) is told apart by its case: the namesakes whose household holds the most of the case's
-     * other names are its likeliest people, when at least one other name is there and they are few enough to list.
-     */
+    /** The crowded resettlement case rows' namesakes narrowed by their cases' households (NamesakeRule#byCaseHousehold). */
     private Map<Long, List<Long>> byCaseHousehold(Map<Long, List<Long>> crowded, Map<Long, IdentityRecord> recs) {
         Map<Long, List<Long>> out = new LinkedHashMap<>();
         List<Long> cases = crowded.keySet().stream()
@@ -296,15 +280,7 @@ final class FuzzyPhase {
         for (Long id : cases) {
             Set<String> others = caseNames.get(id);
             if (others == null) continue;
-            Map<Long, Long> support = new LinkedHashMap<>();
-            for (Long person : crowded.get(id)) {
-                long n = others.stream().filter(name -> householdNames.getOrDefault(person, List.of()).stream()
-                        .anyMatch(h -> NameRules.agree(h, name))).count();
-                if (n > 0) support.put(person, n);
-            }
-            long best = support.values().stream().mapToLong(Long::longValue).max().orElse(0);
-            List<Long> named = support.entrySet().stream().filter(e -> e.getValue() == best).map(Map.Entry::getKey).toList();
-            if (best > 0 && named.size() <= NAMESAKES_NAMED) out.put(id, named);
+            NamesakeRule.byCaseHousehold(crowded.get(id), others, householdNames).ifPresent(named -> out.put(id, named));
         }
         return out;
     }
@@ -315,60 +291,42 @@ final class FuzzyPhase {
         return b.toString();
     }
 
-    /** A record whose number is one digit or swap from a person's is that person's candidate even when its birth disagrees. */
-    private long scoreNearNumbers(NameCounts names, BufferedCopy out) throws SQLException {
-        return scoreNamed(names, out, Integer.MAX_VALUE, """
-                 FROM (SELECT DISTINCT k.rec_id, ps.person_id FROM repair_stage k
-                       JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id
-                       JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
-                       WHERE k.run_id = ?) near
-                 JOIN src_record r ON r.rec_id = near.rec_id
-                 JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
-                 ORDER BY r.rec_id, ps.person_id""");
-    }
-
     /**
-     * A record of another agency under a person's very number whose name, sex or birth disagrees (phase A left it
-     * pending) names that number's holders for review whatever they score: the number is the likeliest tie to a person
-     * that the record has (independent5: a death notice under a living woman's number and a man's name raised only an
-     * anonymous ID_INVALID in the county office's queue; RULES.md: a record linked to nobody for certain names its
-     * likeliest people). They stay FUZZY: the number alone never acts on a record that contradicts it. Police rows are
-     * left out: under a number the police hold they are its second holder (NumberGroupResolver), and a police row
-     * linked uncertainly is a 一人多户 question of its own (DecideTasklet).
+     * NEAR_NUMBER: a record whose number is one digit or swap from a person's is that person's candidate even when its
+     * birth disagrees.
      */
-    private long scoreNumberHolders(NameCounts names, BufferedCopy out) throws SQLException {
-        return scoreNamed(names, out, Integer.MAX_VALUE, """
-                 FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
-                 JOIN person_run ps ON ps.run_id = p.run_id AND ps.id_number = r.id_number
-                 WHERE p.run_id = ? AND r.id_status IN ('VALID', 'LEGACY15') AND r.source <> 'huji' AND ps.run_id = ?
-                 ORDER BY r.rec_id, ps.person_id""");
-    }
+    private static final String NEAR_NUMBERS = """
+             FROM (SELECT DISTINCT k.rec_id, ps.person_id FROM repair_stage k
+                   JOIN pending p ON p.run_id = k.run_id AND p.rec_id = k.rec_id
+                   JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
+                   WHERE k.run_id = ?) near
+             JOIN src_record r ON r.rec_id = near.rec_id
+             JOIN person_run ps ON ps.run_id = ? AND ps.person_id = near.person_id
+             ORDER BY r.rec_id, ps.person_id""";
+
+    private static final String NUMBER_HOLDERS = """
+             FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
+             JOIN person_run ps ON ps.run_id = p.run_id AND ps.id_number = r.id_number
+             WHERE p.run_id = ? AND r.id_status IN ('VALID', 'LEGACY15') AND r.source <> 'huji' AND ps.run_id = ?
+             ORDER BY r.rec_id, ps.person_id""";
 
     /**
      * Scores each record against the persons a query (ordered by record, taking the run id twice) names as its likeliest
-     * people, keeping them as named candidates whatever they score; a record with more than {@code most} is skipped.
+     * people by a named blocking rule, keeping them as named candidates whatever they score; a record with more than the
+     * rule's {@link BlockingRule#most} is skipped.
      */
-    private long scoreNamed(NameCounts names, BufferedCopy out, int most, String fromOrdered) throws SQLException {
+    private long scoreNamed(BlockingRule rule, NameCounts names, BufferedCopy out, String fromOrdered) throws SQLException {
         long[] pairs = {0};
-        IdentityRecord[] current = {null};
-        List<Blocked> persons = new ArrayList<>();
-        ResolveStore.SqlConsumer<List<Blocked>> flush = list -> {
-            if (!list.isEmpty() && list.size() <= most) {
-                pairs[0] += list.size();
-                for (Object[] row : candidates(current[0], list, names, true)) out.add(row);
-            }
-            list.clear();
-        };
-        streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + fromOrdered, rs -> {
-            IdentityRecord r = IdentityRecord.read(rs);
-            if (current[0] == null || current[0].recId() != r.recId()) {
-                flush.accept(persons);
-                current[0] = r;
-            }
+        GroupingReader<Long, IdentityRecord, Blocked> records = GroupingReader.of(rs -> rs.getLong("rec_id"), IdentityRecord::read, rs -> {
             PersonSeed p = readPerson(rs);
-            persons.add(new Blocked(p, p.toParty()));
-        }, runId, runId);
-        flush.accept(persons);
+            return new Blocked(p, p.toParty());
+        }, (r, persons) -> {
+            if (persons.size() <= rule.most) {
+                pairs[0] += persons.size();
+                for (Object[] row : candidates(r, persons, names, rule.named)) out.add(row);
+            }
+        });
+        records.read(streaming, "SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + fromOrdered, runId, runId);
         return pairs[0];
     }
 
@@ -376,15 +334,15 @@ final class FuzzyPhase {
      * The candidate_stage rows of a record's pairs that reach the lower threshold, its name weighed by how common it is
      * among the persons (thread-safe: the scorer is stateless and the counts are only read).
      */
-    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names, boolean byNumber) {
+    private List<Object[]> candidates(IdentityRecord r, List<Blocked> persons, NameCounts names, boolean named) {
         PartyView record = r.toParty();
         NameFrequency frequency = names.of(r.name());
         List<Object[]> rows = new ArrayList<>(1);
         for (Blocked p : persons) {
-            // the persons one digit or swap from the record's number are its likeliest people whatever they score
-            if (!byNumber && scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
+            // a named rule's persons are the record's likeliest people whatever they score
+            if (!named && scorer.total(record, p.view(), frequency) < thresholds.lower()) continue;
             MatchScore s = scorer.score(record, p.view(), frequency);
-            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash(), byNumber});
+            rows.add(new Object[] {runId, r.recId(), p.seed().personKey(), s.total(), s.explain(), r.rowHash(), named});
         }
         return rows;
     }
@@ -392,30 +350,20 @@ final class FuzzyPhase {
     /** Each record's staged candidates, best first, through {@link CandidateRule}. */
     private void chooseCandidates(Connection c, DecisionBook decisions) throws SQLException {
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
-            List<CandidateRule.Candidate> forRecord = new ArrayList<>();
-            long[] recId = {-1};
-            String[] rowHash = {null};
-            boolean[] numbered = {false};
-            ResolveStore.SqlConsumer<List<CandidateRule.Candidate>> flush = list -> {
-                if (list.isEmpty()) return;
-                for (Link l : CandidateRule.apply(recId[0], rowHash[0], numbered[0], list, thresholds, decisions::find)) store.writeLink(links, l);
-                list.clear();
-            };
-            streaming.query("""
+            record Staged(long recId, String rowHash, boolean numbered) {}
+            GroupingReader<Long, Staged, CandidateRule.Candidate> records = GroupingReader.of(rs -> rs.getLong(1),
+                    rs -> new Staged(rs.getLong(1), rs.getString(2), rs.getBoolean(7)),
+                    rs -> new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getBoolean(6)),
+                    (r, candidates) -> {
+                        for (Link l : CandidateRule.apply(r.recId(), r.rowHash(), r.numbered(), candidates, thresholds, decisions::find)) {
+                            store.writeLink(links, l);
+                        }
+                    });
+            records.read(streaming, """
                     SELECT k.rec_id, k.row_hash, k.person_key, k.score, k.evidence, k.named,
                            r.id_number IS NOT NULL AS numbered
                     FROM candidate_stage k JOIN src_record r ON r.rec_id = k.rec_id
-                    WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
-                long id = rs.getLong(1);
-                if (id != recId[0]) {
-                    flush.accept(forRecord);
-                    recId[0] = id;
-                    rowHash[0] = rs.getString(2);
-                    numbered[0] = rs.getBoolean(7);
-                }
-                forRecord.add(new CandidateRule.Candidate(rs.getString(3), rs.getDouble(4), rs.getString(5), rs.getBoolean(6)));
-            }, runId);
-            flush.accept(forRecord);
+                    WHERE k.run_id = ? ORDER BY k.rec_id""", runId);
         }
     }
 }

@@ -9,7 +9,6 @@ import static org.voterroll.identity.ResolveStore.done;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.voterroll.store.BackgroundCopy;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.GroupingReader;
 import org.voterroll.store.SessionTuning;
 
 /** Phase (A) of identity resolution: the records grouped by usable number (NumberGroupResolver). */
@@ -96,16 +96,14 @@ final class NumberPhase {
              BufferedCopy persons = personWriter.into("person_run", PERSON_COLUMNS);
              BufferedCopy links = linkWriter.into("link", NUMBER_LINK_COLUMNS);
              BufferedCopy pending = new BufferedCopy(c, "pending", List.of("run_id", "rec_id", "phase"))) {
-            List<IdentityRecord> group = new ArrayList<>();
-            String[] current = {null};
-            ResolveStore.SqlConsumer<List<IdentityRecord>> flush = g -> {
-                if (g.isEmpty()) return;
+            GroupingReader<String, String, IdentityRecord> numbers = GroupingReader.byKey(rs -> rs.getString("id_number"),
+                    IdentityRecord::read, (number, g) -> {
                 if (resolver[0] == null) {
                     Register register = done(registerNames, "reading the register's names");
                     resolver[0] = new NumberGroupResolver(register.frequencies(), register.twins());
                 }
-                NumberGroupResolver.Result res = resolver[0].resolve(current[0], g);
-                Map<String, Long> ids = personIds.known(current[0]);
+                NumberGroupResolver.Result res = resolver[0].resolve(number, g);
+                Map<String, Long> ids = personIds.known(number);
                 for (PersonSeed p : res.persons()) {
                     Long id = ids.get(p.personKey());
                     if (id == null) {
@@ -121,20 +119,12 @@ final class NumberPhase {
                     links.add(runId, l.recId(), id, l.method().name(), l.certain(), l.score(), l.evidence());
                 }
                 for (IdentityRecord r : res.pending()) pending.add(runId, r.recId(), "A");
-                g.clear();
-            };
+            });
             SessionTuning.forWideSort(jdbc, () -> streaming.query("SELECT " + IdentityRecord.GROUPING_COLUMNS + " FROM " + EFFECTIVE
                     + " WHERE r.id_status IN ('VALID', 'LEGACY15') ORDER BY r.id_number" + byteOrder + """
                      , CASE WHEN r.source = 'huji' THEN 0 ELSE 1 END, CASE WHEN r.id_status = 'VALID' THEN 0 ELSE 1 END, r.rec_id""",
-                    rs -> {
-                        IdentityRecord r = IdentityRecord.read(rs);
-                        if (!r.idNumber().equals(current[0])) {
-                            flush.accept(group);
-                            current[0] = r.idNumber();
-                        }
-                        group.add(r);
-                    }, runId));
-            flush.accept(group);
+                    numbers, runId));
+            numbers.finish();
             done(registerNames, "reading the register's names"); // finished, and its failure seen, even without groups
         }
     }

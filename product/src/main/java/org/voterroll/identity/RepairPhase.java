@@ -6,12 +6,9 @@ import static org.voterroll.identity.ResolveStore.readPerson;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -20,6 +17,7 @@ import org.voterroll.decisions.Fingerprint;
 import org.voterroll.decisions.Verdict;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.store.BufferedCopy;
+import org.voterroll.store.GroupingReader;
 
 /** Phase (B) of identity resolution: mistyped numbers repaired (RepairRule). */
 final class RepairPhase {
@@ -45,9 +43,8 @@ final class RepairPhase {
             }, runId);
         }
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {
-            Map<Long, IdentityRecord> recs = new HashMap<>();
-            Map<Long, List<PersonSeed>> hits = new LinkedHashMap<>();
-            Set<String> speltSo = new HashSet<>();
+            GroupingReader<Long, IdentityRecord, Hit> records = GroupingReader.of(rs -> rs.getLong("rec_id"), IdentityRecord::read,
+                    rs -> new Hit(readPerson(rs), rs.getBoolean("spelt_so")), (r, hits) -> decideRepair(r, hits, links, decisions));
             // spelt_so: a person known only from other agencies' records, one of them under their number spelt exactly so
             streaming.query("SELECT " + IdentityRecord.COLUMNS + ", " + PERSON_SELECT + """
                      , CASE WHEN ps.from_huji THEN FALSE ELSE EXISTS (
@@ -57,43 +54,32 @@ final class RepairPhase {
                      FROM repair_stage k
                      JOIN src_record r ON r.rec_id = k.rec_id
                      JOIN person_run ps ON ps.run_id = k.run_id AND ps.id_number = k.candidate
-                     WHERE k.run_id = ? ORDER BY k.rec_id""", rs -> {
-                IdentityRecord r = IdentityRecord.read(rs);
-                if (!recs.containsKey(r.recId()) && !recs.isEmpty()) {
-                    decideRepairs(recs, hits, speltSo, links, decisions);
-                }
-                recs.put(r.recId(), r);
-                PersonSeed p = readPerson(rs);
-                hits.computeIfAbsent(r.recId(), k -> new ArrayList<>()).add(p);
-                if (rs.getBoolean("spelt_so")) speltSo.add(p.personKey());
-            }, runId);
-            decideRepairs(recs, hits, speltSo, links, decisions);
+                     WHERE k.run_id = ? ORDER BY k.rec_id""", records, runId);
+            records.finish();
         }
         store.dropLinkedFromPending();
     }
 
-    private void decideRepairs(Map<Long, IdentityRecord> recs, Map<Long, List<PersonSeed>> hits, Set<String> speltSo,
-                               BufferedCopy links, DecisionBook decisions) throws SQLException {
-        for (var e : hits.entrySet()) {
-            List<PersonSeed> distinct = e.getValue().stream()
-                    .collect(java.util.stream.Collectors.toMap(PersonSeed::personKey, p -> p, (a, b) -> a, LinkedHashMap::new))
-                    .values().stream().toList();
-            IdentityRecord r = recs.get(e.getKey());
-            var link = RepairRule.apply(r, distinct, speltSo);
-            if (link.isEmpty()) continue;
-            // a repaired link's removal evidence is not acted on (rules.Fact#actedOn) but raised for review; the township's
-            // verdict on that item is applied here: the same person is a DECIDED link, different people no link at all
-            var d = decisions.find(Fingerprint.of("LINK", r.rowHash(), link.get().personKey()));
-            if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) continue;
-            if (d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH)) {
-                Link l = link.get();
-                store.writeLink(links, new Link(l.recId(), l.personKey(), Link.Method.DECIDED, true, l.score(), l.evidence()));
-            } else {
-                store.writeLink(links, link.get());
-            }
+    /** A person one digit or swap from a record's number, and whether one of their records spells it so (spelt_so). */
+    private record Hit(PersonSeed person, boolean speltSo) {}
+
+    private void decideRepair(IdentityRecord r, List<Hit> hits, BufferedCopy links, DecisionBook decisions) throws SQLException {
+        List<PersonSeed> distinct = hits.stream().map(Hit::person)
+                .collect(java.util.stream.Collectors.toMap(PersonSeed::personKey, p -> p, (a, b) -> a, LinkedHashMap::new))
+                .values().stream().toList();
+        Set<String> speltSo = new HashSet<>();
+        for (Hit h : hits) if (h.speltSo()) speltSo.add(h.person().personKey());
+        var link = RepairRule.apply(r, distinct, speltSo);
+        if (link.isEmpty()) return;
+        // a repaired link's removal evidence is not acted on (rules.Fact#actedOn) but raised for review; the township's
+        // verdict on that item is applied here: the same person is a DECIDED link, different people no link at all
+        var d = decisions.find(Fingerprint.of("LINK", r.rowHash(), link.get().personKey()));
+        if (d.isPresent() && d.get().verdict() == Verdict.DIFFERENT) return;
+        if (d.isPresent() && (d.get().verdict() == Verdict.SAME_PERSON || d.get().verdict() == Verdict.CONFIRM_DEATH)) {
+            Link l = link.get();
+            store.writeLink(links, new Link(l.recId(), l.personKey(), Link.Method.DECIDED, true, l.score(), l.evidence()));
+        } else {
+            store.writeLink(links, link.get());
         }
-        recs.clear();
-        hits.clear();
-        speltSo.clear();
     }
 }

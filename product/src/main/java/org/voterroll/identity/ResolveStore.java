@@ -114,9 +114,4 @@ final class ResolveStore {
             throw new IllegalStateException(what + " failed", e.getCause());
         }
     }
-
-    @FunctionalInterface
-    interface SqlConsumer<T> {
-        void accept(T t) throws SQLException;
-    }
 }
