@@ -156,10 +156,12 @@ public final class DeliveryScanner {
         String sha;
         Format format;
         TextEncoding.Detected detected;
+        boolean soundCsv;
         try {
             // one pass over the bytes for the digest, the format and the encoding
             MessageDigest digest = DigestUtils.getSha256Digest();
             TextEncoding.Sniffer sniffer = new TextEncoding.Sniffer();
+            CsvQuickCheck quick = new CsvQuickCheck();
             byte[] head = new byte[8];
             int headLength = 0;
             try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -172,12 +174,16 @@ public final class DeliveryScanner {
                         System.arraycopy(buf, 0, head, headLength, take);
                         headLength += take;
                     }
-                    if (namedCsv || namedXlsx) sniffer.update(buf, 0, n);
+                    if (namedCsv || namedXlsx) {
+                        sniffer.update(buf, 0, n);
+                        quick.update(buf, 0, n);
+                    }
                 }
             }
             sha = Hex.encodeHexString(digest.digest());
             format = startsWith(head, headLength, ZIP) ? Format.XLSX : startsWith(head, headLength, OLE2) ? Format.OLE2 : Format.TEXT;
             detected = format == Format.TEXT ? sniffer.result() : null;
+            soundCsv = detected != null && quick.sound(detected, sniffer.wellFormedUtf8());
         } catch (IOException e) {
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, null, size, null,
                     "无法读取文件 (cannot read the file): " + e.getMessage(), null);
@@ -209,15 +215,16 @@ public final class DeliveryScanner {
         }
         String encoding = format == Format.XLSX ? "xlsx" : detected.label();
         try {
-            return format == Format.XLSX ? workbook(fileNo, p, source, size, sha, note) : text(fileNo, p, source, size, sha, detected, note, namedXlsx);
+            return format == Format.XLSX ? workbook(fileNo, p, source, size, sha, note) : text(fileNo, p, source, size, sha, detected, soundCsv, note, namedXlsx);
         } catch (IOException | RuntimeException e) {
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
                     "无法读取文件 (cannot read the file): " + messageOf(e), null);
         }
     }
 
+    /** {@code sound}: the bytes already showed that the parser cannot fail on the file ({@link CsvQuickCheck}). */
     private DeliveryFile text(int fileNo, Path p, Source source, long size, String sha, TextEncoding.Detected detected,
-                              String note, boolean namedXlsx) throws IOException {
+                              boolean sound, String note, boolean namedXlsx) throws IOException {
         String encoding = detected.label();
         try (CsvRowCursor cursor = new CsvRowCursor(p, detected, true)) {
             List<String> header = cursor.header();
@@ -238,8 +245,9 @@ public final class DeliveryScanner {
             }
             String missing = missing(source, columnOf, header);
             if (missing != null) return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha, missing, null);
-            // read through once: a file that breaks half-way must not leave half a snapshot behind
-            while (cursor.next() != null) { }
+            // read through once, unless its bytes showed it sound: a file that breaks half-way must not leave half a
+            // snapshot behind
+            if (!sound) while (cursor.next() != null) { }
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, encoding, size, sha, note, columnOf, null);
         }
     }
@@ -283,7 +291,7 @@ public final class DeliveryScanner {
         if (data.size() > 1) notes.add("读取了 " + data.size() + " 个工作表 (" + data.size() + " sheets read)");
         for (int sheet : data) {
             try (XlsxRowCursor c = new XlsxRowCursor(p, sheet)) {
-                while (c.next() != null) { }
+                c.readThrough();
             }
         }
         return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, "xlsx", size, sha,
