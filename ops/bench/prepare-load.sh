@@ -33,4 +33,5 @@ wait "$pid" 2>/dev/null || true
 [ "$state" = COMPLETED ] || { tail -30 "$out/log"; echo "load step: ${state:-not reached}"; exit 1; }
 steps=$($pg -d $db -F' ' -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - start_time))::numeric(8,1), write_count
           FROM batch_step_execution ORDER BY step_execution_id" | awk '{printf "%s %s s (%s rows); ", $1, $2, $3}')
-echo "$(basename "$jar") load avg $before..$(cut -d' ' -f1 /proc/loadavg): ${steps}JVM CPU to end of load ${cpu} s"
+scan=$(grep -oE "files scanned in [0-9]+ ms|previous roll read in [0-9]+ ms" "$out/log" | grep -oE "[0-9]+ ms" | paste -sd/ -)
+echo "$(basename "$(dirname "$jar")")/$(basename "$jar") load avg $before..$(cut -d' ' -f1 /proc/loadavg): ${steps}scan/previous roll ${scan}; JVM CPU to end of load ${cpu} s"

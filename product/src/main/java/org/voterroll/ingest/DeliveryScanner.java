@@ -57,11 +57,15 @@ public final class DeliveryScanner {
             return t;
         });
         try {
-            List<Future<DeliveryFile>> futures = new ArrayList<>();
-            for (int i = 0; i < paths.size(); i++) {
+            // the largest first, so that the longest read does not start last; the results stay in name order
+            List<Integer> bySize = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) bySize.add(i);
+            bySize.sort(java.util.Comparator.comparingLong((Integer i) -> sizeOf(paths.get(i))).reversed());
+            List<Future<DeliveryFile>> futures = new ArrayList<>(java.util.Collections.nCopies(paths.size(), null));
+            for (int i : bySize) {
                 int fileNo = i + 1;
                 Path p = paths.get(i);
-                futures.add(pool.submit(() -> inspect(fileNo, p)));
+                futures.set(i, pool.submit(() -> inspect(fileNo, p)));
             }
             for (Future<DeliveryFile> f : futures) inspected.add(f.get());
         } catch (InterruptedException e) {
@@ -117,6 +121,15 @@ public final class DeliveryScanner {
         n = cut < 0 ? "" : n.substring(cut + 1);
         n = DATE.matcher(n).replaceAll("");
         return n.replaceAll("[_\\-.\\s]+", "_").replaceAll("^_|_$", "");
+    }
+
+    /** A file's size for the order of reading, without following a link; 0 when it cannot be read (inspect says why). */
+    private static long sizeOf(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** Files that are part of the delivery protocol, not data (see docs/runbook.md: the READY marker). */
