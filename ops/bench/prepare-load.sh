@@ -4,7 +4,8 @@
 # Starts a reconcile on a fresh database DB (default vr_bench_pl), waits until the load step has ended, reads the JVM's
 # CPU time (user + system, /proc) at that moment and stops the run there (the later steps are not this benchmark's).
 # Prints one line: prepare and load wall seconds (batch_step_execution), each source's load, the JVM's CPU seconds up
-# to then, the load average. JAR=... picks another build; JAVA_OPTS=... adds JVM options (a JFR recording, say).
+# to then, the load average. JAR=... picks another build; JAVA_OPTS=... adds JVM options (a JFR recording, say);
+# FLOOR=1 then also times the floor: psql \copy of the same CSV files into one text column (as benchmark.sh).
 set -euo pipefail
 data=${1:?usage: prepare-load.sh COUNTY_DATA_DIR [DB]}
 db=${2:-vr_bench_pl}
@@ -35,3 +36,14 @@ steps=$($pg -d $db -F' ' -c "SELECT step_name, EXTRACT(EPOCH FROM (end_time - st
           FROM batch_step_execution ORDER BY step_execution_id" | awk '{printf "%s %s s (%s rows); ", $1, $2, $3}')
 scan=$(grep -oE "files scanned in [0-9]+ ms|previous roll read in [0-9]+ ms" "$out/log" | grep -oE "[0-9]+ ms" | paste -sd/ -)
 echo "$(basename "$(dirname "$jar")")/$(basename "$jar") load avg $before..$(cut -d' ' -f1 /proc/loadavg): ${steps}scan/previous roll ${scan}; JVM CPU to end of load ${cpu} s"
+if [ -n "${FLOOR:-}" ]; then
+  # the floor beside it, as benchmark.sh measures it: psql \copy of the same CSV files into one text column
+  $pg -d $db -c "DROP TABLE IF EXISTS copy_baseline" -c "CREATE TABLE copy_baseline (line text)"
+  start=$(date +%s.%N)
+  for f in "$data"/inbox/*.csv; do
+    enc=UTF8; iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || enc=GB18030
+    $pg -d $db -c "\\copy copy_baseline FROM '$f' WITH (FORMAT csv, DELIMITER E'\\x01', ENCODING '$enc')"
+  done
+  end=$(date +%s.%N)
+  echo "floor: psql \\copy of the CSV files $(echo "$end - $start" | bc) s, $($pg -d $db -c "SELECT count(*) FROM copy_baseline") lines (xlsx not included), load avg $(cut -d' ' -f1 /proc/loadavg)"
+fi
