@@ -1,5 +1,7 @@
 package org.voterroll.ingest;
 
+import java.util.List;
+
 /**
  * The columns of table src_record, in table order; {@link RecordRow} holds one value per column. {@code size} is the
  * column's width in the schema (V2__voter_roll.sql), 0 for a number or a date: a longer value is a rejected row, not
@@ -15,6 +17,9 @@ public enum Column {
     KIND(40, "类型或事由 (type or reason)"), REASON(40, "原因或去向 (reason or destination)"),
     ORG_NAME(200, "单位、项目或机关名称 (organisation or project)"), ORG_CODE(40, "统一社会信用代码 (credit code)"),
     ETHNIC(20, "民族 (ethnic group)"), DOC_NO(200, "文号 (document number)"), REPAIRS(1000, null);
+
+    /** {@link #values()} once: it copies the array at every call, and every row asks for it. */
+    public static final List<Column> ALL = List.of(values());
 
     private final int size;
     private final String label;

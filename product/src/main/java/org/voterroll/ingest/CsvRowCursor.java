@@ -71,7 +71,7 @@ final class CsvRowCursor implements RowCursor {
                     if (cells[i].indexOf('\uFEFF') >= 0) cells[i] = cells[i].replace("\uFEFF", "");
                 }
                 int endLine = (int) parser.getCurrentLineNumber();
-                return new Row(endLine - embeddedBreaks, cells, FORMAT.format((Object[]) cells));
+                return new Row(endLine - embeddedBreaks, cells);
             }
             return null;
         } catch (java.io.UncheckedIOException e) {

@@ -57,11 +57,15 @@ public final class DeliveryScanner {
             return t;
         });
         try {
-            List<Future<DeliveryFile>> futures = new ArrayList<>();
-            for (int i = 0; i < paths.size(); i++) {
+            // the largest first, so that the longest read does not start last; the results stay in name order
+            List<Integer> bySize = new ArrayList<>();
+            for (int i = 0; i < paths.size(); i++) bySize.add(i);
+            bySize.sort(java.util.Comparator.comparingLong((Integer i) -> sizeOf(paths.get(i))).reversed());
+            List<Future<DeliveryFile>> futures = new ArrayList<>(java.util.Collections.nCopies(paths.size(), null));
+            for (int i : bySize) {
                 int fileNo = i + 1;
                 Path p = paths.get(i);
-                futures.add(pool.submit(() -> inspect(fileNo, p)));
+                futures.set(i, pool.submit(() -> inspect(fileNo, p)));
             }
             for (Future<DeliveryFile> f : futures) inspected.add(f.get());
         } catch (InterruptedException e) {
@@ -119,6 +123,15 @@ public final class DeliveryScanner {
         return n.replaceAll("[_\\-.\\s]+", "_").replaceAll("^_|_$", "");
     }
 
+    /** A file's size for the order of reading, without following a link; 0 when it cannot be read (inspect says why). */
+    private static long sizeOf(Path p) {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** Files that are part of the delivery protocol, not data (see docs/runbook.md: the READY marker). */
     static boolean isMarker(String name) {
         String n = name.toUpperCase(Locale.ROOT);
@@ -156,10 +169,12 @@ public final class DeliveryScanner {
         String sha;
         Format format;
         TextEncoding.Detected detected;
+        boolean soundCsv;
         try {
             // one pass over the bytes for the digest, the format and the encoding
             MessageDigest digest = DigestUtils.getSha256Digest();
             TextEncoding.Sniffer sniffer = new TextEncoding.Sniffer();
+            CsvQuickCheck quick = new CsvQuickCheck();
             byte[] head = new byte[8];
             int headLength = 0;
             try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -172,12 +187,16 @@ public final class DeliveryScanner {
                         System.arraycopy(buf, 0, head, headLength, take);
                         headLength += take;
                     }
-                    if (namedCsv || namedXlsx) sniffer.update(buf, 0, n);
+                    if (namedCsv || namedXlsx) {
+                        sniffer.update(buf, 0, n);
+                        quick.update(buf, 0, n);
+                    }
                 }
             }
             sha = Hex.encodeHexString(digest.digest());
             format = startsWith(head, headLength, ZIP) ? Format.XLSX : startsWith(head, headLength, OLE2) ? Format.OLE2 : Format.TEXT;
             detected = format == Format.TEXT ? sniffer.result() : null;
+            soundCsv = detected != null && quick.sound(detected, sniffer.wellFormedUtf8());
         } catch (IOException e) {
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, null, size, null,
                     "无法读取文件 (cannot read the file): " + e.getMessage(), null);
@@ -209,15 +228,16 @@ public final class DeliveryScanner {
         }
         String encoding = format == Format.XLSX ? "xlsx" : detected.label();
         try {
-            return format == Format.XLSX ? workbook(fileNo, p, source, size, sha, note) : text(fileNo, p, source, size, sha, detected, note, namedXlsx);
+            return format == Format.XLSX ? workbook(fileNo, p, source, size, sha, note) : text(fileNo, p, source, size, sha, detected, soundCsv, note, namedXlsx);
         } catch (IOException | RuntimeException e) {
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha,
                     "无法读取文件 (cannot read the file): " + messageOf(e), null);
         }
     }
 
+    /** {@code sound}: the bytes already showed that the parser cannot fail on the file ({@link CsvQuickCheck}). */
     private DeliveryFile text(int fileNo, Path p, Source source, long size, String sha, TextEncoding.Detected detected,
-                              String note, boolean namedXlsx) throws IOException {
+                              boolean sound, String note, boolean namedXlsx) throws IOException {
         String encoding = detected.label();
         try (CsvRowCursor cursor = new CsvRowCursor(p, detected, true)) {
             List<String> header = cursor.header();
@@ -238,8 +258,9 @@ public final class DeliveryScanner {
             }
             String missing = missing(source, columnOf, header);
             if (missing != null) return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.UNUSABLE, encoding, size, sha, missing, null);
-            // read through once: a file that breaks half-way must not leave half a snapshot behind
-            while (cursor.next() != null) { }
+            // read through once, unless its bytes showed it sound: a file that breaks half-way must not leave half a
+            // snapshot behind
+            if (!sound) while (cursor.next() != null) { }
             return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, encoding, size, sha, note, columnOf, null);
         }
     }
@@ -283,7 +304,7 @@ public final class DeliveryScanner {
         if (data.size() > 1) notes.add("读取了 " + data.size() + " 个工作表 (" + data.size() + " sheets read)");
         for (int sheet : data) {
             try (XlsxRowCursor c = new XlsxRowCursor(p, sheet)) {
-                while (c.next() != null) { }
+                c.readThrough();
             }
         }
         return new DeliveryFile(fileNo, p, source, DeliveryFile.Status.USABLE, "xlsx", size, sha,

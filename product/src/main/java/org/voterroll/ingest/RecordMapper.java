@@ -1,13 +1,18 @@
 package org.voterroll.ingest;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.codec.digest.DigestUtils;
 import org.voterroll.codes.CodeList;
+import org.voterroll.codes.Source;
 import org.voterroll.normalize.AreaCodes;
 import org.voterroll.normalize.IdNumbers;
 import org.voterroll.normalize.InvalidValueException;
@@ -116,15 +121,23 @@ public final class RecordMapper {
                 throw new InvalidValueException(h + "：含文件编码中无效的字节 (bytes that are invalid in the file's encoding, "
                         + "GB18030 or UTF-8: the line is damaged; the agency must send it again)");
             }
-            if (v.strip().equals(h)) headerValues++;
+            if (strippedEquals(v, h)) headerValues++;
             else if (!v.isBlank()) allHeaders = false;
         }
         if (allHeaders && headerValues >= 2) throw new InvalidValueException("表头行再次出现 (the header row again: two files joined into one?)");
     }
 
+    /** {@code v.strip().equals(h)} without making the stripped copy: every value of every row is compared. */
+    private static boolean strippedEquals(String v, String h) {
+        int start = 0, end = v.length();
+        while (start < end && Character.isWhitespace(v.charAt(start))) start++;
+        while (end > start && Character.isWhitespace(v.charAt(end - 1))) end--;
+        return end - start == h.length() && v.startsWith(h, start);
+    }
+
     /** A value longer than its column in the schema: rejected, naming the column, instead of an SQL error. */
     private static void checkLengths(RecordRow r) {
-        for (Column col : Column.values()) {
+        for (Column col : Column.ALL) {
             if (col.size() == 0 || col == Column.REPAIRS || !(r.get(col) instanceof String v) || v.length() <= col.size()) continue;
             String what = col.label() != null ? col.label() : col.sqlName();
             throw new InvalidValueException("字段过长 (a value too long): " + what + " " + v.length() + " 个字符，最多 " + col.size()
@@ -265,7 +278,7 @@ public final class RecordMapper {
     private static void number(Cells c, RecordRow r, String header, Need need) {
         String raw = c.raw(header);
         if (raw != null && (c.kind(header) == RowCursor.CellKind.NUMBER && digits(raw) > 15
-                || SCIENTIFIC.matcher(raw).matches())) {
+                || (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) && SCIENTIFIC.matcher(raw).matches())) {
             throw new InvalidValueException(header + "以数字格式存储，末几位已丢失 (stored as a number, digits lost: Excel keeps 15 "
                     + "significant digits; the agency must format the column as text and export the file again)");
         }
@@ -329,10 +342,36 @@ public final class RecordMapper {
         return n;
     }
 
+    /** Each loading thread keeps its digest: making one per row cost more than the hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(DigestUtils::getSha256Digest);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** The first 32 hex digits (16 bytes) of the SHA-256 of the source and the stripped values. */
     private static String rowHash(RawRow row) {
         StringBuilder sb = new StringBuilder(row.source().prefix());
         for (String v : row.values()) sb.append('\u001f').append(v == null ? "" : v.strip());
-        return DigestUtils.sha256Hex(sb.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        byte[] digest = SHA256.get().digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+        char[] hex = new char[32];
+        for (int i = 0; i < 16; i++) {
+            hex[2 * i] = HEX[(digest[i] >> 4) & 0xF];
+            hex[2 * i + 1] = HEX[digest[i] & 0xF];
+        }
+        return new String(hex);
+    }
+
+    /** Each source's canonical headers by name: looked up about fifteen times a row. */
+    private static final Map<Source, Map<String, Integer>> INDEX = indexOfHeaders();
+
+    private static Map<Source, Map<String, Integer>> indexOfHeaders() {
+        Map<Source, Map<String, Integer>> bySource = new EnumMap<>(Source.class);
+        for (Source s : Source.values()) {
+            Map<String, Integer> index = new HashMap<>();
+            List<String> headers = s.headers();
+            // the first of a name given twice, as List.indexOf found it
+            for (int i = headers.size() - 1; i >= 0; i--) index.put(headers.get(i), i);
+            bySource.put(s, index);
+        }
+        return bySource;
     }
 
     /** Access to a row's cells by header name, collecting repairs. */
@@ -355,8 +394,8 @@ public final class RecordMapper {
         }
 
         private int index(String header) {
-            int i = headers.indexOf(header);
-            if (i < 0) throw new IllegalArgumentException("unknown header " + header + " for " + row.source());
+            Integer i = INDEX.get(row.source()).get(header);
+            if (i == null) throw new IllegalArgumentException("unknown header " + header + " for " + row.source());
             return i;
         }
 

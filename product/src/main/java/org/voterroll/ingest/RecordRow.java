@@ -5,7 +5,7 @@ import java.time.YearMonth;
 
 /** One accepted row, as it goes into src_record. Values are String, Integer, Long or LocalDate. */
 public final class RecordRow {
-    private final Object[] values = new Object[Column.values().length];
+    private final Object[] values = new Object[Column.ALL.size()];
 
     public RecordRow set(Column c, String v) { values[c.ordinal()] = (v == null || v.isEmpty()) ? null : v; return this; }
     public RecordRow set(Column c, LocalDate v) { values[c.ordinal()] = v; return this; }

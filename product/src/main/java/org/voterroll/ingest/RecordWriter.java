@@ -36,7 +36,7 @@ public class RecordWriter implements ItemWriter<IngestResult> {
             Object[] values = new Object[RECORD_COLUMNS.size()];
             for (IngestResult r : chunk) {
                 if (r instanceof IngestResult.Accepted a) {
-                    for (Column col : Column.values()) values[col.ordinal()] = a.record().get(col);
+                    for (Column col : Column.ALL) values[col.ordinal()] = a.record().get(col);
                     copy.add(values);
                 } else {
                     anyRejected = true;

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+
 /** Reads the rows of one delivery file, CSV or xlsx, one at a time. */
 public interface RowCursor extends Closeable {
 
@@ -17,16 +19,21 @@ public interface RowCursor extends Closeable {
     enum CellKind { TEXT, NUMBER, FORMULA_WITHOUT_VALUE, ERROR }
 
     /**
-     * A non-empty row: the physical line (CSV) or sheet row (xlsx) it starts on, its cells, its text, and per cell
-     * what it held ({@code kinds} null when every cell is text).
+     * A non-empty row: the physical line (CSV) or sheet row (xlsx) it starts on, its cells, and per cell what it held
+     * ({@code kinds} null when every cell is text).
      */
-    record Row(int lineNo, String[] cells, String raw, CellKind[] kinds) {
-        public Row(int lineNo, String[] cells, String raw) {
-            this(lineNo, cells, raw, null);
+    record Row(int lineNo, String[] cells, CellKind[] kinds) {
+        public Row(int lineNo, String[] cells) {
+            this(lineNo, cells, null);
         }
 
         public CellKind kind(int col) {
             return kinds == null || col >= kinds.length ? CellKind.TEXT : kinds[col];
+        }
+
+        /** The row's text as RFC 4180 CSV; made only when asked for (a rejected row's line), never for every row read. */
+        public String raw() {
+            return CSVFormat.RFC4180.format((Object[]) cells);
         }
     }
 

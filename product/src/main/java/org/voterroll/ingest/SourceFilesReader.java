@@ -100,7 +100,7 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
                 // empty cells past the header (stray commas of Excel or a hand edit) hold nothing to lose: not a wrong column count
                 int cells = row.cells().length;
                 while (cells > headerCount && (row.cells()[cells - 1] == null || row.cells()[cells - 1].isBlank())) cells--;
-                return new RawRow(source, f.fileNo(), partName, row.lineNo(), values, row.raw(), cells, headerCount,
+                return new RawRow(source, f.fileNo(), partName, row.lineNo(), values, row.cells(), cells, headerCount,
                         f.sheetOrdinal(), kinds);
             }
             cursor.close();
@@ -121,7 +121,7 @@ public class SourceFilesReader implements ItemStreamReader<RawRow> {
                 cursor = x;
                 partName = f.sheetOrdinal() == 0 ? f.name() : f.name() + "!" + x.sheetName();
             } else {
-                cursor = new CsvRowCursor(p, TextEncoding.detect(p), true);
+                cursor = new CsvRowCursor(p, TextEncoding.Detected.ofLabel(f.encoding()), true);
                 partName = f.name();
             }
             columnOf = DeliveryScanner.columnMapping(source, cursor.header());

@@ -23,6 +23,12 @@ public final class TextEncoding {
     public record Detected(Charset charset, boolean bom) {
         public String label() { return charset.name() + (bom ? "+BOM" : ""); }
 
+        /** The encoding a {@link #label()} names, as the scan stored it: the load reads a file as the scan found it, without sniffing it again. */
+        public static Detected ofLabel(String label) {
+            boolean bom = label.endsWith("+BOM");
+            return new Detected(Charset.forName(bom ? label.substring(0, label.length() - 4) : label), bom);
+        }
+
         public boolean utf16() {
             return charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE);
         }
@@ -95,6 +101,11 @@ public final class TextEncoding {
             } else {
                 badSequences++;
             }
+        }
+
+        /** No byte fed so far breaks UTF-8 (and none is left waiting for its continuation). */
+        public boolean wellFormedUtf8() {
+            return badSequences == 0 && need == 0;
         }
 
         public Detected result() {

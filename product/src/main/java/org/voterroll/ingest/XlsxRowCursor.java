@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -139,9 +138,21 @@ final class XlsxRowCursor implements RowCursor {
                     cells = java.util.Arrays.copyOf(cells, trimmed);
                     if (kinds != null) kinds = java.util.Arrays.copyOf(kinds, trimmed);
                 }
-                return new Row(row.getRowNum() + 1, cells, CSVFormat.RFC4180.format((Object[]) cells), kinds);
+                return new Row(row.getRowNum() + 1, cells, kinds);
             }
             return null;
+        } catch (RuntimeException e) {
+            throw new IOException("xlsx 读取失败 (cannot read the workbook): " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the rest of the sheet without making rows of it, for the scan: what can break the file (its zip, its XML)
+     * breaks here as it would in {@link #next}; a cell that cannot be read is its row's problem, not the file's.
+     */
+    void readThrough() throws IOException {
+        try {
+            while (rows.hasNext()) rows.next();
         } catch (RuntimeException e) {
             throw new IOException("xlsx 读取失败 (cannot read the workbook): " + e.getMessage(), e);
         }

@@ -80,6 +80,11 @@ public final class AreaCodes {
         if (raw == null) {
             return null;
         }
+        Level plain = Level.ofLength(raw.length());
+        if (plain != null && allDigits(raw)) {
+            // the common case: already 6, 9 or 12 ASCII digits, nothing to clean
+            return new Normalized<>(new Area(raw, plain), List.of());
+        }
         int start = 0;
         int end = raw.length();
         while (start < end && Chars.isBlank(raw.charAt(start))) {

@@ -35,6 +35,10 @@ public final class LenientDates {
      * @throws InvalidValueException for an impossible date (2023-02-30) or any other text
      */
     public static Normalized<LocalDate> parseDate(String raw) {
+        if (isPlainIso(raw)) {
+            // the shape nearly every value has (YYYY-MM-DD, nothing around it): what clean and readDate would find
+            return new Normalized<>(toDate(new int[] {number(raw, 0, 4), number(raw, 5, 7), number(raw, 8, 10)}, raw), REPAIR_LISTS.get(0));
+        }
         Cleaned c = clean(raw);
         if (c == null) {
             return null;
@@ -74,6 +78,19 @@ public final class LenientDates {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** Exactly {@code YYYY-MM-DD} in ASCII digits, the year not starting with 0 (which readDate refuses). */
+    private static boolean isPlainIso(String s) {
+        if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            if (i != 4 && i != 7 && !Chars.isAsciiDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** The text with ASCII digits/separators, blanks removed around it, the time part split off. */
     private record Cleaned(String text, int flags) {

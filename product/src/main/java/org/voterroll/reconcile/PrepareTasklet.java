@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -67,19 +69,44 @@ public class PrepareTasklet implements Tasklet {
         jdbc.update("DELETE FROM snapshot WHERE run_id = ?", id);
 
         saveDistricts(CountyConfig.load(run.countyDir()).districts());
+        // the scan only reads files: it runs beside the previous roll's load (issue 20), which needs this thread's
+        // transaction; its failure still comes first, as when the scan ran before the roll
+        FutureTask<Scanned> scanning = new FutureTask<>(this::scan);
+        Thread scanner = new Thread(scanning, "scan-delivery");
+        scanner.setDaemon(true);
+        scanner.start();
+        long t0 = System.nanoTime();
+        Exception rollFailure = null;
+        try {
+            loadPreviousRoll();
+            // decide joins the previous roll to every person: planned on the statistics of before this load (none of
+            // this run's lines), PostgreSQL nests a loop over it (1M second night: decide 51 s -> over an hour)
+            Statistics.refresh(jdbc, "previous_line");
+            log.info("previous roll read in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception e) {
+            rollFailure = e;
+        }
+        Scanned scanned;
+        try {
+            scanned = scanning.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) throw cause;
+            throw e;
+        }
+        if (rollFailure != null) throw rollFailure;
+        saveDelivery(scanned.files(), scanned.notices());
+        return RepeatStatus.FINISHED;
+    }
+
+    private record Scanned(List<DeliveryFile> files, List<DeliveryFile> notices) {}
+
+    private Scanned scan() throws IOException {
         long t0 = System.nanoTime();
         List<DeliveryFile> files = new DeliveryScanner().scan(run.inboxDir());
         List<DeliveryFile> notices = Exchange.scan(run.countyDir());
         log.info("delivery: {} files scanned in {} ms{}", files.size(), (System.nanoTime() - t0) / 1_000_000,
                 notices.isEmpty() ? "" : ", " + notices.size() + " in " + Exchange.dir(run.countyDir()));
-        saveDelivery(files, notices);
-        t0 = System.nanoTime();
-        loadPreviousRoll();
-        // decide joins the previous roll to every person: planned on the statistics of before this load (none of
-        // this run's lines), PostgreSQL nests a loop over it (1M second night: decide 51 s -> over an hour)
-        Statistics.refresh(jdbc, "previous_line");
-        log.info("previous roll read in {} ms", (System.nanoTime() - t0) / 1_000_000);
-        return RepeatStatus.FINISHED;
+        return new Scanned(files, notices);
     }
 
     private void saveDistricts(Districts d) {

@@ -80,8 +80,26 @@ public final class BulkCopy implements AutoCloseable {
 
     private static void appendCsv(StringBuilder sb, Object v) {
         if (v == null) return;
+        // a long, an int and a date written straight into the line: their toString made a String per value
+        if (v instanceof Long l) {
+            sb.append(l.longValue());
+            return;
+        }
+        if (v instanceof Integer i) {
+            sb.append(i.intValue());
+            return;
+        }
         if (v instanceof Number || v instanceof Boolean) {
             sb.append(v);
+            return;
+        }
+        if (v instanceof LocalDate d && d.getYear() >= 1000 && d.getYear() <= 9999) {
+            // LocalDate.toString's form for these years: yyyy-MM-dd
+            sb.append('"').append(d.getYear()).append('-');
+            if (d.getMonthValue() < 10) sb.append('0');
+            sb.append(d.getMonthValue()).append('-');
+            if (d.getDayOfMonth() < 10) sb.append('0');
+            sb.append(d.getDayOfMonth()).append('"');
             return;
         }
         String s = v.toString();

@@ -15,7 +15,7 @@ class RecordMapperTest {
         List<String> headers = s.headers();
         String[] values = new String[headers.size()];
         for (int i = 0; i < pairs.length; i += 2) values[headers.indexOf(pairs[i])] = pairs[i + 1];
-        return new RawRow(s, 1, s.prefix() + "_1.csv", 7, values, "raw", headers.size(), headers.size());
+        return new RawRow(s, 1, s.prefix() + "_1.csv", 7, values, new String[] {"raw"}, headers.size(), headers.size());
     }
 
     static RawRow huji(String number, String name, String sex, String birth, String status) {
@@ -83,7 +83,7 @@ class RecordMapperTest {
 
         assertThat(reason(row(Source.XUANWEI, "公民身份号码", "341299199108221642", "姓名", "冯丹", "类型", "剥夺政治权利",
                 "起始日期", "2024-03-01", "终止日期", "2023-01-01"))).contains("终止日期早于起始日期");
-        RawRow shortRow = new RawRow(Source.HUJI, 1, "huji_1.csv", 9, new String[Source.HUJI.headers().size()], "a,b", 2, 13);
+        RawRow shortRow = new RawRow(Source.HUJI, 1, "huji_1.csv", 9, new String[Source.HUJI.headers().size()], new String[] {"a", "b"}, 2, 13);
         assertThat(reason(shortRow)).contains("列数不符");
     }
 
