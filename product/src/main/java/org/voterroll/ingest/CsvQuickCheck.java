@@ -12,11 +12,9 @@ package org.voterroll.ingest;
  * for the verdict and its message.
  */
 final class CsvQuickCheck {
-    private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_QUOTED }
-
     private static final int[] BOM = {0xEF, 0xBB, 0xBF};
 
-    private State state = State.FIELD_START;
+    private final CsvQuoting quoting = new CsvQuoting();
     private boolean unsure;
     private long sinceBreak;
     private long inRecord;
@@ -38,7 +36,7 @@ final class CsvQuickCheck {
             }
             if (bomBytes > 0 && !bomSkipped) {
                 // the first bytes only looked like a mark: they were characters of the first field
-                state = State.UNQUOTED;
+                quoting.inUnquotedField();
                 sinceBreak += bomBytes;
                 inRecord += bomBytes;
                 bomBytes = 0;
@@ -49,7 +47,7 @@ final class CsvQuickCheck {
 
     /** True when the CSV parser cannot fail on this file, read in {@code encoding}; {@code wellFormedUtf8} from the sniffer. */
     boolean sound(TextEncoding.Detected encoding, boolean wellFormedUtf8) {
-        if (unsure || state == State.QUOTED || bomSkipped != encoding.bom()) return false;
+        if (unsure || quoting.inQuotes() || bomSkipped != encoding.bom()) return false;
         if (encoding.charset().equals(java.nio.charset.StandardCharsets.UTF_8)) return wellFormedUtf8;
         return encoding.charset().equals(TextEncoding.GB18030) && !gbMalformed && gb == 0;
     }
@@ -57,39 +55,12 @@ final class CsvQuickCheck {
     private void track(int c) {
         boolean cr = c == '\r';
         boolean lf = c == '\n';
-        switch (state) {
-            case FIELD_START -> {
-                if (c == '"') state = State.QUOTED;
-                else if (c != ',' && !cr && !lf) state = State.UNQUOTED;
-            }
-            case UNQUOTED -> {
-                if (c == ',' || cr || lf) state = State.FIELD_START;
-            }
-            case QUOTED -> {
-                if (c == '"') state = State.QUOTE_IN_QUOTED;
-            }
-            case QUOTE_IN_QUOTED -> {
-                if (c == '"') state = State.QUOTED;
-                else afterQuoted(c, cr, lf);
-            }
-            case AFTER_QUOTED -> afterQuoted(c, cr, lf);
-        }
+        // the parser may refuse text after a closing quote: parse the file through for the verdict
+        if (quoting.next(c) == CsvQuoting.Step.TEXT_AFTER_QUOTE) unsure = true;
         if (cr || lf) sinceBreak = 0;
         else if (++sinceBreak >= CsvRowCursor.MAX_LINE_CHARS) unsure = true;
-        if ((cr || lf) && state == State.FIELD_START) inRecord = 0;
+        if ((cr || lf) && quoting.atFieldStart()) inRecord = 0;
         else if (++inRecord >= CsvRowCursor.MAX_LINE_CHARS) unsure = true;
-    }
-
-    private void afterQuoted(int c, boolean cr, boolean lf) {
-        if (c == ',' || cr || lf) {
-            state = State.FIELD_START;
-        } else if (c == ' ' || c == '\t') {
-            state = State.AFTER_QUOTED;
-        } else {
-            // the parser may refuse it: parse the file through for the verdict
-            unsure = true;
-            state = State.UNQUOTED;
-        }
     }
 
     private void gb18030(int x) {

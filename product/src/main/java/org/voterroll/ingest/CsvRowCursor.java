@@ -127,9 +127,7 @@ final class CsvRowCursor implements RowCursor {
             }
         }
 
-        private enum State { FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED, AFTER_QUOTED }
-
-        private State state = State.FIELD_START;
+        private final CsvQuoting quoting = new CsvQuoting();
         private int line = 1;
         private int quoteLine;
         private int problemLine;
@@ -143,7 +141,7 @@ final class CsvRowCursor implements RowCursor {
 
         /** The line where a broken quoted field opened, or 0. */
         int problemLine() {
-            if (problemLine == 0 && (state == State.QUOTED)) return quoteLine;
+            if (problemLine == 0 && quoting.inQuotes()) return quoteLine;
             return problemLine;
         }
 
@@ -167,28 +165,14 @@ final class CsvRowCursor implements RowCursor {
             boolean lfAfterCr = lf && lastWasCr;
             lastWasCr = cr;
             if ((cr || lf) && !lfAfterCr) line++;
-            switch (state) {
-                case FIELD_START -> {
-                    if (c == '"') {
-                        state = State.QUOTED;
-                        quoteLine = line;
-                    } else if (c != ',' && !cr && !lf) {
-                        state = State.UNQUOTED;
-                    }
+            switch (quoting.next(c)) {
+                case QUOTE_OPENED -> quoteLine = line;
+                case TEXT_AFTER_QUOTE -> {
+                    if (problemLine == 0) problemLine = quoteLine;
                 }
-                case UNQUOTED -> {
-                    if (c == ',' || cr || lf) state = State.FIELD_START;
-                }
-                case QUOTED -> {
-                    if (c == '"') state = State.QUOTE_IN_QUOTED;
-                }
-                case QUOTE_IN_QUOTED -> {
-                    if (c == '"') state = State.QUOTED;
-                    else afterQuoted(c, cr, lf);
-                }
-                case AFTER_QUOTED -> afterQuoted(c, cr, lf);
+                case NONE -> { }
             }
-            boolean recordEnds = (cr || lf) && state == State.FIELD_START;
+            boolean recordEnds = (cr || lf) && quoting.atFieldStart();
             if (cr || lf) {
                 sinceBreak = 0;
             } else if (++sinceBreak > MAX_LINE_CHARS) {
@@ -200,17 +184,6 @@ final class CsvRowCursor implements RowCursor {
             } else if (++inRecord > MAX_LINE_CHARS) {
                 throw new TooLong("第 " + quoteLine + " 行开始的引号超过 " + MAX_LINE_CHARS + " 个字符仍未闭合 (the quote opened on line "
                         + quoteLine + " is still open after " + MAX_LINE_CHARS + " characters: fix the quoting on that line and deliver again)");
-            }
-        }
-
-        private void afterQuoted(char c, boolean cr, boolean lf) {
-            if (c == ',' || cr || lf) {
-                state = State.FIELD_START;
-            } else if (c == ' ' || c == '\t') {
-                state = State.AFTER_QUOTED;
-            } else {
-                if (problemLine == 0) problemLine = quoteLine;
-                state = State.UNQUOTED;
             }
         }
     }
