@@ -162,6 +162,38 @@ class ProvincePageTest extends WebTestBase {
     }
 
     @Test
+    void theCountyOfficeDecidesARequestWithoutATownshipOnItsOwnPathsAndIsSentBackThere() throws Exception {
+        // a copy of 郑浩's request that names no township (its register's area is in no township of xuanqu.csv): the
+        // county office's, under its own fingerprint so that deciding it leaves the clerk's request open
+        String id = province().provinceRunId();
+        int no = jdbc.queryForObject("SELECT MAX(item_no) + 100 FROM province_exception WHERE province_run_id = ?", Integer.class, id);
+        jdbc.update("""
+                INSERT INTO province_exception (province_run_id, item_no, code, level, county_code, run_id, township_code, district_code,
+                       id_numbers, names, description, evidence, fingerprint, other_county_code, other_run_id)
+                SELECT province_run_id, ?, code, level, county_code, run_id, NULL, district_code, id_numbers, names, description,
+                       evidence, 'county-office-request', other_county_code, other_run_id
+                FROM province_exception WHERE province_run_id = ? AND item_no = ?""", no, id, certificateRequest());
+        try {
+            String path = "/county/province/" + id + "/items/" + no;
+            Http office = Http.session(url(""), COUNTY_OFFICE, PASSWORD);
+            assertThat(body(office.get("/county"))).contains("id=\"province-requests\"", "href=\"" + path + "\"");
+            assertThat(body(Http.session(url(""), CLERK, PASSWORD).get("/township"))).doesNotContain("href=\"/township/province/" + id + "/items/" + no + "\"");
+            assertRefused(Http.session(url(""), CLERK, PASSWORD).get("/township/province/" + id + "/items/" + no), "the county office's item, to a clerk");
+            assertThat(body(office.get(path))).contains("原选区资格证明申请", "action=\"" + path + "/decision\"");
+
+            HttpResponse<byte[]> decided = office.form(path + "/decision", Map.of("verdict", "ISSUE_CERTIFICATE", "note", "户籍地不在任何乡镇，县选举办出具"));
+            assertThat(decided.statusCode()).isEqualTo(302);
+            assertThat(decided.headers().firstValue("Location").orElse("")).as("back to the county office's page of the item").endsWith(path);
+            assertThat(jdbc.queryForObject("SELECT decided_by FROM decision WHERE fingerprint = 'county-office-request'", String.class))
+                    .isEqualTo(COUNTY_OFFICE);
+            assertThat(body(office.get(path))).contains("已处理：出具原选区资格证明").doesNotContain("id=\"decision-form\"");
+        } finally {
+            jdbc.update("DELETE FROM decision WHERE fingerprint = 'county-office-request'");
+            jdbc.update("DELETE FROM province_exception WHERE province_run_id = ? AND item_no = ?", id, no);
+        }
+    }
+
+    @Test
     void theSameAsJsonForTheOfficesSystemsWithRecordsNotColumnsAndNumbersMasked() throws Exception {
         var json = tools.jackson.databind.json.JsonMapper.builder().build();
         Http office = Http.basic(url(""), PROVINCE_OFFICE, PASSWORD);
