@@ -7,7 +7,10 @@ import java.util.List;
  * record and a person that a rule pairs are compared, as Splink declares its blocking rules. The pairs of a scored rule
  * are kept when they reach the lower threshold; those of a named rule are the record's likeliest people and kept
  * whatever they score, up to {@link #most} persons a record. Every rule's pairs of a record are one set of candidates
- * (CandidateRule), so two rules that pair the same record and person give one link.
+ * (CandidateRule), so two rules that pair the same record and person give one link. The household phase
+ * (HouseholdPhase, HouseholdRule) runs before these rules and is not one of them: it pairs a resettlement row with the
+ * members of its case's linked household, a pairing by case rather than by key, and stages its uncertain pairs into the
+ * same set of candidates.
  */
 enum BlockingRule {
     /**

@@ -137,8 +137,8 @@ final class FuzzyPhase {
             rq.setString(1, runId);
             pq.setString(1, runId);
             try (ResultSet rr = rq.executeQuery(); ResultSet pr = pq.executeQuery()) {
-                PersonSeed next = pr.next() ? readPerson(pr) : null;
-                Map<Long, List<Blocked>> blocks = new HashMap<>();
+                PersonsByMonth byMonth = new PersonsByMonth(pr);
+                Map<Long, List<Blocked>> blocks = Map.of();
                 List<Work> work = new ArrayList<>();
                 int month = Integer.MIN_VALUE;
                 while (rr.next()) {
@@ -146,16 +146,8 @@ final class FuzzyPhase {
                     if (m != month) {
                         submit(worker, work, names, inFlight, out);
                         work = new ArrayList<>();
-                        blocks = new HashMap<>();
+                        blocks = byMonth.blocksOf(m);
                         month = m;
-                        while (next != null && monthIndex(YearMonth.from(next.birthDate())) < m) next = pr.next() ? readPerson(pr) : null;
-                        while (next != null && monthIndex(YearMonth.from(next.birthDate())) == m) {
-                            Blocked p = new Blocked(next, next.toParty());
-                            for (long k : Blocking.personKeys(next.name(), next.formerName(), next.sex(), YearMonth.from(next.birthDate()))) {
-                                blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
-                            }
-                            next = pr.next() ? readPerson(pr) : null;
-                        }
                     }
                     List<Blocked> block = blocks.get(rr.getLong(2));
                     if (block == null) continue;
@@ -172,6 +164,38 @@ final class FuzzyPhase {
     }
 
     private static final int MONTHS_IN_FLIGHT = 8;
+
+    /**
+     * The persons streamed in birth order, read one month at a time for months asked in ascending order: the persons of
+     * the months no record asks for are skipped, and only the asked month is in memory.
+     */
+    private static final class PersonsByMonth {
+        private final ResultSet persons;
+        private PersonSeed next;
+
+        PersonsByMonth(ResultSet persons) throws SQLException {
+            this.persons = persons;
+            this.next = advance();
+        }
+
+        /** The persons born in {@code month} (a {@link #monthIndex}, above every month asked before) by blocking key. */
+        Map<Long, List<Blocked>> blocksOf(int month) throws SQLException {
+            Map<Long, List<Blocked>> blocks = new HashMap<>();
+            while (next != null && monthIndex(YearMonth.from(next.birthDate())) < month) next = advance();
+            while (next != null && monthIndex(YearMonth.from(next.birthDate())) == month) {
+                Blocked p = new Blocked(next, next.toParty());
+                for (long k : Blocking.personKeys(next.name(), next.formerName(), next.sex(), YearMonth.from(next.birthDate()))) {
+                    blocks.computeIfAbsent(k, x -> new ArrayList<>()).add(p);
+                }
+                next = advance();
+            }
+            return blocks;
+        }
+
+        private PersonSeed advance() throws SQLException {
+            return persons.next() ? readPerson(persons) : null;
+        }
+    }
 
     private void submit(ExecutorService worker, List<Work> work, NameCounts names, Deque<Future<List<Object[]>>> inFlight,
                         BufferedCopy out) throws SQLException {
