@@ -259,7 +259,8 @@ for ni, run in enumerate(runs, start=1):
         if not p['inmig']:
             continue
         e = p['e' + t]
-        if e == ['X']:
+        # Truth fix: an in-migrant whose residence row is gone (n2_inmigrant_left) lives here no longer: no book line.
+        if e == ['X'] and not (t == '2' and 'n2_inmigrant_left' in p['tags']):
             row = R['inmig'].get(n)
             if row is None:
                 F['册漏'].append('%s: not in 流入人员.csv' % show(p))
