@@ -93,10 +93,14 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
         return sex != null && !sex.equals(encodedSex);
     }
 
-    /** The record as one side of a scored pair; sex and birth date it states only through its number are marked so. */
+    /**
+     * The record as one side of a scored pair; sex and birth date it states only through its number are marked so. A
+     * legacy number is shown as it was written, 15 digits, so that a digit mistyped in it compares as one digit (IdShape).
+     */
     public PartyView toParty() {
         LocalDate birth = birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null);
-        return new PartyView(idNumber, name, effectiveSex(), birth, birthDate == null ? birthMonth : null, areaCode, householdKey,
+        String number = "LEGACY15".equals(idStatus) && IdNumbers.to15(idNumber) != null ? IdNumbers.to15(idNumber) : idNumber;
+        return new PartyView(number, name, effectiveSex(), birth, birthDate == null ? birthMonth : null, areaCode, householdKey,
                 relation, null, address, null, formerName, sex == null && effectiveSex() != null, birthDate == null && birth != null);
     }
 

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.voterroll.identity.match.Addresses;
+import org.voterroll.identity.match.AddressComparison;
 
 /**
  * 一人多户 not provable from numbers (RULES.md PERSON_MULTI_RECORD): which two police persons of one birth date and sex
@@ -37,7 +37,7 @@ final class MultiRecordRule {
         // one household counts (RULES.md: "same dwelling or household"): until 2026-12-07 such pairs were skipped as no
         // 一人多户, and both were listed without an item
         if (MultiRecordTie.holds(a.idNumber(), a.householdKey(), o.idNumber(), o.householdKey())) return true;
-        if (Addresses.sameDwelling(a.address(), o.address())) return true;
+        if (AddressComparison.oneDwelling(a.address(), a.areaCode(), o.address(), o.areaCode())) return true;
         return formerNameIsTheOthersName(a, o);
     }
 

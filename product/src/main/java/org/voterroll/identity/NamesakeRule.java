@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.voterroll.identity.match.Addresses;
+import org.voterroll.identity.match.AddressComparison;
 
 /**
  * Which namesakes a record with neither a number nor a birth of its own names as its likeliest people (the NAMESAKE
@@ -39,7 +39,9 @@ final class NamesakeRule {
         String village = r.areaCode() != null && r.areaCode().length() == 12 ? r.areaCode() : null;
         boolean sameVillage = village != null && (village.equals(p.areaCode()) || village.equals(p.residenceArea()));
         boolean sameDwelling = r.address() != null
-                && (Addresses.sameDwelling(r.address(), p.address()) || Addresses.sameDwelling(r.address(), p.residenceAddress()));
+                && (AddressComparison.oneDwelling(r.address(), r.areaCode(), p.address(), p.areaCode())
+                    || AddressComparison.oneDwelling(r.address(), r.areaCode(), p.residenceAddress(),
+                                                     p.residenceArea() != null ? p.residenceArea() : p.areaCode()));
         return Optional.of(new Namesake(p.personId(), p.spelling().equals(r.name()), sameVillage, sameDwelling));
     }
 

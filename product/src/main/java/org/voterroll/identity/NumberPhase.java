@@ -9,8 +9,12 @@ import static org.voterroll.identity.ResolveStore.done;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,6 +22,7 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.voterroll.normalize.IdNumbers;
 import org.voterroll.store.BackgroundCopy;
 import org.voterroll.store.BufferedCopy;
 import org.voterroll.store.GroupingReader;
@@ -69,11 +74,43 @@ final class NumberPhase {
              PersonIds personIds = new PersonIds(dataSource, jdbc, countyCode, byteOrder)) {
             personWriter.update("DELETE FROM person_run WHERE run_id = ?", runId);
             linkWriter.update("DELETE FROM link WHERE run_id = ?", runId);
-            groupByNumber(c, registerNames, personIds, personWriter, linkWriter);
+            groupByNumber(c, registerNames, legacyStrays(), personIds, personWriter, linkWriter);
             personWriter.commit();
             linkWriter.commit();
         }
     }
+
+    /**
+     * The legacy numbers that only other agencies' records carry and that are one wrong digit or one swap from a number
+     * the police hold. A 15-digit number has no check digit: one typed wrong converts to a well-formed number of nobody
+     * (孙子轩's unit row, a death notice one sequence digit off), which would otherwise be a person of its own whom no
+     * rule ever compares with the resident it was meant for. Their records are linked like any mistyped number
+     * (RepairPhase, FuzzyPhase), so that they name their likeliest people (RULES.md "What these words mean").
+     */
+    private Set<String> legacyStrays() {
+        List<String> orphans = jdbc.queryForList("SELECT DISTINCT r.id_number FROM " + EFFECTIVE + """
+                WHERE r.id_status = 'LEGACY15' AND r.source <> 'huji' AND NOT EXISTS (
+                    SELECT 1 FROM src_record h JOIN run_source hs ON hs.snapshot_id = h.snapshot_id AND hs.run_id = ?
+                    WHERE h.id_number = r.id_number AND h.source = 'huji')""", String.class, runId, runId);
+        Map<String, List<String>> strayOf = new HashMap<>();
+        for (String n : orphans) {
+            for (String k : IdNumbers.legacyRepairCandidates(n)) strayOf.computeIfAbsent(k, x -> new ArrayList<>()).add(n);
+        }
+        Set<String> strays = new HashSet<>();
+        List<String> neighbours = new ArrayList<>(strayOf.keySet());
+        for (int from = 0; from < neighbours.size(); from += NEIGHBOURS_PER_QUERY) {
+            List<String> some = neighbours.subList(from, Math.min(neighbours.size(), from + NEIGHBOURS_PER_QUERY));
+            List<Object> args = new ArrayList<>(some.size() + 1);
+            args.add(runId);
+            args.addAll(some);
+            jdbc.query("SELECT DISTINCT r.id_number FROM " + EFFECTIVE + " WHERE r.source = 'huji' AND r.id_number IN ("
+                    + String.join(", ", java.util.Collections.nCopies(some.size(), "?")) + ")",
+                    rs -> { strays.addAll(strayOf.get(rs.getString(1))); }, args.toArray());
+        }
+        return strays;
+    }
+
+    private static final int NEIGHBOURS_PER_QUERY = 500;
 
     /** What number grouping needs of the whole household register. */
     private record Register(NameFrequencies frequencies, Twins twins) {}
@@ -89,8 +126,8 @@ final class NumberPhase {
                 WHERE r.source = 'huji' AND r.household_key IS NOT NULL AND r.birth_date IS NOT NULL) t
             WHERE born > 1""";
 
-    private void groupByNumber(Connection c, Future<Register> registerNames, PersonIds personIds, BackgroundCopy personWriter,
-                               BackgroundCopy linkWriter) throws SQLException {
+    private void groupByNumber(Connection c, Future<Register> registerNames, Set<String> strays, PersonIds personIds,
+                               BackgroundCopy personWriter, BackgroundCopy linkWriter) throws SQLException {
         NumberGroupResolver[] resolver = {null};
         try (BufferedCopy newPersons = personWriter.into("person", NEW_PERSON_COLUMNS);
              BufferedCopy persons = personWriter.into("person_run", PERSON_COLUMNS);
@@ -98,6 +135,10 @@ final class NumberPhase {
              BufferedCopy pending = new BufferedCopy(c, "pending", List.of("run_id", "rec_id", "phase"))) {
             GroupingReader<String, String, IdentityRecord> numbers = GroupingReader.byKey(rs -> rs.getString("id_number"),
                     IdentityRecord::read, (number, g) -> {
+                if (strays.contains(number)) {
+                    for (IdentityRecord r : g) pending.add(runId, r.recId(), "A");
+                    return;
+                }
                 if (resolver[0] == null) {
                     Register register = done(registerNames, "reading the register's names");
                     resolver[0] = new NumberGroupResolver(register.frequencies(), register.twins());

@@ -31,15 +31,20 @@ final class RepairPhase {
         this.streaming = store.streaming;
     }
 
-    /** (B) numbers that fail their check digit or contradict their record, one digit or swap from a person. */
+    /**
+     * (B) numbers that fail their check digit, contradict their record, or are legacy numbers of nobody near a police
+     * number (NumberPhase#legacyStrays), one digit or swap from a person.
+     */
     void run(Connection c, DecisionBook decisions) throws SQLException {
         try (BufferedCopy cand = new BufferedCopy(c, "repair_stage", List.of("run_id", "rec_id", "candidate"))) {
             streaming.query("""
-                    SELECT p.rec_id, r.id_number FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
+                    SELECT p.rec_id, r.id_number, r.id_status FROM pending p JOIN src_record r ON r.rec_id = p.rec_id
                     WHERE p.run_id = ? AND r.id_number IS NOT NULL""", rs -> {
                 String n = rs.getString(2);
                 if (n.length() != 18) return;
-                for (String k : IdNumbers.repairCandidates(n)) cand.add(runId, rs.getLong(1), k);
+                // a converted 15-digit number is valid whatever digit was mistyped in it: its neighbours are the 15-digit ones
+                List<String> near = "LEGACY15".equals(rs.getString(3)) ? IdNumbers.legacyRepairCandidates(n) : IdNumbers.repairCandidates(n);
+                for (String k : near) cand.add(runId, rs.getLong(1), k);
             }, runId);
         }
         try (BufferedCopy links = new BufferedCopy(c, "link_stage", LINK_COLUMNS)) {

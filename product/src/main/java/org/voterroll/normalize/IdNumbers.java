@@ -259,6 +259,49 @@ public final class IdNumbers {
     }
 
     /**
+     * The 15-digit number an 18-character number converted from one ({@link #from15}) was: the century and the check
+     * character dropped. Null when {@code id18} is not 17 digits and a check character with the century 18 or 19.
+     */
+    public static String to15(String id18) {
+        if (id18 == null || id18.length() != 18 || !isCanonicalShape(id18)) return null;
+        if (id18.charAt(6) != '1' || (id18.charAt(7) != '9' && id18.charAt(7) != '8')) return null;
+        return id18.substring(0, 6) + id18.substring(8, 17);
+    }
+
+    /**
+     * The 18-character forms of every 15-digit number one wrong digit or one adjacent swap away from the 15-digit number
+     * that {@code legacy18} was converted from ({@link #from15}). A 15-digit number has no check digit, so a typo in one
+     * converts to a well-formed number of nobody; these are the numbers it may have been meant as. Sorted, without
+     * duplicates, never containing the input; empty when {@code legacy18} is not such a conversion.
+     */
+    public static List<String> legacyRepairCandidates(String legacy18) {
+        String id15 = to15(legacy18);
+        if (id15 == null || !legacy18.equals(convert15(id15))) return List.of();
+        TreeSet<String> found = new TreeSet<>();
+        char[] chars = id15.toCharArray();
+        for (int pos = 0; pos < 15; pos++) {
+            char original = chars[pos];
+            for (char d = '0'; d <= '9'; d++) {
+                if (d == original) continue;
+                chars[pos] = d;
+                found.add(convert15(new String(chars)));
+            }
+            chars[pos] = original;
+        }
+        for (int pos = 0; pos < 14; pos++) {
+            char a = chars[pos], b = chars[pos + 1];
+            if (a == b) continue;
+            chars[pos] = b;
+            chars[pos + 1] = a;
+            found.add(convert15(new String(chars)));
+            chars[pos] = a;
+            chars[pos + 1] = b;
+        }
+        found.remove(legacy18);
+        return List.copyOf(found);
+    }
+
+    /**
      * The birth date encoded in characters 7-14 (YYYYMMDD) of an 18-character number; null when the
      * input is too short, not digits there, or not a real calendar date (year before 1800 included).
      */

@@ -14,8 +14,13 @@ import org.voterroll.rules.Reason;
  */
 public final class ChangeBook {
 
+    /**
+     * @param newInCounty not in the county's register at the county's last completed run (absent from it, an in-migrant
+     *                    then, or moved out of the county then); false when that run is not known (a first run from a
+     *                    baseline roll)
+     */
     public record Current(long personId, String name, boolean listed, String district, Reason reason, LocalDate birthDate,
-                          boolean rightsAtPrevious, boolean inMigrant) {}
+                          boolean rightsAtPrevious, boolean inMigrant, boolean newInCounty) {}
 
     public record PreviousLine(int lineNo, String district, String name) {}
 
@@ -64,7 +69,8 @@ public final class ChangeBook {
         if (listedBefore) return "迁入";
         if (previousElectionDay != null && c.birthDate() != null && c.birthDate().plusYears(18).isAfter(previousElectionDay)) return "新满十八周岁";
         if (c.rightsAtPrevious()) return "恢复政治权利";
-        if (c.inMigrant()) return "迁入";
+        // RULES.md: 迁入 "listed before in another district of the county, or newly in the county"
+        if (c.inMigrant() || c.newInCounty()) return "迁入";
         return "补登";
     }
 

@@ -78,14 +78,22 @@ public class RollTasklet implements Tasklet {
             });
             // numbers in byte order: they are digits and X, which every collation orders alike, and a sort of 1.8M of them
             // through the C library's collation took twice as long (docs/benchmarks.md, issue 20)
+            // newly in the county: not in its register at the last completed run (unknown on a first run from a baseline)
+            String newInCounty = run.previousRunId() == null ? "FALSE" : """
+                    NOT EXISTS (SELECT 1 FROM registration b WHERE b.run_id = ? AND b.person_id = g.person_id AND b.in_migrant = FALSE
+                                AND (b.reason IS NULL OR b.reason <> 'MOVED_OUT'))""";
+            List<Object> args = new ArrayList<>();
+            if (run.previousRunId() != null) args.add(run.previousRunId());
+            args.add(id);
+            args.add(id);
             numbers.read(streaming, """
-                    SELECT 'R' AS tag, id_number%s AS id_number, name, district_code, 0 AS line_no, person_id, sex, birth_date, listed,
-                           reason, rights_at_previous, in_migrant
-                    FROM registration WHERE run_id = ? AND id_number IS NOT NULL
+                    SELECT 'R' AS tag, g.id_number%s AS id_number, g.name, g.district_code, 0 AS line_no, g.person_id, g.sex, g.birth_date,
+                           g.listed, g.reason, g.rights_at_previous, g.in_migrant, %s AS new_in_county
+                    FROM registration g WHERE g.run_id = ? AND g.id_number IS NOT NULL
                     UNION ALL
-                    SELECT 'P', id_number, name, district_code, line_no, NULL, sex, birth_date, NULL, NULL, NULL, NULL
+                    SELECT 'P', id_number, name, district_code, line_no, NULL, sex, birth_date, NULL, NULL, NULL, NULL, NULL
                     FROM previous_line WHERE run_id = ?
-                    ORDER BY 2, 1 DESC, 5, 6""".formatted(byteOrder), id, id);
+                    ORDER BY 2, 1 DESC, 5, 6""".formatted(byteOrder, newInCounty), args.toArray());
         }
         Statistics.refresh(jdbc, "book_line");
         // the roll's order in byte order too, as on the embedded database: a sort key is codes, a date and a number joined
@@ -123,7 +131,8 @@ public class RollTasklet implements Tasklet {
         if ("R".equals(rs.getString(1))) {
             String reason = rs.getString(10);
             return new Line(new ChangeBook.Current(rs.getLong(6), name, rs.getBoolean(9), rs.getString(4),
-                    reason == null ? null : Reason.valueOf(reason), birth, rs.getBoolean(11), rs.getBoolean(12)), null, name, sex, birth);
+                    reason == null ? null : Reason.valueOf(reason), birth, rs.getBoolean(11), rs.getBoolean(12), rs.getBoolean(13)),
+                    null, name, sex, birth);
         }
         return new Line(null, new ChangeBook.PreviousLine(rs.getInt(5), rs.getString(4), name), name, sex, birth);
     }

@@ -37,6 +37,16 @@ class MultiRecordRuleTest {
     }
 
     @Test
+    void oneAddressTextInTwoVillagesIsNoTie() {
+        // independent6: namesakes of two townships whose register addresses are both 人民路27号
+        PersonSeed a = police("hj:1", NUMBER, "马军", "hj:h1", "人民路27号", null);
+        PersonSeed o = new PersonSeed("hj:2", OTHER, "马军", 'F', LocalDate.of(1999, 8, 7), "341299101203", "hj:h2", "户主", 2, true, null,
+                "人民路27号", null, null);
+        assertThat(MultiRecordRule.tiedBeyondNameSexAndBirth(a, o)).isFalse();
+        assertThat(MultiRecordRule.pairs(a, o)).isFalse();
+    }
+
+    @Test
     void aFormerNameIsBothTheAgreementAndTheTie() {
         PersonSeed a = police("hj:1", NUMBER, "王丽", "hj:h1", null, null);
         PersonSeed o = police("hj:2", OTHER, "王招娣", "hj:h2", null, "王丽");

@@ -777,4 +777,40 @@ class IdNumbersTest {
         }
         return sb.toString();
     }
+
+    @Nested
+    class LegacyRepairCandidates {
+
+        @Test
+        void areTheFifteenDigitNeighboursInTheirEighteenCharacterForm() {
+            String meant = IdNumbers.from15("433128850312527");
+            String typed = IdNumbers.from15("433128850312524");
+            assertThat(IdNumbers.legacyRepairCandidates(typed)).contains(meant).doesNotContain(typed);
+            assertThat(IdNumbers.legacyRepairCandidates(IdNumbers.from15("433128850312572"))).contains(meant);
+            // 15 positions × 9 other digits, and one swap per pair of different adjacent digits
+            assertThat(IdNumbers.legacyRepairCandidates(typed)).hasSize(15 * 9 + 12).allSatisfy(n -> assertThat(IdNumbers.isValid(n)).isTrue());
+        }
+
+        @Test
+        void eachIsOneDigitOrOneSwapFromTheNumberAsWritten() {
+            Random random = new Random(18);
+            for (int i = 0; i < 200; i++) {
+                String id15 = String.format("%06d%02d%02d%02d%03d", 110000 + random.nextInt(540000), random.nextInt(100),
+                        1 + random.nextInt(12), 1 + random.nextInt(28), random.nextInt(996));
+                for (String n : IdNumbers.legacyRepairCandidates(IdNumbers.from15(id15))) {
+                    String back = IdNumbers.to15(n);
+                    int diffs = 0;
+                    for (int k = 0; k < 15; k++) if (back.charAt(k) != id15.charAt(k)) diffs++;
+                    assertThat(diffs).as(n).isBetween(1, 2);
+                }
+            }
+        }
+
+        @Test
+        void areNoneForANumberNotConvertedFromFifteenDigits() {
+            assertThat(IdNumbers.legacyRepairCandidates(VALID_B)).isEmpty();
+            assertThat(IdNumbers.legacyRepairCandidates(null)).isEmpty();
+            assertThat(IdNumbers.to15(VALID_A)).isEqualTo("341299800312013");
+        }
+    }
 }

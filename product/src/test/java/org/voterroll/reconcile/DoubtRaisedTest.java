@@ -86,4 +86,38 @@ class DoubtRaisedTest {
                         + " WHERE run_id = ? AND evidence LIKE ?", String.class, run.runId(), "%" + notice + "%"))
                 .containsExactly("DEATH_REVIEW " + DAUGHTER + " 341299100");
     }
+
+    /**
+     * independent6: a 15-digit number has no check digit, so one typed wrong converts to a well-formed number of nobody.
+     * A unit's row under such a number, name, sex and birth exact, is the resident one digit away (a certain repair); a
+     * death notice under one removes nobody and names her in a DEATH_REVIEW. Both were a person of their own before:
+     * the resident stayed at her register with no item, the notice raised nothing.
+     */
+    @Test
+    void aFifteenDigitNumberOneDigitOffIsRepairedOrNamesTheResident(@TempDir Path tmp) throws Exception {
+        ExampleDelivery delivery = ExampleDelivery.copyTo(tmp);
+        delivery.append("huji_20261201.csv", Charset.forName("GB18030"), List.of(
+                MOTHER + ",李秀芳,,女,汉族,1964-09-10,100078,户主,城关镇东风村6组2号,341299100201,正常,,",
+                DAUGHTER + ",李婷,,女,汉族,1990-04-12,100078,女,城关镇东风村6组2号,341299100201,正常,,"));
+        // the mother's 341299640910012 with its 13th digit mistyped; the daughter's 341299900412022 likewise
+        delivery.append("shebao_20261201.csv", StandardCharsets.UTF_8, List.of(
+                "李秀芳,341299640910042,女,1964-09-10,样例县机械厂,91341299MA0012345K,参保缴费,,,3800"));
+        delivery.append("minzheng_20261201.csv", StandardCharsets.UTF_8, List.of("341299900412062,李婷,女,2026-08-01,2026-08-03"));
+
+        Run run = service.reconcile(delivery.county, delivery.inbox, tmp.resolve("out"), null);
+        assertThat(run.status()).as(run.message()).isEqualTo(Run.COMPLETED);
+
+        assertThat(jdbc.queryForObject("SELECT district_code || ' ' || basis FROM registration WHERE run_id = ? AND id_number = ? AND listed",
+                String.class, run.runId(), MOTHER)).isEqualTo("341299100-03 工作单位");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM registration WHERE run_id = ? AND id_number = ? AND listed", Integer.class,
+                run.runId(), DAUGHTER)).as("the daughter stays listed").isEqualTo(1);
+        String notice = jdbc.queryForObject("""
+                SELECT r.file_name || ':' || r.line_no FROM src_record r JOIN run_source s ON s.snapshot_id = r.snapshot_id AND s.run_id = ?
+                WHERE r.source = 'minzheng' AND r.name = '李婷'""", String.class, run.runId());
+        assertThat(jdbc.queryForList("SELECT code || ' ' || id_numbers FROM exception_item WHERE run_id = ? AND evidence LIKE ?",
+                String.class, run.runId(), "%" + notice + "%")).containsExactly("DEATH_REVIEW " + DAUGHTER);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person_run WHERE run_id = ? AND id_number IN (?, ?)", Integer.class,
+                run.runId(), "341299196409100429", "341299199004120628"))
+                .as("no person of nobody's number").isZero();
+    }
 }

@@ -35,6 +35,18 @@ final class ExampleDelivery {
         return this;
     }
 
+    /** One row of one of the delivery's files replaced (the row that starts with {@code start}), in that file's encoding. */
+    ExampleDelivery replace(String file, Charset charset, String start, String row) throws IOException {
+        Path f = inbox.resolve(file);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(f, charset));
+        int at = -1;
+        for (int i = 0; i < rows.size(); i++) if (rows.get(i).startsWith(start)) at = i;
+        if (at < 0) throw new IllegalArgumentException("no row of " + file + " starts with " + start);
+        rows.set(at, row);
+        Files.writeString(f, String.join("\n", rows) + "\n", charset);
+        return this;
+    }
+
     private static Path copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
         try (Stream<Path> files = Files.list(from)) {

@@ -33,9 +33,20 @@ public final class AddressComparison extends Comparison<AddressComparison.Level>
 
     @Override
     public Level compare(PartyView a, PartyView b) {
-        boolean same = Addresses.sameDwelling(a.address(), b.address())
-                || a.otherAddress() != null && Addresses.sameDwelling(a.otherAddress(), b.address())
-                || b.otherAddress() != null && Addresses.sameDwelling(a.address(), b.otherAddress());
+        String aOther = a.otherArea() != null ? a.otherArea() : a.areaCode();
+        String bOther = b.otherArea() != null ? b.otherArea() : b.areaCode();
+        boolean same = oneDwelling(a.address(), a.areaCode(), b.address(), b.areaCode())
+                || a.otherAddress() != null && oneDwelling(a.otherAddress(), aOther, b.address(), b.areaCode())
+                || b.otherAddress() != null && oneDwelling(a.address(), a.areaCode(), b.otherAddress(), bOther);
         return same ? Level.SAME_DWELLING : Level.MISSING;
+    }
+
+    /**
+     * One dwelling: the same address text in places that do not contradict each other. An address is written within its
+     * village — 人民路27号 names a house in every village that has a 人民路 — so the same text under two villages' (or two
+     * townships') codes is two dwellings (issue 18: namesakes of two townships at 人民路NN号 were raised as one person).
+     */
+    public static boolean oneDwelling(String addressA, String areaA, String addressB, String areaB) {
+        return !AreaComparison.contradict(areaA, areaB) && Addresses.sameDwelling(addressA, addressB);
     }
 }

@@ -65,6 +65,17 @@ public final class AreaComparison extends Comparison<AreaComparison.Level> {
         return Level.SAME_VILLAGE;
     }
 
+    /**
+     * Two codes that name different places at the most precise level both know (a village's code and its own township's
+     * do not contradict each other; a missing code contradicts nothing).
+     */
+    static boolean contradict(String a, String b) {
+        String x = prefix(a);
+        String y = prefix(b);
+        if (x == null || y == null) return false;
+        return !x.regionMatches(0, y, 0, Math.min(x.length(), y.length()));
+    }
+
     /** The significant prefix of an area code: 12, 9 or 6 digits, or null. */
     static String prefix(String code) {
         if (code == null) return null;

@@ -69,7 +69,9 @@ public final class IdShapeComparison extends Comparison<IdShapeComparison.Level>
         IdShape shape = IdShape.of(a, b);
         return switch (shape) {
             case MISSING -> Level.MISSING;
-            case EQUAL -> IdNumbers.isValid18(a) ? Level.EQUAL : Level.EQUAL_INVALID;
+            // a legacy 15-digit number equal to the other's 15-digit form is the same number (RULES.md)
+            case EQUAL -> IdNumbers.isValid18(a) || IdShape.isLegacy15(a) && (IdNumbers.isValid18(b) || IdShape.isLegacy15(b))
+                    ? Level.EQUAL : Level.EQUAL_INVALID;
             case DIFFERENT -> Level.DIFFERENT;
             case ONE_DIGIT, ADJACENT_SWAP, NEAR -> IdNumbers.isValid18(a) && IdNumbers.isValid18(b) ? Level.DIFFERENT
                     : shape == IdShape.ONE_DIGIT ? Level.ONE_DIGIT : shape == IdShape.ADJACENT_SWAP ? Level.ADJACENT_SWAP : Level.NEAR;

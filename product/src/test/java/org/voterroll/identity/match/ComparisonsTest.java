@@ -141,6 +141,20 @@ class ComparisonsTest {
         p.put(AddressComparison.Level.SAME_DWELLING, pair(E.withAddress("东风村三组十二号"), E.withAddress("东风村三组12号")));
         p.put(AddressComparison.Level.MISSING, pair(E.withAddress("东风村三组十二号"), E.withAddress("红旗村一组五号")));
         exhaustive(MatchModel.ADDRESS, p);
+        // an address is written within its village: the same text in two villages is two dwellings, in a village and its
+        // own township (or with a place unknown) one
+        String other = VILLAGE.substring(0, 9) + "299";
+        assertThat(MatchModel.ADDRESS.compare(E.withAddress("人民路27号").withAreaCode(VILLAGE), E.withAddress("人民路27号").withAreaCode(other)))
+                .isEqualTo(AddressComparison.Level.MISSING);
+        assertThat(MatchModel.ADDRESS.compare(E.withAddress("人民路27号").withAreaCode(VILLAGE),
+                E.withAddress("人民路27号").withAreaCode(VILLAGE.substring(0, 9)))).isEqualTo(AddressComparison.Level.SAME_DWELLING);
+        assertThat(MatchModel.ADDRESS.compare(E.withAddress("人民路27号").withAreaCode(VILLAGE), E.withAddress("人民路27号")))
+                .isEqualTo(AddressComparison.Level.SAME_DWELLING);
+        // where a person lives: the residence's address in the residence's village
+        assertThat(MatchModel.ADDRESS.compare(E.withAreaCode(other).withOtherPlace(VILLAGE, "人民路27号"),
+                E.withAddress("人民路27号").withAreaCode(VILLAGE))).isEqualTo(AddressComparison.Level.SAME_DWELLING);
+        assertThat(MatchModel.ADDRESS.compare(E.withAreaCode(VILLAGE).withOtherPlace(other, "人民路27号"),
+                E.withAddress("人民路27号").withAreaCode(VILLAGE))).isEqualTo(AddressComparison.Level.MISSING);
     }
 
     @Test

@@ -131,8 +131,44 @@ class IdShapeTest {
     @Test
     void differentLengthsAreDifferent() {
         assertThat(shape(BASE, BASE.substring(0, 17))).isEqualTo(IdShape.DIFFERENT);
-        assertThat(shape("330521850312123", BASE)).isEqualTo(IdShape.DIFFERENT);
         assertThat(shape(BASE + "1", BASE)).isEqualTo(IdShape.DIFFERENT);
+    }
+
+    /** BASE as the police wrote it before 1999: 15 digits, no century, no check character. */
+    static final String BASE15 = "330521850312123";
+
+    @Test
+    void aLegacyNumberIsComparedWithTheOthersFifteenDigitForm() {
+        assertThat(shape(BASE15, BASE)).isEqualTo(IdShape.EQUAL);
+        assertThat(shape(BASE, BASE15)).isEqualTo(IdShape.EQUAL);
+        // one wrong sequence digit: the 18-character conversion differs in its check character too, the number itself in one digit
+        assertThat(shape("330521850312193", BASE)).isEqualTo(IdShape.ONE_DIGIT);
+        assertThat(shape(BASE, "330521850312213")).isEqualTo(IdShape.ADJACENT_SWAP);
+        assertThat(shape("330521850312193", "330521850312123")).isEqualTo(IdShape.ONE_DIGIT);
+        assertThat(shape("330521850412193", BASE)).isEqualTo(IdShape.NEAR);
+        assertThat(shape("330521860412193", BASE)).isEqualTo(IdShape.DIFFERENT);
+        // an 18-character number of another century is not a conversion of a 15-digit one
+        assertThat(shape(BASE15, valid("33052120850312123"))).isEqualTo(IdShape.DIFFERENT);
+    }
+
+    @Test
+    void aLegacyNumberOneDigitFromAValidOneIsATypoNotTwoPeople() {
+        assertThat(IdShapeComparison.numbers("330521850312193", BASE)).isEqualTo(IdShapeComparison.Level.ONE_DIGIT);
+        assertThat(IdShapeComparison.numbers(BASE15, BASE)).isEqualTo(IdShapeComparison.Level.EQUAL);
+        assertThat(IdShapeComparison.numbers(BASE, BASE15)).isEqualTo(IdShapeComparison.Level.EQUAL);
+        // the 18-character conversion of that typo beside the person's number: two valid numbers, two people
+        String converted = valid("33052119850312193");
+        assertThat(IdShapeComparison.numbers(converted, BASE)).isEqualTo(IdShapeComparison.Level.DIFFERENT);
+    }
+
+    @Test
+    void aBirthDigitMistypedInALegacyNumberIsNotABirthDisagreementToo() {
+        PartyView record = PartyView.empty().withIdNumber("330521850412123").withBirthDate(java.time.LocalDate.of(1985, 4, 12));
+        PartyView fromNumber = new PartyView(record.idNumber(), null, null, record.birthDate(), null, null, null, null, null, null,
+                null, null, false, true);
+        PartyView person = PartyView.empty().withIdNumber(BASE).withBirthDate(java.time.LocalDate.of(1985, 3, 12));
+        assertThat(IdShape.typoIn(fromNumber, person, true, false, 6, 14)).isTrue();
+        assertThat(IdShape.typoIn(fromNumber, person, true, false, 16, 17)).isFalse();
     }
 
     @Test
