@@ -177,8 +177,12 @@ public final class IdentityExceptions {
     static String unlinkedNumber(String idStatus, String source) {
         return switch (idStatus) {
             case "EMPTY" -> "没有号码，按姓名等也无法确定关联到任何人 (" + source + ")，请核对 (no number, and linked to nobody by the other fields)";
-            case "VALID", "LEGACY15" -> "号码有效，但与本记录的姓名、性别或出生不符（疑抄错他人号码），无法确定关联到任何人 (" + source
+            case "VALID" -> "号码有效，但与本记录的姓名、性别或出生不符（疑抄错他人号码），无法确定关联到任何人 (" + source
                     + ")，请核对 (the number is valid but another person's: it disagrees with the record's name, sex or birth; linked to nobody for certain)";
+            // a 15-digit number has no check digit: pending because it names someone else, or because it is nobody's and
+            // one typo from a resident's (NumberPhase#legacyStrays)
+            case "LEGACY15" -> "15位旧号码与本记录的姓名、性别或出生不符，或不属于本县户籍人员而与某人号码仅差一位；无法确定关联到任何人 (" + source
+                    + ")，请核对号码 (a 15-digit number that names someone else, or nobody's and one typo from a resident's; linked to nobody for certain)";
             default -> "号码校验不通过且无法确定关联到任何人 (" + source + ")，请核对号码 (invalid number, linked to nobody for certain)";
         };
     }
