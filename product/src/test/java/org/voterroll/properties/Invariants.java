@@ -231,16 +231,21 @@ final class Invariants {
                 SELECT code, id_numbers, names, evidence FROM exception_item
                 WHERE run_id = ? AND level = 'blocking' AND code IN ('MATCH_REVIEW', 'DEATH_REVIEW')""",
                 (rs, i) -> new Item(rs.getString(1), nz(rs.getString(2)), nz(rs.getString(3)), nz(rs.getString(4))), run.runId());
-        Map<String, List<String>> certain = new HashMap<>();
+        // a record's certain links with the number of the person each goes to: only a link to its owner acts on it (a
+        // mistyped 15-digit number converts to a well-formed number of nobody, a person of its own who votes nowhere)
+        Map<String, List<String[]>> certain = new HashMap<>();
         jdbc.query("""
-                SELECT r.file_name || ':' || CAST(r.line_no AS VARCHAR), l.method FROM link l JOIN src_record r ON r.rec_id = l.rec_id
+                SELECT r.file_name || ':' || CAST(r.line_no AS VARCHAR), l.method, pr.id_number FROM link l
+                JOIN src_record r ON r.rec_id = l.rec_id
+                JOIN person_run pr ON pr.run_id = l.run_id AND pr.person_id = l.person_id
                 WHERE l.run_id = ? AND l.certain = TRUE""", rs -> {
-            certain.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+            certain.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new String[] {rs.getString(2), rs.getString(3)});
         }, run.runId());
         for (Row row : d.rows()) {
             Citizen owner = d.owner(row);
             if (!consequential(d, row, owner)) continue;
-            List<String> methods = certain.getOrDefault(row.where(), List.of());
+            List<String> methods = certain.getOrDefault(row.where(), List.of()).stream()
+                    .filter(m -> owner.numbers.contains(m[1])).map(m -> m[0]).toList();
             boolean removal = row.evidence == Evidence.DEATH || row.evidence == Evidence.RIGHTS || row.evidence == Evidence.ELSEWHERE;
             boolean actedOn = removal ? methods.stream().anyMatch(REMOVING_METHODS::contains) : !methods.isEmpty();
             if (actedOn) continue;

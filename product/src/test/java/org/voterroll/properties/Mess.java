@@ -13,6 +13,11 @@ enum Mess {
     NUMBER_EMPTY,
     /** the legacy 15-digit form of the number (GB 11643-1989) */
     NUMBER_LEGACY15,
+    /**
+     * the legacy form with one digit wrong: it has no check digit, so it converts to a well-formed number of nobody
+     * (independent6); a person born from 2000 on has no legacy form and gets a plain typo
+     */
+    NUMBER_LEGACY15_TYPO,
     /** full-width digits, spaces or {@code -} inside, a lower-case {@code x}, surrounding spaces */
     NUMBER_FULL_WIDTH,
     /** a homophone (同音字) for one character of the given name: only in non-police sources; in the police register's

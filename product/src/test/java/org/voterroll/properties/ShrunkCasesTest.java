@@ -40,6 +40,23 @@ class ShrunkCasesTest {
     }
 
     /**
+     * Invariant 5, found once {@link Mess#NUMBER_LEGACY15_TYPO} was a mess of the generator (2026-12-08, with the engine's
+     * search for a legacy number's neighbours switched off). A rights decision under the person's 15-digit number with its
+     * area code mistyped (341688… for 341288…) converted to a well-formed number of nobody: a person of its own, so
+     * the decision raised nothing and the invariant, counting any certain link as acted on, saw nothing either.
+     */
+    @Test
+    void aRightsDecisionUnderAFifteenDigitNumberOneDigitOffNamesThePerson(@TempDir Path tmp) throws Exception {
+        Run run = run(tmp, Map.of(
+                TinyCounty.HUJI, List.of("341288195707266765,陈燕丽,,女,汉族,1957-07-26,300001,户主,河口乡渡口村2组1号,341288201102,正常,,"),
+                TinyCounty.XUANWEI, List.of("341688570726676,陈燕丽,不能行使选举权利,2025-01-01,,试验县人民法院,(2024)试刑初字第1号")));
+        assertThat(reviewsOf(run, "xuanwei_20261201.csv:2")).as("blocking reviews of xuanwei:2, all items: " + items(run))
+                .anyMatch(item -> item.contains("341288195707266765"));
+        assertThat(jdbc.queryForList("SELECT district_code FROM roll_line WHERE run_id = ? AND id_number = '341288195707266765'",
+                String.class, run.runId())).as("陈燕丽 stays listed").hasSize(1);
+    }
+
+    /**
      * Invariant 5 (the property once tagged known-fault). A death notice with neither a number nor a birth date, under a
      * homophone of the person's name (孙炜 for 孙伟), had no blocking key and no namesake of its exact spelling: only
      * ID_INVALID was raised, naming nobody. It is reviewed naming 孙伟, who stays listed.

@@ -63,6 +63,15 @@ final class Spelling {
         return n.startsWith("19", 6) || (n.startsWith("18", 6) && n.substring(14, 17).compareTo("996") >= 0);
     }
 
+    /** The legacy form of {@code n} with one of its 15 digits wrong: no check digit tells. */
+    static String legacyTypo(String n, Random r) {
+        String l = legacy15(n);
+        int p = r.nextInt(15);
+        char c;
+        do c = (char) ('0' + r.nextInt(10)); while (c == l.charAt(p));
+        return l.substring(0, p) + c + l.substring(p + 1);
+    }
+
     /** One character wrong (the check digit too, an {@code X} included); the result always fails the check digit. */
     static String typo(String n, Random r) {
         int p = r.nextInt(18);

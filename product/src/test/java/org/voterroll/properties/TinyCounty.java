@@ -110,14 +110,15 @@ record TinyCounty(List<Piece> pieces) {
     }
 
     /**
-     * A piece's messes: at most one of the number's four (a typo, a swap, empty, the legacy form: a record has one
+     * A piece's messes: at most one of the number's five (a typo, a swap, empty, the legacy form, a typo in it: a record has one
      * number), the others each on their own, so that the combinations that matter (a mistyped number with a homophone
      * name, in a case with or without anchored members) come up in a few dozen tries.
      */
     static Set<Mess> mess(Kind kind, Random r) {
         Set<Mess> can = applicable(kind);
         Set<Mess> mess = EnumSet.noneOf(Mess.class);
-        List<Mess> number = new ArrayList<>(List.of(Mess.NUMBER_TYPO, Mess.NUMBER_SWAP, Mess.NUMBER_EMPTY, Mess.NUMBER_LEGACY15));
+        List<Mess> number = new ArrayList<>(List.of(Mess.NUMBER_TYPO, Mess.NUMBER_SWAP, Mess.NUMBER_EMPTY, Mess.NUMBER_LEGACY15,
+                Mess.NUMBER_LEGACY15_TYPO));
         number.retainAll(can);
         if (!number.isEmpty() && r.nextInt(100) < 60) mess.add(number.get(r.nextInt(number.size())));
         Map<Mess, Integer> percent = Map.of(Mess.NUMBER_FULL_WIDTH, 25, Mess.NAME_HOMOPHONE, 40, Mess.NAME_TRADITIONAL, 25,
@@ -347,6 +348,7 @@ record TinyCounty(List<Piece> pieces) {
             if (allowEmpty && piece.has(Mess.NUMBER_EMPTY)) return "";
             if (piece.has(Mess.NUMBER_TYPO)) n = Spelling.typo(n, r);
             else if (piece.has(Mess.NUMBER_SWAP)) n = Spelling.swap(n, r);
+            else if (piece.has(Mess.NUMBER_LEGACY15_TYPO)) n = Spelling.hasLegacyForm(n) ? Spelling.legacyTypo(n, r) : Spelling.typo(n, r);
             else if (piece.has(Mess.NUMBER_LEGACY15) && Spelling.hasLegacyForm(n)) n = Spelling.legacy15(n);
             if (piece.has(Mess.NUMBER_FULL_WIDTH)) n = Spelling.wide(n, r);
             return n;
@@ -354,7 +356,8 @@ record TinyCounty(List<Piece> pieces) {
 
         /** Whether the piece's number mess leaves the person's own number (after normalisation). */
         boolean ownNumber() {
-            return !piece.has(Mess.NUMBER_EMPTY) && !piece.has(Mess.NUMBER_TYPO) && !piece.has(Mess.NUMBER_SWAP);
+            return !piece.has(Mess.NUMBER_EMPTY) && !piece.has(Mess.NUMBER_TYPO) && !piece.has(Mess.NUMBER_SWAP)
+                    && !piece.has(Mess.NUMBER_LEGACY15_TYPO);
         }
 
         String nameAsTyped(Citizen c, String salt, boolean police) {
