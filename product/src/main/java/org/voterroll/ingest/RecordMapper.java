@@ -84,6 +84,13 @@ public final class RecordMapper {
                 case XUANWEI -> xuanwei(c, r);
                 case WAIDI -> waidi(c, r);
             }
+            // a row without a birth of its own whose number lost only its last digits still has the birth the number
+            // encodes (digits 7-14 survive Excel's 15 significant digits): a death notice names the one person of that
+            // name born that day, not every namesake of the county (independent7)
+            if (c.survivingBirth != null && r.get(Column.BIRTH_DATE) == null && r.get(Column.BIRTH_MONTH) == null) {
+                r.set(Column.BIRTH_DATE, c.survivingBirth);
+                c.repairs.add("出生日期取自号码的前15位 (birth date from the number's surviving first 15 digits)");
+            }
             checkLengths(r);
             // a birth after tonight is a typing error that would silently make an adult a child on the roll
             if (runDate != null && r.get(Column.BIRTH_DATE) instanceof java.time.LocalDate born && born.isAfter(runDate)) {
@@ -279,8 +286,16 @@ public final class RecordMapper {
         String raw = c.raw(header);
         if (raw != null && (c.kind(header) == RowCursor.CellKind.NUMBER && digits(raw) > 15
                 || (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) && SCIENTIFIC.matcher(raw).matches())) {
-            throw new InvalidValueException(header + "以数字格式存储，末几位已丢失 (stored as a number, digits lost: Excel keeps 15 "
-                    + "significant digits; the agency must format the column as text and export the file again)");
+            // the digits Excel dropped are gone, but the row is still someone's: a unit, a death, a rights decision, a
+            // police row of a voter. Kept and linked as a row without a number, so that it names its likeliest people in
+            // an item (RULES.md "never dropped without an item"; independent7: 40 such rows vanished into the rejects)
+            c.repairs.add(header + "以数字格式存储，末几位已丢失，按无号码处理；请来源单位将该列设为文本后重新导出 (stored as a number, "
+                    + "digits lost: Excel keeps 15 significant digits; linked as a row without a number)");
+            c.survivingBirth = survivingBirth(raw);
+            r.set(Column.ID_RAW, raw.strip());
+            r.set(Column.ID_NUMBER, (String) null);
+            r.set(Column.ID_STATUS, IdNumbers.Status.MALFORMED.name());
+            return;
         }
         IdNumbers.Parsed p = IdNumbers.parse(raw);
         switch (p.status()) {
@@ -301,6 +316,23 @@ public final class RecordMapper {
         r.set(Column.ID_RAW, raw == null ? null : raw.strip());
         r.set(Column.ID_NUMBER, p.number());
         r.set(Column.ID_STATUS, p.status().name());
+    }
+
+    /**
+     * The birth date in the first 15 digits of a number a spreadsheet stored as a number (3.41299198003120E+17, or the
+     * rounded digits of a numeric cell): 6 of area, 8 of birth, the first of the sequence survive. Null when the value has
+     * not 18 digits before the decimal point, or they hold no real date.
+     */
+    static java.time.LocalDate survivingBirth(String raw) {
+        String digits;
+        try {
+            digits = new java.math.BigDecimal(raw.strip()).toBigInteger().toString();
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        if (digits.length() != 18) return null;
+        java.time.LocalDate birth = IdNumbers.birthDate(digits);
+        return birth == null || birth.getYear() < 1900 ? null : birth;
     }
 
     /**
@@ -379,6 +411,8 @@ public final class RecordMapper {
         final RawRow row;
         final List<String> headers;
         final List<String> repairs = new ArrayList<>(2);
+        /** the birth date encoded in a number whose last digits a spreadsheet dropped */
+        java.time.LocalDate survivingBirth;
 
         Cells(RawRow row) {
             this.row = row;

@@ -180,7 +180,7 @@ final class XlsxRowCursor implements RowCursor {
         }
         return switch (type) {
             case ERROR -> CellKind.ERROR;
-            case NUMERIC -> DateUtil.isCellDateFormatted(cell) ? CellKind.TEXT : CellKind.NUMBER;
+            case NUMERIC -> DateUtil.isCellDateFormatted(cell) || exactDigits(cell) != null ? CellKind.TEXT : CellKind.NUMBER;
             default -> CellKind.TEXT;
         };
     }
@@ -196,10 +196,29 @@ final class XlsxRowCursor implements RowCursor {
                     LocalDateTime t = cell.getLocalDateTimeCellValue();
                     yield t == null ? "" : t.toLocalDate().toString();
                 }
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                String exact = exactDigits(cell);
+                yield exact != null ? exact : BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
             }
             default -> "";
         };
+    }
+
+    /**
+     * A numeric cell whose stored text is more digits than a double holds, written out in full (another exporter than
+     * Excel writes an identity number so: {@code <v>452731197201275116</v>}): those digits, which reading the cell as a
+     * number would round away (independent7). The streaming reader's text of a numeric cell is what the sheet stores.
+     */
+    private static String exactDigits(Cell cell) {
+        if (cell.getCellType() != CellType.NUMERIC) return null;
+        String stored;
+        try {
+            stored = cell.getStringCellValue();
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (stored == null || stored.length() <= 15 || stored.length() > 40) return null;
+        for (int i = 0; i < stored.length(); i++) if (stored.charAt(i) < '0' || stored.charAt(i) > '9') return null;
+        return stored;
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class IdNumbers {
     public static final String REPAIR_FULL_WIDTH = "全角数字转半角";
     public static final String REPAIR_LOWER_X = "小写x转大写";
     public static final String REPAIR_LEGACY15 = "15位转18位";
+    public static final String REPAIR_FORMULA = "去除公式外壳";
 
     private static final int F_SPACES = 1;
     private static final int F_DASHES = 2;
@@ -63,8 +64,9 @@ public final class IdNumbers {
     private static final int F_FULL_WIDTH = 8;
     private static final int F_LOWER_X = 16;
     private static final int F_LEGACY15 = 32;
+    private static final int F_FORMULA = 64;
     private static final String[] FLAG_TEXTS = {
-        REPAIR_SPACES, REPAIR_DASHES, REPAIR_QUOTE, REPAIR_FULL_WIDTH, REPAIR_LOWER_X, REPAIR_LEGACY15
+        REPAIR_SPACES, REPAIR_DASHES, REPAIR_QUOTE, REPAIR_FULL_WIDTH, REPAIR_LOWER_X, REPAIR_LEGACY15, REPAIR_FORMULA
     };
     /** Pre-built unmodifiable repair lists for every combination of flags: no allocation per call. */
     @SuppressWarnings("unchecked")
@@ -91,7 +93,7 @@ public final class IdNumbers {
 
     /**
      * Reads a raw identity number: trims; removes inner whitespace (incl. U+3000 and NBSP) and
-     * dashes; a leading apostrophe (Excel's "text" marker) is dropped; full-width digits and X become
+     * dashes; a leading apostrophe (Excel's "text" marker) and a formula wrapper {@code ="…"} are dropped; full-width digits and X become
      * ASCII; lowercase x becomes X; 15 digits are converted to 18. Never throws.
      */
     public static Parsed parse(String raw) {
@@ -113,6 +115,14 @@ public final class IdNumbers {
             end--;
         }
         int flags = 0;
+        // ="341299…": the formula an export writes so that a spreadsheet keeps the digits as text
+        if (end - start >= 3 && raw.charAt(start) == '=' && raw.charAt(start + 1) == '"' && raw.charAt(end - 1) == '"') {
+            flags |= F_FORMULA;
+            start += 2;
+            end--;
+            while (start < end && Chars.isBlank(raw.charAt(start))) start++;
+            while (end > start && Chars.isBlank(raw.charAt(end - 1))) end--;
+        }
         if (start < end && (raw.charAt(start) == '\'' || raw.charAt(start) == '`')) {
             flags |= F_QUOTE;
             start++;

@@ -24,6 +24,16 @@ class RecordMapperTest {
     }
 
     @Test
+    void aNumberStoredAsANumberKeepsTheBirthItsFirstFifteenDigitsEncode() {
+        assertThat(RecordMapper.survivingBirth("4.52731197201275E+17")).isEqualTo(java.time.LocalDate.of(1972, 1, 27));
+        assertThat(RecordMapper.survivingBirth("452731197201275010")).isEqualTo(java.time.LocalDate.of(1972, 1, 27));
+        // too few digits left for a date, or no number at all
+        assertThat(RecordMapper.survivingBirth("3.41299E+17")).isNull();
+        assertThat(RecordMapper.survivingBirth("4.52731E+15")).isNull();
+        assertThat(RecordMapper.survivingBirth("不详")).isNull();
+    }
+
+    @Test
     void acceptsAndNotesEveryRepair() {
         IngestResult r = mapper.map(huji("34129919800312013８", "陳 志遠", "1", "1980年3月12日", "正常"), 3);
         assertThat(r).isInstanceOf(IngestResult.Accepted.class);

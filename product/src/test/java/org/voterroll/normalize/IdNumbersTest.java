@@ -242,6 +242,16 @@ class IdNumbersTest {
         }
 
         @Test
+        void formulaWrapperFromAnExport() {
+            IdNumbers.Parsed p = IdNumbers.parse(" =\"341299198003120138\" ");
+            assertThat(p.status()).isEqualTo(IdNumbers.Status.VALID);
+            assertThat(p.number()).isEqualTo(VALID_A);
+            assertThat(p.repairs()).containsExactly("去除公式外壳");
+            assertThat(IdNumbers.parse("=\"\"").status()).isEqualTo(IdNumbers.Status.EMPTY);
+            assertThat(IdNumbers.parse("=341299198003120138").status()).isEqualTo(IdNumbers.Status.MALFORMED);
+        }
+
+        @Test
         void everyRepairAtOnce() {
             IdNumbers.Parsed p = IdNumbers.parse(" '１１０１０５-19491231 002x ");
             assertThat(p.status()).isEqualTo(IdNumbers.Status.VALID);
