@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The seventh independent county (README.md next to this file): generate, reconcile one night on PostgreSQL into a
+# fresh database, check.  With KILL=SECONDS, also reconcile the same delivery on a second database, kill the
+# process after SECONDS, finish it (`restart RUN_ID`, else the same command again) and compare the rolls byte for byte.
+#   ops/bench/independent7/run.sh PERSONS SEED    JAR=... (default /tmp/vr-lead.jar)
+#                                                 DB=... (default vr_ind7, dropped and created) OUT=... (default /tmp/voter-roll-independent7)
+set -euo pipefail
+persons=${1:-20000}
+seed=${2:-1}
+here=$(cd "$(dirname "$0")" && pwd)
+jar=${JAR:-/tmp/vr-lead.jar}
+db=${DB:-vr_ind7}
+work=${OUT:-/tmp/voter-roll-independent7}/$persons-$seed
+pg="psql -U postgres -h 127.0.0.1 -v ON_ERROR_STOP=1 -qAt"
+
+rm -rf "$work" && mkdir -p "$work"
+echo "== generate $persons persons, seed $seed"
+python3 "$here/gen.py" "$persons" "$seed" "$work/county-data" > "$work/gen.log"
+head -1 "$work/gen.log"
+
+reconcile() {   # reconcile DB OUTDIR LOG -> prints the run directory
+  local d=$1 out=$2 log=$3 rc start
+  start=$(date +%s.%N)
+  set +e
+  VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$d" VOTER_ROLL_DB_USER=postgres \
+    nice -n 10 java -Xmx2g -jar "$jar" reconcile --county "$work/county-data/county" --inbox "$work/county-data/inbox" \
+    --previous "$work/county-data/previous" --out "$out" > "$log" 2>&1
+  rc=$?
+  set -e
+  echo "reconcile ($d): exit $rc, $(echo "$(date +%s.%N) - $start" | bc) s wall" >&2
+  if [ "$rc" = 4 ]; then
+    # stopped for confirmation (a source shrank, or the roll changed much): a finding, then confirmed
+    echo "FINDING: exit 4 (needs confirmation):" >&2; grep -v INFO "$log" | tail -5 >&2
+    id=$(grep -oE 'run [0-9A-Za-z_-]+' "$log" | tail -1 | cut -d' ' -f2)
+    echo "confirming $id" >&2
+    VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$d" VOTER_ROLL_DB_USER=postgres \
+      java -jar "$jar" confirm --by=ind7 "$id" >> "$log" 2>&1 || true
+  elif [ "$rc" != 0 ]; then
+    grep -v INFO "$log" | tail -20 >&2; exit 1
+  fi
+  local dir
+  dir=$(tail -1 "$log")
+  [ -d "$dir" ] || dir=$(ls -td "$out"/*/ | head -1)
+  echo "$dir"
+}
+
+$pg -d postgres -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
+run=$(reconcile "$db" "$work/out" "$work/reconcile.log")
+echo "run: $run"
+echo "== the seventh independent checker"
+set +e
+python3 "$here/check.py" "$work/county-data" "$run" | tee "$work/check.txt"
+crc=${PIPESTATUS[0]}
+set -e
+
+if [ -n "${KILL:-}" ]; then
+  db2=${db}_kill
+  $pg -d postgres -c "DROP DATABASE IF EXISTS $db2" -c "CREATE DATABASE $db2"
+  export VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db2" VOTER_ROLL_DB_USER=postgres
+  args=(reconcile --county "$work/county-data/county" --inbox "$work/county-data/inbox" --previous "$work/county-data/previous" --out "$work/out-kill")
+  nice -n 10 java -Xmx2g -jar "$jar" "${args[@]}" > "$work/kill1.log" 2>&1 &
+  pid=$!
+  sleep "$KILL"
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "killed reconcile pid $pid after ${KILL}s"; else echo "reconcile ended before ${KILL}s"; fi
+  wait "$pid" 2>/dev/null || true
+  java -jar "$jar" runs > "$work/runs.txt" 2>&1 || true
+  grep -v INFO "$work/runs.txt" | tail -5
+  ls "$work/out-kill" 2>/dev/null | sed 's/^/visible after kill: /'
+  id=$(grep -oE '[0-9A-Za-z_-]*(FAILED|RUNNING|INTERRUPTED)' "$work/runs.txt" | head -1 || true)
+  rid=$(grep -E 'FAILED|RUNNING|INTERRUPTED' "$work/runs.txt" | grep -v INFO | head -1 | awk '{print $1}' || true)
+  set +e
+  if [ -n "$rid" ]; then
+    echo "restart $rid"; nice -n 10 java -Xmx2g -jar "$jar" restart "$rid" > "$work/kill2.log" 2>&1; rc=$?
+  else
+    echo "no run to restart: the same command again"; nice -n 10 java -Xmx2g -jar "$jar" "${args[@]}" > "$work/kill2.log" 2>&1; rc=$?
+  fi
+  set -e
+  echo "second attempt: exit $rc"
+  dir2=$(tail -1 "$work/kill2.log")
+  [ -d "$dir2" ] || dir2=$(ls -td "$work"/out-kill/*/ | head -1)
+  echo "killed+finished run: $dir2"
+  if diff -r "$run/rolls" "$dir2/rolls" > /dev/null; then echo "rolls byte-identical: yes"; else echo "rolls byte-identical: NO"; diff -rq "$run/rolls" "$dir2/rolls" | head; fi
+  for sub in books posting; do diff -rq "$run/$sub" "$dir2/$sub" > /dev/null && echo "$sub identical: yes" || echo "$sub identical: NO"; done
+fi
+exit $crc
