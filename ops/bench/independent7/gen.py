@@ -803,6 +803,47 @@ def build_scenarios():
                 if q not in kids:
                     q.tags.append('family_of_scenario')
 
+        # ---- 重号 where one holder's police record itself says 死亡 / 迁出, or a 已在外地登记 names one holder.  RULES.md
+        # "Two different people under one number (重号) are two people: list both if both qualify, and raise
+        # ID_SHARED"; the 人员状态 is that record's own, it says nothing about the other holder.
+        for tag, st in (('id_shared_one_dead_in_huji', '死亡'), ('id_shared_one_moved_out', '迁出'), ('id_shared_one_elsewhere', None)):
+            a = adult_household(size=1)[0]
+            b = adult_household(size=1, village=other_district_village(a))[0]
+            b.male, b.birth = a.male, a.birth
+            ALL.discard(b.num)
+            b.num = a.num
+            b.nums = [a.num]
+            a.towns = b.towns = {a.area[:9], b.area[:9]}
+            if st:
+                a.status, a.sdate = st, dt.date(2024, 10, 15)
+                a.dest = '330106' if st == '迁出' else ''
+                scen(tag, a, [optn()], book=False, allow=REVIEW, reason='X')
+            else:
+                scen(tag, a, [optn(), opt(district_of(a.area), '户籍地', True)], book=False, allow=REVIEW)
+                rec(row('waidi', a, raw=True, **{'公民身份号码': a.num, '姓名': a.name, '类型': '已在外地登记', '对方区划代码': '330106',
+                                                 '对方选举委员会': '杭州市西湖区选举委员会', '日期': dt.date(2026, 11, 1)}))
+            scen(tag, b, [opt(district_of(b.area), '户籍地')], book=False, allow=REVIEW,
+                 items=[{'types': ['ID_SHARED'], 'nums': [a.num]}])
+        # in-migrants without proof on the month boundary.  RULES.md "completed calendar months from 登记日期 to E:
+        # 2025-12-15 -> 2026-12-15 is 12, 2025-12-16 -> 2026-12-15 is 11"; INMIGRANT_ELIGIBLE "for those with at least
+        # in-migrant-months".  E = 2026-12-20.
+        for tag, reg, mo in (('inmig_noproof_12_exact', dt.date(2025, 12, 20), 12), ('inmig_noproof_11_day_short', dt.date(2025, 12, 21), 11)):
+            oc = rnd.choice(OUT_COUNTIES)
+            m = rnd.random() < 0.5
+            b = rand_date(dt.date(1970, 1, 1), dt.date(2000, 12, 31))
+            v = rnd.choice([x for x in VILLAGES if district_of(x[0])])
+            p = person(rnd.choice(SURN) + given(m), m, b, 'X%d' % rnd.randrange(10 ** 6), '', '', oc + '000000', area6=oc)
+            p.huji = False
+            p.towns = {v[0][:9]}
+            if mo >= 12:
+                scen(tag, p, [optn()], prev=None, inmig={'in': True, 'months': mo}, reason='INMIGRANT',
+                     items=[{'types': ['INMIGRANT_ELIGIBLE'], 'nums': [p.num]}])
+            else:
+                scen(tag, p, [optn()], prev=None, inmig={'in': True, 'months': mo}, reason='INMIGRANT', forbid=['INMIGRANT_ELIGIBLE'])
+            row('liudong', p, raw=True, **{'公民身份号码': p.num, '姓名': p.name, '性别': sex(p), '出生日期': p.birth, '户籍地区划代码': oc,
+                                           '居住地址': v[1] + '%d号' % rnd.randrange(1, 99), '居住地区划代码': v[0],
+                                           '登记日期': reg, '注销日期': '', '居住事由': '务工'})
+
         # ---- totals rows: see write_inputs (a 合计 row at the end of huji part 2 and of the shebao workbook).
 
 

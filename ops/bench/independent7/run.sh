@@ -54,32 +54,40 @@ crc=${PIPESTATUS[0]}
 set -e
 
 if [ -n "${KILL:-}" ]; then
+  # KILL=STEP: kill -9 the reconcile as soon as its log says "step STEP started" (e.g. KILL=resolve, KILL=roll),
+  # then finish it with `restart RUN_ID` (or the same command again if no run is listed) and compare with $run.
+  set +e
   db2=${db}_kill
   $pg -d postgres -c "DROP DATABASE IF EXISTS $db2" -c "CREATE DATABASE $db2"
   export VOTER_ROLL_DB_URL="jdbc:postgresql://127.0.0.1:5432/$db2" VOTER_ROLL_DB_USER=postgres
   args=(reconcile --county "$work/county-data/county" --inbox "$work/county-data/inbox" --previous "$work/county-data/previous" --out "$work/out-kill")
   nice -n 10 java -Xmx2g -jar "$jar" "${args[@]}" > "$work/kill1.log" 2>&1 &
   pid=$!
-  sleep "$KILL"
-  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "killed reconcile pid $pid after ${KILL}s"; else echo "reconcile ended before ${KILL}s"; fi
-  wait "$pid" 2>/dev/null || true
-  java -jar "$jar" runs > "$work/runs.txt" 2>&1 || true
-  grep -v INFO "$work/runs.txt" | tail -5
-  ls "$work/out-kill" 2>/dev/null | sed 's/^/visible after kill: /'
-  id=$(grep -oE '[0-9A-Za-z_-]*(FAILED|RUNNING|INTERRUPTED)' "$work/runs.txt" | head -1 || true)
-  rid=$(grep -E 'FAILED|RUNNING|INTERRUPTED' "$work/runs.txt" | grep -v INFO | head -1 | awk '{print $1}' || true)
-  set +e
+  for _ in $(seq 1 600); do
+    grep -q "step $KILL started" "$work/kill1.log" && break
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  sleep "${KILL_DELAY:-0}"
+  if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "killed reconcile pid $pid at: $(grep progress "$work/kill1.log" | tail -1 | cut -c1-150)"; else echo "reconcile ended before step $KILL"; fi
+  wait "$pid" 2>/dev/null
+  echo "visible in out-kill after the kill: $(ls "$work/out-kill" 2>/dev/null | tr '\n' ' ')"
+  java -jar "$jar" runs > "$work/runs.txt" 2>&1
+  grep -v -E 'INFO|WARN' "$work/runs.txt" | head -5
+  rid=$(grep -v -E 'INFO|WARN' "$work/runs.txt" | grep -oE '[0-9]{6}-[0-9]{8}-[0-9]{6}' | head -1)
   if [ -n "$rid" ]; then
     echo "restart $rid"; nice -n 10 java -Xmx2g -jar "$jar" restart "$rid" > "$work/kill2.log" 2>&1; rc=$?
   else
     echo "no run to restart: the same command again"; nice -n 10 java -Xmx2g -jar "$jar" "${args[@]}" > "$work/kill2.log" 2>&1; rc=$?
   fi
-  set -e
-  echo "second attempt: exit $rc"
+  echo "second attempt: exit $rc; $(grep -v -E 'INFO|WARN' "$work/kill2.log" | tail -2 | tr '\n' ' ')"
+  if [ "$rc" = 4 ]; then java -jar "$jar" confirm --by=ind7 "$rid" >> "$work/kill2.log" 2>&1; fi
   dir2=$(tail -1 "$work/kill2.log")
   [ -d "$dir2" ] || dir2=$(ls -td "$work"/out-kill/*/ | head -1)
-  echo "killed+finished run: $dir2"
-  if diff -r "$run/rolls" "$dir2/rolls" > /dev/null; then echo "rolls byte-identical: yes"; else echo "rolls byte-identical: NO"; diff -rq "$run/rolls" "$dir2/rolls" | head; fi
-  for sub in books posting; do diff -rq "$run/$sub" "$dir2/$sub" > /dev/null && echo "$sub identical: yes" || echo "$sub identical: NO"; done
+  echo "killed+finished run: $dir2 (runs in out-kill: $(ls "$work/out-kill" | tr '\n' ' '))"
+  python3 "$here/check.py" "$work/county-data" "$run" "$dir2" | tail -1
+  for sub in rolls books posting rejects exceptions.csv; do
+    if diff -r "$run/$sub" "$dir2/$sub" > /dev/null 2>&1; then echo "$sub identical: yes"; else echo "$sub identical: NO"; diff -rq "$run/$sub" "$dir2/$sub" 2>&1 | head -3; fi
+  done
 fi
 exit $crc
