@@ -844,6 +844,24 @@ def build_scenarios():
                                            '居住地址': v[1] + '%d号' % rnd.randrange(1, 99), '居住地区划代码': v[0],
                                            '登记日期': reg, '注销日期': '', '居住事由': '务工'})
 
+        # ---- 一人多户: a second police record in another household of another township, under the legacy 15-digit form
+        # of the same number, the name one character apart.  SOURCES.md huji "one person registered in two households
+        # (一人多户), usually with a second number that is mistyped, legacy 15-digit ... and a name that may differ by one
+        # character"; RULES.md "resolve them to one person and list them once".  Either household's district;
+        # PERSON_MULTI_RECORD / MATCH_REVIEW tolerated.
+        p = adult_household(size=1, head_age=rnd.randrange(35, 70))[0]
+        v = other_district_village(p, other_town=True)
+        alt = p.name[:-1] + rnd.choice([c for c in (MALE if p.male else FEMALE) if len(c) == 1 and c != p.name[-1]])
+        scen('multi_legacy15_one_char_other_town', p, [opt(district_of(p.area), '户籍地'), opt(district_of(v[0]), '户籍地')],
+             book=False, allow=REVIEW + ['PERSON_MULTI_RECORD'])
+        p.nums = [p.num, to15(p.num)]
+        p.towns = {p.area[:9], v[0][:9]}
+        HCOUNT[0] += 1
+        row('huji2', p, raw=True, **{'公民身份号码': to15(p.num), '姓名': alt, '曾用名': '', '性别': sex(p), '民族': '汉族',
+                                     '出生日期': p.birth, '户号': '45%08d' % (HCOUNT[0] * 7), '与户主关系': '户主',
+                                     '户籍地址': '%s%d组%d号' % (v[1], rnd.randrange(1, 12), rnd.randrange(1, 80)),
+                                     '户籍地区划代码': v[0], '人员状态': '正常', '状态变动日期': '', '迁往地区划代码': ''})
+
         # ---- totals rows: see write_inputs (a 合计 row at the end of huji part 2 and of the shebao workbook).
 
 
