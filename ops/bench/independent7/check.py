@@ -33,6 +33,7 @@ def mask(n):
     return n[:6] + '********' + n[-4:] if len(n) >= 10 else n
 
 
+SCI = [p for p in PERS if 'huji_sci_number' in p['tags']]
 IDX = defaultdict(list)
 for p in PERS:
     for n in p['nums']:
@@ -63,6 +64,8 @@ def check(run):
             if len(cands) > 1:
                 c2 = [p for p in cands if p['name'] == r['姓名']] or cands
                 cands = c2
+            if not cands:
+                cands = [p for p in SCI if p['name'] == r.get('姓名') and p['birth'] == r.get('出生日期')]
             if not cands:
                 F['错'] += 1
                 bytag['unknown_line'] ['错'] += 1

@@ -862,6 +862,34 @@ def build_scenarios():
                                      '户籍地址': '%s%d组%d号' % (v[1], rnd.randrange(1, 12), rnd.randrange(1, 80)),
                                      '户籍地区划代码': v[0], '人员状态': '正常', '状态变动日期': '', '迁往地区划代码': ''})
 
+        # ---- how Chinese offices stop Excel from turning numbers into 4.5E+17: a leading tab, a leading apostrophe,
+        # or the ="..." formula form in an exported CSV.  SOURCES.md "leading/trailing spaces" (a tab is white space;
+        # the apostrophe and ="..." are not named); RULES.md "never dropped without an item".  Either repaired
+        # (工作单位) or 户籍地 with an item naming the person or the row.
+        for tag, f in (('csv_tab_prefix_number', lambda n: '\t' + n), ('csv_apostrophe_prefix_number', lambda n: "'" + n),
+                       ('csv_excel_formula_number', lambda n: '="%s"' % n)):
+            p = adult_household(size=1)[0]
+            u = unit_code()
+            scen(tag, p, [opt(UNITS[u], '工作单位'), opt(district_of(p.area), '户籍地', True)], book=False)
+            rec(shebao(p, 'shebao_c', f(p.num), code=u))
+
+        # ---- Excel-damaged numbers in removal evidence and in the police register itself.  RULES.md "A record that
+        # could change someone's listing ... is never dropped without an item"; DEATH_REVIEW / MATCH_REVIEW "naming the
+        # person, who stays listed until a township decides"; ID_INVALID "a number fails validation and the record could
+        # not be linked to a person".
+        p = adult_noX()
+        scen('death_notice_sci_number', p, [opt(district_of(p.area), '户籍地', True)], book=False)
+        rec(row('minzheng', p, raw=True, **{'公民身份号码': '%.5E' % float(int(p.num)), '姓名': p.name, '性别': sex(p),
+                                            '死亡日期': dt.date(2026, 11, 2), '火化日期': dt.date(2026, 11, 4)}))
+        p = adult_noX()
+        scen('deprived_sci_number', p, [opt(district_of(p.area), '户籍地', True)], book=False)
+        rec(row('xuanwei', p, raw=True, **{'公民身份号码': '%.5E' % float(int(p.num)), '姓名': p.name, '类型': '剥夺政治权利',
+                                           '起始日期': dt.date(2026, 3, 1), '终止日期': dt.date(2029, 2, 28), '决定机关': '青岚县人民法院',
+                                           '文号': '(2026)青刑初字第5号'}))
+        p = adult_noX()
+        # listed (under whatever number the engine prints) or not; ID_INVALID (or another item) required either way
+        scen('huji_sci_number', p, [opt(district_of(p.area), '户籍地', True), optn(True)], book=False, note='sci')
+
         # ---- totals rows: see write_inputs (a 合计 row at the end of huji part 2 and of the shebao workbook).
 
 
@@ -1184,7 +1212,9 @@ def main():
     for p in PEOPLE:
         if not p.huji:
             continue
-        if p.note == 'multiline':
+        if p.note == 'sci':
+            rec(huji_row(p, 'huji1', _raw=True, **{'公民身份号码': '%.5E' % float(int(p.num))}))
+        elif p.note == 'multiline':
             huji_row(p, 'huji1', _raw=True)
         elif p.note == 'dup':
             d = huji_row(p, 'huji1', _raw=True)
