@@ -88,11 +88,7 @@ def check(run):
 
     def cites(it, rec):
         f, line = rec.rsplit(':', 1)
-        ev = it.get('证据') or ''
-        i = ev.find(f)
-        if i < 0:
-            return False
-        return re.search(r'(?<![0-9])%s(?![0-9])' % line, ev[i + len(f):i + len(f) + 40]) is not None
+        return re.search(re.escape(f) + r'[^0-9,;\]\[]{0,3}' + line + r'(?![0-9])', it.get('证据') or '') is not None
 
     def find(types, nums, recs):
         got = []
@@ -252,6 +248,22 @@ def check(run):
         for it in noise[:8]:
             print('   noise: %s %s %s %s | %s | %s' % (it['类型'], it.get('乡镇代码'), ';'.join(mask(n) for n in it['_nums']), it.get('姓名'),
                                                   (it.get('说明') or '')[:90], (it.get('证据') or '')[:90]))
+    # SOURCES.md "For every file: rows read = rows accepted + rows rejected"; every rejected row in rejects/
+    try:
+        S = json.load(open(os.path.join(run, 'summary.json'), encoding='utf-8'))
+        rej = Counter()
+        for f in glob.glob(os.path.join(run, 'rejects', '*.csv')):
+            for r in read(f):
+                rej[r.get('文件')] += 1
+        bad = []
+        for src in S.get('sources', []):
+            for fl in src.get('files', []):
+                if fl.get('read') != fl.get('accepted', 0) + fl.get('rejected', 0) or rej[fl.get('file')] != fl.get('rejected', 0):
+                    bad.append('%s read %s accepted %s rejected %s, reject lines %d' % (fl.get('file'), fl.get('read'), fl.get('accepted'),
+                                                                                     fl.get('rejected'), rej[fl.get('file')]))
+        print('files: read = accepted + rejected and rejects/ complete:', 'yes' if not bad else 'NO ' + '; '.join(bad))
+    except (OSError, ValueError, AttributeError) as e:
+        print('summary.json not checked:', e)
     print('\nper tag (failures):')
     tags = defaultdict(int)
     for p in PERS:

@@ -72,9 +72,12 @@ if [ -n "${KILL:-}" ]; then
   if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid"; echo "killed reconcile pid $pid at: $(grep progress "$work/kill1.log" | tail -1 | cut -c1-150)"; else echo "reconcile ended before step $KILL"; fi
   wait "$pid" 2>/dev/null
   echo "visible in out-kill after the kill: $(ls "$work/out-kill" 2>/dev/null | tr '\n' ' ')"
-  java -jar "$jar" runs > "$work/runs.txt" 2>&1
-  grep -v -E 'INFO|WARN' "$work/runs.txt" | head -5
-  rid=$(grep -v -E 'INFO|WARN' "$work/runs.txt" | grep -oE '[0-9]{6}-[0-9]{8}-[0-9]{6}' | head -1)
+  rid=
+  if [ -z "${RERUN:-}" ]; then   # RERUN=1: no `runs`, no `restart`: the same reconcile command again
+    java -jar "$jar" runs > "$work/runs.txt" 2>&1
+    grep -v -E 'INFO|WARN' "$work/runs.txt" | head -5
+    rid=$(grep -v -E 'INFO|WARN' "$work/runs.txt" | grep -oE '[0-9]{6}-[0-9]{8}-[0-9]{6}' | head -1)
+  fi
   if [ -n "$rid" ]; then
     echo "restart $rid"; nice -n 10 java -Xmx2g -jar "$jar" restart "$rid" > "$work/kill2.log" 2>&1; rc=$?
   else
@@ -82,6 +85,12 @@ if [ -n "${KILL:-}" ]; then
   fi
   echo "second attempt: exit $rc; $(grep -v -E 'INFO|WARN' "$work/kill2.log" | tail -2 | tr '\n' ' ')"
   if [ "$rc" = 4 ]; then java -jar "$jar" confirm --by=ind7 "$rid" >> "$work/kill2.log" 2>&1; fi
+  if [ -n "${RERUN:-}" ] && [ "$rc" != 0 ]; then
+    echo "FINDING: the same command after a kill exits $rc"; grep -v -E 'INFO|WARN' "$work/kill2.log" | tail -3
+    java -jar "$jar" runs > "$work/runs.txt" 2>&1; grep -v -E 'INFO|WARN' "$work/runs.txt" | head -3
+    nice -n 10 java -Xmx2g -jar "$jar" "${args[@]}" > "$work/kill3.log" 2>&1; echo "third attempt (after runs): exit $?"
+    cp "$work/kill3.log" "$work/kill2.log"
+  fi
   dir2=$(tail -1 "$work/kill2.log")
   [ -d "$dir2" ] || dir2=$(ls -td "$work"/out-kill/*/ | head -1)
   echo "killed+finished run: $dir2 (runs in out-kill: $(ls "$work/out-kill" | tr '\n' ' '))"
