@@ -974,7 +974,8 @@ def background_sources():
         ms = [p for p in PEOPLE if 'background' in p.tags and not p.scen]
         p = rnd.choice(ms)
         hs = [q for q in HH[p.hh]]
-        if any(q.scen or q.res_area or q.status != '正常' or q.reason or (q.cur and q.cur[1] == '工作单位') for q in hs) or len(hs) < 2:
+        if any(q.scen or q.res_area or q.status != '正常' or q.reason or (q.cur and q.cur[1] in ('工作单位', '安置地'))
+               or 'bg_resettled' in q.tags for q in hs) or len(hs) < 2:
             continue
         v = other_district_village(hs[0])
         case = 'ZS-%04d' % rnd.randrange(10000)
@@ -1309,6 +1310,15 @@ def main():
         f.write('选区编码,选区名称,乡镇代码,类型,覆盖区划代码,单位统一社会信用代码\n')
         for d in DISTRICTS:
             f.write('%s,%s,%s,%s,%s,%s\n' % (d[0], d[1], d[2], d[3], ';'.join(d[4]), ';'.join(d[5])))
+    # 重号 holders whose names are one character apart (same length, one position differs): SOURCES.md 一人多户 "a name
+    # that may differ by one character" vs 重号 -- ID_SHARED or PERSON_MULTI_RECORD accepted (independent5 saw the same)
+    for p in PEOPLE:
+        for it in p.items:
+            if it['types'] == ['ID_SHARED']:
+                others = [q for q in PEOPLE if q.num == p.num and q is not p] if any(t.startswith('id_shared') for t in p.tags) else []
+                if any(len(q.name) == len(p.name) and sum(a != b for a, b in zip(q.name, p.name)) <= 1 for q in others):
+                    it['types'] = ['ID_SHARED', 'PERSON_MULTI_RECORD']
+                    p.tags.append('id_shared_names_one_char_apart')
     # truth
     T = []
     for p in PEOPLE:
