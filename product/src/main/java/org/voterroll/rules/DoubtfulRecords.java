@@ -62,7 +62,12 @@ final class DoubtfulRecords {
             if (sorted.size() > 1) description.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(x.name()).append("：");
             description.append(x.raised().description());
         }
-        return new Item(code, best.raised().level().label(), best.raised().township(), best.raised().district(),
+        // candidates of several townships: no township may see the others' residents (each sees only its own data), and
+        // none can settle it alone; the county office's queue has it (RULES.md: "no item is without someone to handle it")
+        boolean oneTownship = sorted.stream().map(x -> x.raised().township()).distinct().count() == 1;
+        if (!oneTownship) description.append("；候选人分属不同乡镇，由县选举委员会办公室处理 (candidates of several townships: the county office's queue)");
+        return new Item(code, best.raised().level().label(), oneTownship ? best.raised().township() : null,
+                oneTownship ? best.raised().district() : null,
                 String.join(";", numbers), String.join(";", names), description.toString(), String.join("; ", evidence),
                 best.raised().fingerprint(), best.personId(), recId);
     }
