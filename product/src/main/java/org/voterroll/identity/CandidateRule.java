@@ -18,7 +18,8 @@ import org.voterroll.identity.match.Thresholds;
  * <ul>
  * <li>One candidate per person, whichever phases found them: the best score, every evidence.</li>
  * <li>At most {@value #MAX_CANDIDATES} candidates, best first (ties by person key, so a rerun keeps the same ones), and
- *     beside them every person the record's number is one typo from (a named candidate), whatever it scores.</li>
+ *     beside them every person the record's number is one typo from (a named candidate), whatever it scores; a record
+ *     without a number, when nobody reaches the threshold, keeps every namesake it names (NamesakeRule).</li>
  * <li>A township's verdict on the pair wins: DIFFERENT drops it, SAME_PERSON or CONFIRM_DEATH makes it a certain
  *     {@link Link.Method#DECIDED} link (one per record: the best so decided).</li>
  * <li>The best candidate is {@link Link.Method#MATCHED} when it scores above the upper threshold and no other does, or
@@ -82,7 +83,10 @@ public final class CandidateRule {
         sorted.removeIf(c -> c.score() < thresholds.lower() && !(c.named() && (numbered || !anyReaches)));
         sorted.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::personKey));
         List<Candidate> kept = new ArrayList<>(sorted.subList(0, Math.min(MAX_CANDIDATES, sorted.size())));
-        if (numbered) for (Candidate c : sorted.subList(kept.size(), sorted.size())) if (c.named()) kept.add(c);
+        // the named beyond the first few: a numbered record's persons one typo away, and a numberless record's namesakes
+        // when nobody reaches the threshold (NamesakeRule names at most ten; keeping three of four 付卫东 of the county,
+        // by person key, left out the one a rights decision was about: independent7)
+        if (numbered || !anyReaches) for (Candidate c : sorted.subList(kept.size(), sorted.size())) if (c.named()) kept.add(c);
         List<Link> links = new ArrayList<>();
         List<Candidate> open = new ArrayList<>();
         for (Candidate c : kept) {

@@ -138,5 +138,9 @@ class CandidateRuleTest {
                 new Candidate("c", 15, "e")), T, NONE)));
         assertEquals("a:FUZZY,b:FUZZY", summary(CandidateRule.apply(7, "row7", false, List.of(new Candidate("a", 6.0, "e", true),
                 new Candidate("b", 5.0, "e", true)), T, NONE)));
+        // every namesake named, not the first three by key (independent7: the fourth 付卫东 was the one the decision was about)
+        assertEquals("a:FUZZY,b:FUZZY,c:FUZZY,d:FUZZY", summary(CandidateRule.apply(7, "row7", false, List.of(
+                new Candidate("d", 12.0, "e", true), new Candidate("c", 12.0, "e", true), new Candidate("b", 12.0, "e", true),
+                new Candidate("a", 12.0, "e", true)), T, NONE)));
     }
 }
