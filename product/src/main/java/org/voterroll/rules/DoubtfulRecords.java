@@ -62,10 +62,12 @@ final class DoubtfulRecords {
             if (sorted.size() > 1) description.append(i == 0 ? "" : "；").append(i + 1).append(". ").append(x.name()).append("：");
             description.append(x.raised().description());
         }
-        // candidates of several townships: no township may see the others' residents (each sees only its own data), and
-        // none can settle it alone; the county office's queue has it (RULES.md: "no item is without someone to handle it")
-        boolean oneTownship = sorted.stream().map(x -> x.raised().township()).distinct().count() == 1;
-        if (!oneTownship) description.append("；候选人分属不同乡镇，由县选举委员会办公室处理 (candidates of several townships: the county office's queue)");
+        // the likeliest person's township handles it; when another township's resident is exactly as likely, no township
+        // can tell whose it is, and the county office's queue has it (RULES.md: "no item is without someone to handle
+        // it"). Sending every item with a namesake elsewhere there put 724 items of a 1M county in the county office's queue.
+        boolean oneTownship = sorted.stream().noneMatch(x -> x != best && x.score() == best.score()
+                && !java.util.Objects.equals(x.raised().township(), best.raised().township()));
+        if (!oneTownship) description.append("；同样可能的候选人分属不同乡镇，由县选举委员会办公室处理 (equally likely candidates of several townships: the county office's queue)");
         return new Item(code, best.raised().level().label(), oneTownship ? best.raised().township() : null,
                 oneTownship ? best.raised().district() : null,
                 String.join(";", numbers), String.join(";", names), description.toString(), String.join("; ", evidence),

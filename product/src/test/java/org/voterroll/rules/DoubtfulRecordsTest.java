@@ -21,12 +21,21 @@ class DoubtfulRecordsTest {
         assertThat(i.idNumbers()).isEqualTo("341299197703050113;341299197703050332");
         assertThat(i.names()).isEqualTo("张成;张成");
         assertThat(i.fingerprint()).as("the best candidate's link").isEqualTo("LINK|h|a");
-        // the two are of two townships: neither may see the other's resident, so the county office has the item
-        assertThat(i.township()).isNull();
-        assertThat(i.district()).isNull();
+        // the likelier one's township
+        assertThat(i.township()).isEqualTo("341299100");
         assertThat(i.personId()).isEqualTo(1);
         assertThat(i.description()).startsWith("此记录可能是以下 2 人之一").contains("1. 张成：").contains("2. 张成：")
-                .endsWith("候选人分属不同乡镇，由县选举委员会办公室处理 (candidates of several townships: the county office's queue)");
+                .doesNotContain("县选举委员会办公室");
+    }
+
+    @Test
+    void equallyLikelyCandidatesOfTwoTownshipsGoToTheCountyOffice() {
+        DoubtfulRecords.Item i = DoubtfulRecords.join(7, List.of(
+                new DoubtfulRecords.Part(review("DEATH_REVIEW", "341299201", "LINK|h|b"), 2, "341299197703050332", "张成", 12.0),
+                new DoubtfulRecords.Part(review("DEATH_REVIEW", "341299100", "LINK|h|a"), 1, "341299197703050113", "张成", 12.0)));
+        assertThat(i.township()).isNull();
+        assertThat(i.district()).isNull();
+        assertThat(i.description()).endsWith("同样可能的候选人分属不同乡镇，由县选举委员会办公室处理 (equally likely candidates of several townships: the county office's queue)");
         assertThat(i.evidence()).isEqualTo("minzheng m.csv:7 [FUZZY]");
     }
 
