@@ -94,13 +94,18 @@ public record IdentityRecord(long recId, String source, String idNumber, String 
     }
 
     /**
-     * The record as one side of a scored pair; sex and birth date it states only through its number are marked so. A
-     * legacy number is shown as it was written, 15 digits, so that a digit mistyped in it compares as one digit (IdShape).
+     * The number as it is compared with a person's: a legacy number as it was written, 15 digits, so that a digit mistyped
+     * in it compares as one digit (IdShape); any other as normalised.
      */
+    public String comparedNumber() {
+        String written = "LEGACY15".equals(idStatus) ? IdNumbers.to15(idNumber) : null;
+        return written != null ? written : idNumber;
+    }
+
+    /** The record as one side of a scored pair; sex and birth date it states only through its number are marked so. */
     public PartyView toParty() {
         LocalDate birth = birthDate != null ? birthDate : (birthMonth == null ? effectiveBirthDate() : null);
-        String number = "LEGACY15".equals(idStatus) && IdNumbers.to15(idNumber) != null ? IdNumbers.to15(idNumber) : idNumber;
-        return new PartyView(number, name, effectiveSex(), birth, birthDate == null ? birthMonth : null, areaCode, householdKey,
+        return new PartyView(comparedNumber(), name, effectiveSex(), birth, birthDate == null ? birthMonth : null, areaCode, householdKey,
                 relation, null, address, null, formerName, sex == null && effectiveSex() != null, birthDate == null && birth != null);
     }
 

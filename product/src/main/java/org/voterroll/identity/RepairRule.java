@@ -39,7 +39,7 @@ public final class RepairRule {
         else if (r.birthMonth() != null) birthAgrees = r.birthMonth().equals(java.time.YearMonth.from(p.birthDate()));
         else birthAgrees = false;
         if (!birthAgrees) return Optional.empty();
-        IdShape shape = IdShape.of(r.toParty().idNumber(), p.idNumber());
+        IdShape shape = IdShape.of(r.comparedNumber(), p.idNumber());
         return Optional.of(new Link(r.recId(), p.personKey(), Link.Method.REPAIRED, true, null,
                 "号码纠错(" + shape + ")，姓名、性别、出生一致"));
     }

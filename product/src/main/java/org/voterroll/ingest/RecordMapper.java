@@ -284,21 +284,17 @@ public final class RecordMapper {
 
     private static void number(Cells c, RecordRow r, String header, Need need) {
         String raw = c.raw(header);
-        if (raw != null && (c.kind(header) == RowCursor.CellKind.NUMBER && digits(raw) > 15
-                || (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) && SCIENTIFIC.matcher(raw).matches())) {
+        boolean digitsLost = raw != null && (c.kind(header) == RowCursor.CellKind.NUMBER && digits(raw) > 15
+                || (raw.indexOf('e') >= 0 || raw.indexOf('E') >= 0) && SCIENTIFIC.matcher(raw).matches());
+        IdNumbers.Parsed p = digitsLost ? new IdNumbers.Parsed(raw, null, IdNumbers.Status.MALFORMED, List.of()) : IdNumbers.parse(raw);
+        if (digitsLost) {
             // the digits Excel dropped are gone, but the row is still someone's: a unit, a death, a rights decision, a
             // police row of a voter. Kept and linked as a row without a number, so that it names its likeliest people in
             // an item (RULES.md "never dropped without an item"; independent7: 40 such rows vanished into the rejects)
             c.repairs.add(header + "以数字格式存储，末几位已丢失，按无号码处理；请来源单位将该列设为文本后重新导出 (stored as a number, "
                     + "digits lost: Excel keeps 15 significant digits; linked as a row without a number)");
             c.survivingBirth = survivingBirth(raw);
-            r.set(Column.ID_RAW, raw.strip());
-            r.set(Column.ID_NUMBER, (String) null);
-            r.set(Column.ID_STATUS, IdNumbers.Status.MALFORMED.name());
-            return;
-        }
-        IdNumbers.Parsed p = IdNumbers.parse(raw);
-        switch (p.status()) {
+        } else switch (p.status()) {
             case EMPTY -> {
                 if (need == Need.REQUIRED_KEEP_MALFORMED) throw new InvalidValueException(header + "为空 (identity number missing)");
                 if (need == Need.NOTED_WHEN_MISSING) c.repairs.add(header + "为空，按姓名、性别、出生等关联");

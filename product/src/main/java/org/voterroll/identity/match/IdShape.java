@@ -109,13 +109,18 @@ public enum IdShape {
         String y = pair[1];
         IdShape shape = of(x, y);
         if (shape != ONE_DIGIT && shape != ADJACENT_SWAP && shape != NEAR) return false;
-        // positions of the 18-character form in the 15-digit one: the century (6, 7) is not written there
-        int start = x.length() == 15 ? (from <= 6 ? from : Math.max(6, from - 2)) : from;
-        int end = x.length() == 15 ? (to <= 6 ? to : Math.max(6, to - 2)) : to;
+        boolean legacy = x.length() == 15;
+        int start = legacy ? in15(from) : from;
+        int end = legacy ? in15(to) : to;
         for (int i = start; i < end && i < x.length(); i++) {
             if (x.charAt(i) != y.charAt(i)) return true;
         }
         return false;
+    }
+
+    /** A position of the 18-character form in the 15-digit one: the century (6, 7) is not written there. */
+    private static int in15(int position) {
+        return position <= 6 ? position : Math.max(6, position - 2);
     }
 
     static String clean(String id) {
